@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings every Swift target shares.
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+  name: "cxrlabel",
+  products: [
+    .library(name: "CXRLabel", targets: ["CXRLabel"]),
+    .executable(name: "cxrlabel", targets: ["cxrlabel"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CPCRE2", path: "Sources/CPCRE2", pkgConfig: "libpcre2-8",
+      providers: [.apt(["libpcre2-dev"])]),
+    .systemLibrary(
+      name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]),
+    // The default vocabulary, rules and sentence-splitter facts, compiled into the binary.
+    .target(
+      name: "CXRLabelData", path: "Phrases",
+      exclude: ["README.md"],
+      resources: [.embedInCode("data")],
+      swiftSettings: swiftSettings),
+    .target(
+      name: "CXRLabel", dependencies: ["CPCRE2", "CZlib", "CXRLabelData"],
+      swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "cxrlabel",
+      dependencies: ["CXRLabel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "cxrlabel-bench", dependencies: ["CXRLabel"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "CXRLabelTests", dependencies: ["CXRLabel"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "cxrlabelTests", dependencies: ["CXRLabel"],
+      swiftSettings: swiftSettings),
+  ]
+)

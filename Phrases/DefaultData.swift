@@ -1,0 +1,31 @@
+/// cxrlabel's default data files, compiled into the library so an installed binary needs no source tree.
+///
+/// Each property is the text of one file under `Phrases/data/`; `CXRLabel` parses and validates them.
+public enum DefaultData {
+  /// A named data file: its path relative to the package (for error messages) and its text.
+  public struct File: Sendable {
+    /// The file's path relative to the package root.
+    public let path: String
+    /// The file's contents.
+    public let text: String
+  }
+
+  /// The CheXpert labeler's vocabulary in cxrlabel's format.
+  public static var chexpertPhrases: File {
+    File(path: "Phrases/data/chexpert.phrases", text: String(decoding: PackageResources.chexpert_phrases, as: UTF8.self))
+  }
+
+  /// English sentence-splitting facts for the Punkt-compatible splitter.
+  public static var punktEnglish: File {
+    File(
+      path: "Phrases/data/punkt-english.facts",
+      text: String(decoding: PackageResources.punkt_english_facts, as: UTF8.self))
+  }
+
+  /// MIMIC-CXR section names and per-study overrides.
+  public static var mimicSections: File {
+    File(
+      path: "Phrases/data/mimic-cxr.sections",
+      text: String(decoding: PackageResources.mimic_cxr_sections, as: UTF8.self))
+  }
+}

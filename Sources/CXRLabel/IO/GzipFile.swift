@@ -1,0 +1,98 @@
+import CZlib
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads a file in chunks, gunzipping it on the fly when it is gzip-compressed (plain files pass through).
+///
+/// This and `GzipWriter` are the only code that imports `CZlib`.
+final class ByteFileReader {
+  private let file: gzFile
+  /// The path, for messages.
+  let path: String
+
+  /// Opens `path`; throws `unreadable` if it cannot.
+  init(path: String) throws(CXRLabelError) {
+    guard let file = gzopen(path, "rb") else {
+      throw CXRLabelError(
+        .unreadable, "Cannot open \(path): \(String(cString: strerror(errno))).",
+        at: .init(file: path), hint: "Check the path and its permissions.")
+    }
+    _ = gzbuffer(file, 1 << 17)
+    self.file = file
+    self.path = path
+  }
+
+  /// Opens standard input (gzip or plain).
+  init(standardInput: Void) throws(CXRLabelError) {
+    guard let file = gzdopen(dup(0), "rb") else {
+      throw CXRLabelError(.unreadable, "Cannot read standard input.")
+    }
+    self.file = file
+    self.path = "<stdin>"
+  }
+
+  deinit { gzclose(file) }
+
+  /// Appends up to `count` bytes to `buffer`; returns how many were read (0 at the end).
+  func read(into buffer: inout [UInt8], count: Int = 1 << 16) throws(CXRLabelError) -> Int {
+    let start = buffer.count
+    buffer.append(contentsOf: repeatElement(0, count: count))
+    let got = buffer.withUnsafeMutableBufferPointer { pointer in
+      gzread(file, pointer.baseAddress! + start, UInt32(count))
+    }
+    guard got >= 0 else {
+      buffer.removeLast(count)
+      throw CXRLabelError(.unreadable, "Cannot read \(path): the data is corrupt or truncated.", at: .init(file: path))
+    }
+    buffer.removeLast(count - Int(got))
+    return Int(got)
+  }
+
+  /// The whole remaining contents.
+  func readAll() throws(CXRLabelError) -> [UInt8] {
+    var buffer: [UInt8] = []
+    while try read(into: &buffer) > 0 {}
+    return buffer
+  }
+}
+
+/// Writes gzip-compressed bytes to a file.
+final class GzipWriter {
+  private let file: gzFile
+  private let path: String
+  private var closed = false
+
+  /// Creates (truncates) `path` for writing with compression `level` (1–9).
+  init(path: String, level: Int32 = 6) throws(CXRLabelError) {
+    guard let file = gzopen(path, "wb\(level)") else {
+      throw CXRLabelError(.unwritable, "Cannot create \(path): \(String(cString: strerror(errno))).")
+    }
+    _ = gzbuffer(file, 1 << 17)
+    self.file = file
+    self.path = path
+  }
+
+  /// Compresses and writes `bytes`.
+  func write(_ bytes: [UInt8]) throws(CXRLabelError) {
+    guard !bytes.isEmpty else { return }
+    let written = bytes.withUnsafeBufferPointer { gzwrite(file, $0.baseAddress, UInt32($0.count)) }
+    guard written == Int32(bytes.count) else {
+      throw CXRLabelError(.compression, "Writing \(path) failed (disk full?).")
+    }
+  }
+
+  /// Flushes and closes the file.
+  func close() throws(CXRLabelError) {
+    guard !closed else { return }
+    closed = true
+    guard gzclose(file) == Z_OK else { throw CXRLabelError(.compression, "Finishing \(path) failed (disk full?).") }
+  }
+
+  deinit { if !closed { gzclose(file) } }
+}

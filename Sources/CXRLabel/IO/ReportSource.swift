@@ -1,0 +1,218 @@
+internal import Foundation
+
+/// How inputs are read.
+public struct InputOptions: Sendable, Hashable {
+  /// Whether CSV inputs start with a header row naming their columns.
+  public var csvHasHeader: Bool = true
+  /// With a header: the column holding the study id.
+  public var idColumn: String = "study_id"
+  /// With a header: the column holding the report text.
+  public var textColumn: String = "report"
+  /// Whether standard input (`-`) is CSV (otherwise it is one report's text).
+  public var standardInputIsCSV: Bool = false
+
+  /// Creates the default options.
+  public init() {}
+}
+
+/// One input record: a report to label, or a named failure for a study that could not be read.
+public enum ReportRecord: Sendable {
+  /// A report that was read.
+  case report(Report)
+  /// A record that could not be read; the run reports it and goes on.
+  case failure(StudyID?, CXRLabelError)
+}
+
+/// Streams reports from MIMIC-CXR-style trees, single `.txt` files, CSV files (gzip or not) and standard input,
+/// in a stable order: inputs as given; files in a tree sorted by path; CSV rows in file order.
+public final class ReportSource: Sequence, IteratorProtocol {
+  enum Item {
+    case reportFile(path: String, id: StudyID)
+    case csv(path: String)
+    case standardInput
+  }
+
+  private var items: [Item]
+  private var itemIndex = 0
+  private let options: InputOptions
+  private var csv: (reader: CSVReader, path: String, idIndex: Int?, textIndex: Int, row: Int)?
+
+  /// Resolves `inputs` (paths, or `-` for standard input); throws for a missing path or an empty directory.
+  public init(inputs: [String], options: InputOptions = InputOptions()) throws(CXRLabelError) {
+    self.options = options
+    var items: [Item] = []
+    for input in inputs {
+      if input == "-" {
+        items.append(.standardInput)
+        continue
+      }
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+        throw CXRLabelError(.unreadable, "No such file or directory: \(input).", hint: "Check the path.")
+      }
+      if isDirectory.boolValue {
+        let files = try Self.reportFiles(under: input)
+        guard !files.isEmpty else {
+          throw CXRLabelError(
+            .noReports, "No report files (*.txt) under \(input).",
+            hint: "Point at a MIMIC-CXR `files/` tree or a folder of .txt reports; CSV files are given by name.")
+        }
+        items += files.map { .reportFile(path: $0, id: Self.studyID(forPath: $0)) }
+      } else if input.hasSuffix(".csv") || input.hasSuffix(".csv.gz") {
+        items.append(.csv(path: input))
+      } else {
+        items.append(.reportFile(path: input, id: Self.studyID(forPath: input)))
+      }
+    }
+    self.items = items
+  }
+
+  /// The number of report files found (CSV rows are counted as they are read).
+  public var reportFileCount: Int {
+    items.reduce(0) { count, item in
+      if case .reportFile = item { return count + 1 }
+      return count
+    }
+  }
+
+  /// The next record, or nil when every input is exhausted.
+  public func next() -> ReportRecord? {
+    while true {
+      if csv != nil {
+        if let record = nextCSVRecord() { return record }
+        csv = nil
+        continue
+      }
+      guard itemIndex < items.count else { return nil }
+      let item = items[itemIndex]
+      itemIndex += 1
+      switch item {
+      case .reportFile(let path, let id):
+        do {
+          let bytes = try ByteFileReader(path: path).readAll()
+          let (text, invalid) = Self.decode(bytes)
+          return .report(Report(id: id, text: text, origin: .reportFile(path: path), hadInvalidUTF8: invalid))
+        } catch {
+          return .failure(id, error)
+        }
+      case .csv(let path):
+        do { try openCSV(try ByteFileReader(path: path)) } catch { return .failure(nil, error) }
+      case .standardInput:
+        do {
+          let reader = try ByteFileReader(standardInput: ())
+          if options.standardInputIsCSV {
+            try openCSV(reader)
+          } else {
+            let (text, invalid) = Self.decode(try reader.readAll())
+            return .report(Report(id: StudyID(study: "stdin"), text: text, origin: .text, hadInvalidUTF8: invalid))
+          }
+        } catch {
+          return .failure(nil, error)
+        }
+      }
+    }
+  }
+
+  private func openCSV(_ reader: ByteFileReader) throws(CXRLabelError) {
+    let csvReader = CSVReader(reader)
+    guard options.csvHasHeader else {
+      csv = (csvReader, reader.path, nil, 0, 0)
+      return
+    }
+    guard let header = try csvReader.next() else {
+      throw CXRLabelError(.malformedCSV, "\(reader.path) is empty.", at: .init(file: reader.path))
+    }
+    let names = header.fields.map { String(decoding: $0, as: UTF8.self).pythonStripped() }
+    func column(_ name: String, _ option: String) throws(CXRLabelError) -> Int {
+      guard let index = names.firstIndex(of: name) else {
+        throw CXRLabelError(
+          .missingColumn,
+          "The header has no column \"\(name)\" (its columns: \(names.map { "\"\($0)\"" }.joined(separator: ", "))).",
+          at: .init(file: reader.path, line: header.line),
+          hint: "Name the column with \(option), or pass --no-header for the CheXpert labeler's one-column file.")
+      }
+      return index
+    }
+    let text = try column(options.textColumn, "--text-column")
+    let id = try column(options.idColumn, "--id-column")
+    csv = (csvReader, reader.path, id, text, 0)
+  }
+
+  private func nextCSVRecord() -> ReportRecord? {
+    guard var state = csv else { return nil }
+    let record: CSVRecord
+    do {
+      guard let next = try state.reader.next() else { return nil }
+      record = next
+    } catch {
+      // The rest of a file with an unclosed quote cannot be read reliably: report it and move on.
+      csv = nil
+      return .failure(nil, error)
+    }
+    state.row += 1
+    csv = state
+    let location = CXRLabelError.Location(file: state.path, line: record.line)
+    let origin = ReportOrigin.csvRecord(file: state.path, line: record.line)
+    if let idIndex = state.idIndex {
+      let rowID = StudyID(study: String(state.row))
+      guard record.fields.count > Swift.max(idIndex, state.textIndex) else {
+        return .failure(
+          rowID,
+          CXRLabelError(
+            .malformedCSV, "Row \(state.row) has \(record.fields.count) fields; the header names more.", at: location,
+            hint: "Quote fields that contain commas or line breaks."))
+      }
+      let id = String(decoding: record.fields[idIndex], as: UTF8.self)
+      let (text, invalid) = Self.decode(record.fields[state.textIndex])
+      return .report(Report(id: StudyID(study: id), text: text, origin: origin, hadInvalidUTF8: invalid))
+    }
+    // The original labeler's file: one column (id = row number), or two as pandas reads them (id, text).
+    switch record.fields.count {
+    case 1:
+      let (text, invalid) = Self.decode(record.fields[0])
+      return .report(Report(id: StudyID(study: String(state.row)), text: text, origin: origin, hadInvalidUTF8: invalid))
+    case 2:
+      let id = String(decoding: record.fields[0], as: UTF8.self)
+      let (text, invalid) = Self.decode(record.fields[1])
+      return .report(Report(id: StudyID(study: id), text: text, origin: origin, hadInvalidUTF8: invalid))
+    default:
+      return .failure(
+        StudyID(study: String(state.row)),
+        CXRLabelError(
+          .malformedCSV, "Row \(state.row) has \(record.fields.count) fields; a headerless file has 1 (text) or 2 (id, text).",
+          at: location, hint: "Quote reports that contain commas."))
+    }
+  }
+
+  /// Decodes UTF-8, replacing invalid sequences; the flag says whether any were replaced.
+  static func decode(_ bytes: [UInt8]) -> (String, Bool) {
+    if let text = String(validating: bytes, as: UTF8.self) { return (text, false) }
+    return (String(decoding: bytes, as: UTF8.self), true)
+  }
+
+  /// Every `*.txt` file under `root`, sorted by path.
+  static func reportFiles(under root: String) throws(CXRLabelError) -> [String] {
+    guard let enumerator = FileManager.default.enumerator(atPath: root) else {
+      throw CXRLabelError(.unreadable, "Cannot list \(root).", hint: "Check its permissions.")
+    }
+    var files: [String] = []
+    let base = root.hasSuffix("/") ? root : root + "/"
+    while let relative = enumerator.nextObject() as? String {
+      if relative.hasSuffix(".txt") { files.append(base + relative) }
+    }
+    return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+  }
+
+  /// The study id of a report file: its name without `.txt`, with the subject from a `p…` parent folder.
+  static func studyID(forPath path: String) -> StudyID {
+    let components = path.split(separator: "/")
+    var stem = String(components.last ?? Substring(path))
+    if stem.hasSuffix(".txt") { stem.removeLast(4) }
+    var subject: String? = nil
+    if components.count >= 2 {
+      let parent = components[components.count - 2]
+      if parent.first == "p", parent.count > 1, parent.dropFirst().allSatisfy(\.isNumber) { subject = String(parent) }
+    }
+    return StudyID(subject: subject, study: stem)
+  }
+}

@@ -1,0 +1,58 @@
+/// Identifies one study (one report): the study id and, for MIMIC-CXR trees, the subject (patient) id.
+public struct StudyID: Sendable, Hashable, CustomStringConvertible {
+  /// The subject id as found (`p10000032`), or nil when the input has none.
+  public var subject: String?
+  /// The study id as found (`s50414267`, or a CSV id, or a row number).
+  public var study: String
+
+  /// Creates an id.
+  public init(subject: String? = nil, study: String) {
+    self.subject = subject
+    self.study = study
+  }
+
+  /// The study id as MIMIC-CXR-JPG writes it: a leading `s` dropped when the rest is digits.
+  public var studyNumber: String { Self.stripPrefix(study, "s") }
+  /// The subject id as MIMIC-CXR-JPG writes it: a leading `p` dropped when the rest is digits; empty if none.
+  public var subjectNumber: String { subject.map { Self.stripPrefix($0, "p") } ?? "" }
+
+  /// `subject/study`, or the study alone.
+  public var description: String { subject.map { "\($0)/\(study)" } ?? study }
+
+  static func stripPrefix(_ id: String, _ prefix: Character) -> String {
+    guard id.first == prefix || id.first == Character(prefix.uppercased()) else { return id }
+    let rest = id.dropFirst()
+    guard !rest.isEmpty, rest.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return id }
+    return String(rest)
+  }
+}
+
+/// Where a report's text came from, for messages and for choosing section extraction.
+public enum ReportOrigin: Sendable, Hashable {
+  /// A whole report file (MIMIC-CXR style), whose sections still need choosing.
+  case reportFile(path: String)
+  /// A CSV field, already the text to label, at a 1-based line of a file.
+  case csvRecord(file: String, line: Int)
+  /// Text handed over directly (library callers, standard input).
+  case text
+}
+
+/// One report to label: its id, its text, and where it came from.
+public struct Report: Sendable, Hashable {
+  /// The study this report belongs to.
+  public var id: StudyID
+  /// The report text as read (already decoded from UTF-8).
+  public var text: String
+  /// Where it came from.
+  public var origin: ReportOrigin
+  /// Set when the input bytes were not valid UTF-8 and were decoded with replacement characters.
+  public var hadInvalidUTF8: Bool
+
+  /// Creates a report.
+  public init(id: StudyID, text: String, origin: ReportOrigin = .text, hadInvalidUTF8: Bool = false) {
+    self.id = id
+    self.text = text
+    self.origin = origin
+    self.hadInvalidUTF8 = hadInvalidUTF8
+  }
+}

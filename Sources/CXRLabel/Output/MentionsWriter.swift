@@ -1,0 +1,58 @@
+/// Writes the `mentions` view: JSON Lines with, per study, one object describing its text and sentences, then
+/// one object per mention.
+///
+///     {"study_id":"s1","clean":"no effusion.","sentences":[[0,12]]}
+///     {"study_id":"s1","sentence":0,"start":3,"end":11,"observation":"Pleural Effusion","phrase":"effusion","text":"effusion"}
+///
+/// Offsets are byte offsets into `clean` (for the CheXpert labeler's ASCII text, also character offsets).
+public enum MentionsWriter {
+  /// The JSON Lines bytes for one study.
+  public static func lines(for analysis: StudyAnalysis) -> [UInt8] {
+    var json = JSONText()
+    json.raw("{\"study_id\":")
+    json.string(analysis.id.study)
+    if let subject = analysis.id.subject {
+      json.raw(",\"subject_id\":")
+      json.string(subject)
+    }
+    json.raw(",\"clean\":")
+    json.string(utf8: analysis.text)
+    json.raw(",\"sentences\":[")
+    for (index, sentence) in analysis.sentences.enumerated() {
+      if index > 0 { json.raw(",") }
+      json.raw("[")
+      json.number(sentence.lowerBound)
+      json.raw(",")
+      json.number(sentence.upperBound)
+      json.raw("]")
+    }
+    json.raw("]")
+    if !analysis.notes.isEmpty {
+      json.raw(",\"notes\":[")
+      for (index, note) in analysis.notes.enumerated() {
+        if index > 0 { json.raw(",") }
+        json.string(note.rawValue)
+      }
+      json.raw("]")
+    }
+    json.raw("}\n")
+    for mention in analysis.mentions {
+      json.raw("{\"study_id\":")
+      json.string(analysis.id.study)
+      json.raw(",\"sentence\":")
+      json.number(mention.sentence)
+      json.raw(",\"start\":")
+      json.number(mention.span.lowerBound)
+      json.raw(",\"end\":")
+      json.number(mention.span.upperBound)
+      json.raw(",\"observation\":")
+      json.string(mention.observation.name)
+      json.raw(",\"phrase\":")
+      json.string(mention.phrase)
+      json.raw(",\"text\":")
+      json.string(utf8: analysis.text[mention.span])
+      json.raw("}\n")
+    }
+    return json.bytes
+  }
+}

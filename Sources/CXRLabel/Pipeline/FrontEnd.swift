@@ -1,0 +1,72 @@
+/// A note about one study that the run summary counts and explanations show.
+public enum StudyNote: String, Sendable, Hashable, CaseIterable {
+  /// The text to label was empty (nothing chosen, or an empty report).
+  case emptyText = "empty text"
+  /// The input was not valid UTF-8; invalid bytes were replaced.
+  case invalidUTF8 = "invalid UTF-8 (decoded lossily)"
+  /// A report file had no section to label (no impression, findings, last paragraph or comparison).
+  case noSection = "no usable section"
+}
+
+/// What the front end found in one study: the text it worked on, its sentences, and its mentions.
+public struct StudyAnalysis: Sendable {
+  /// The study.
+  public var id: StudyID
+  /// The text the rules see (for CheXpert: cleaned, lowercase ASCII on one line).
+  public var text: [UInt8]
+  /// Sentence spans (byte ranges into `text`).
+  public var sentences: [Range<Int>]
+  /// Mentions, sentence by sentence.
+  public var mentions: [Mention]
+  /// Notes for the run summary.
+  public var notes: [StudyNote]
+
+  /// `text` as a string.
+  public var textString: String { String(decoding: text, as: UTF8.self) }
+}
+
+/// The stages up to mention matching: section choice (report files only), cleaning, sentence splitting and
+/// phrase matching. A value: safe to share between threads.
+public struct FrontEnd: Sendable {
+  /// Picks the text of report files; nil leaves every text as given.
+  public var sections: SectionExtractor?
+  /// Whether CSV and direct texts also go through section extraction.
+  public var sectionsForCSV: Bool
+  /// Cleans text.
+  public var cleaner: ReportCleaner
+  /// Splits sentences.
+  public var splitter: SentenceSplitter
+  /// Finds mentions.
+  public var matcher: MentionMatcher
+
+  /// Creates a front end from its stages.
+  public init(
+    sections: SectionExtractor?, sectionsForCSV: Bool = false, cleaner: ReportCleaner, splitter: SentenceSplitter,
+    matcher: MentionMatcher
+  ) {
+    self.sections = sections
+    self.sectionsForCSV = sectionsForCSV
+    self.cleaner = cleaner
+    self.splitter = splitter
+    self.matcher = matcher
+  }
+
+  /// Runs the stages on one report.
+  public func analyze(_ report: Report) -> StudyAnalysis {
+    var notes: [StudyNote] = []
+    if report.hadInvalidUTF8 { notes.append(.invalidUTF8) }
+    var text = report.text
+    let isFile: Bool
+    if case .reportFile = report.origin { isFile = true } else { isFile = false }
+    if let sections, isFile || sectionsForCSV {
+      let extraction = sections.extract(report.text, studyID: report.id.study)
+      if extraction.source == nil { notes.append(.noSection) }
+      text = extraction.text
+    }
+    let clean = cleaner.clean(text)
+    if clean.isEmpty { notes.append(.emptyText) }
+    let sentences = splitter.split(clean)
+    let mentions = matcher.mentions(in: clean, sentences: sentences)
+    return StudyAnalysis(id: report.id, text: clean, sentences: sentences, mentions: mentions, notes: notes)
+  }
+}

@@ -1,0 +1,35 @@
+/// Counts for the end-of-run summary: studies read and written, failures by kind, notes by kind.
+public struct RunSummary: Sendable, Hashable {
+  /// Studies read (reports and failed records).
+  public var read = 0
+  /// Rows (or records) written.
+  public var written = 0
+  /// Failed records by error kind.
+  public var failures: [String: Int] = [:]
+  /// Studies with a note, by note.
+  public var notes: [StudyNote: Int] = [:]
+
+  /// An empty summary.
+  public init() {}
+
+  /// Whether any study failed.
+  public var hasFailures: Bool { !failures.isEmpty }
+
+  /// Counts a study's notes.
+  public mutating func count(_ notes: [StudyNote]) {
+    for note in notes { self.notes[note, default: 0] += 1 }
+  }
+
+  /// Counts a failure.
+  public mutating func count(_ error: CXRLabelError) { failures[error.code.description, default: 0] += 1 }
+
+  /// The summary as lines for standard error.
+  public var lines: [String] {
+    var lines = ["cxrlabel: \(read) studies read, \(written) written."]
+    for (kind, count) in failures.sorted(by: { $0.key < $1.key }) { lines.append("  failed (\(kind)): \(count)") }
+    for note in StudyNote.allCases {
+      if let count = notes[note] { lines.append("  note (\(note.rawValue)): \(count)") }
+    }
+    return lines
+  }
+}

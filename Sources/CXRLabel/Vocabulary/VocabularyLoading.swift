@@ -1,0 +1,172 @@
+internal import Foundation
+
+// MARK: - cxrlabel's own vocabulary format
+
+extension Vocabulary {
+  /// Parses cxrlabel's vocabulary format (see `Phrases/README.md`):
+  ///
+  ///     positions "over the" "in the"          # places that make a phrase positional
+  ///     sides "" " left" " right"              # optional words after a position
+  ///     [Cardiomegaly]
+  ///     mention cardiomegaly                   # a note on what the term is for
+  ///     mention the heart positional heart     # also unmention "<position><side> heart"
+  ///     unmention "calcified nodul"
+  ///
+  /// Errors name the file and line.
+  public static func parse(_ text: String, file: String) throws(CXRLabelError) -> Vocabulary {
+    var entries: [Entry] = []
+    var positions: [String] = []
+    var sides: [String] = [""]
+    var positional: [(entry: Int, target: String, source: CXRLabelError.Location)] = []
+    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let location = CXRLabelError.Location(file: file, line: number + 1)
+      func bad(_ why: String, column: Int? = nil) -> CXRLabelError {
+        var at = location
+        at.column = column
+        return CXRLabelError(.invalidPhrases, why, at: at, hint: "See Phrases/README.md for the format.")
+      }
+      let trimmed = String(line).trimmingSpaces()
+      if trimmed.hasPrefix("[") {
+        guard trimmed.hasSuffix("]"), trimmed.count > 2 else { throw bad("A section is `[Observation Name]`.") }
+        let name = String(trimmed.dropFirst().dropLast()).trimmingSpaces()
+        if let existing = entries.firstIndex(where: { $0.observation.name == name }) {
+          throw bad("[\(name)] is defined twice (first at line \(existing)); merge the two sections.")
+        }
+        entries.append(Entry(observation: Observation(name)))
+        continue
+      }
+      let split: LineFields
+      do { split = try LineFields.split(line) } catch { throw bad(error.message, column: error.column) }
+      guard let keyword = split.fields.first else { continue }
+      let rest = Array(split.fields.dropFirst())
+      switch keyword {
+      case "positions", "sides":
+        guard !rest.isEmpty else { throw bad("`\(keyword)` needs at least one quoted value.") }
+        if keyword == "positions" { positions = rest } else { sides = rest }
+      case "mention", "unmention":
+        guard let current = entries.indices.last else {
+          throw bad("A `\(keyword)` line must follow an `[Observation]` section header.")
+        }
+        var words = rest
+        var target: String? = nil
+        if keyword == "mention", let marker = words.firstIndex(of: "positional") {
+          let after = words[(marker + 1)...]
+          guard !after.isEmpty else { throw bad("`positional` needs the words to guard, e.g. `positional heart`.") }
+          target = after.joined(separator: " ")
+          words = Array(words[..<marker])
+        }
+        let phrase = words.joined(separator: " ")
+        guard !phrase.isEmpty else { throw bad("The phrase is empty; an empty phrase would match everywhere.") }
+        do { _ = try PCRE2Pattern(phrase) } catch { throw bad(error.message) }
+        if keyword == "mention" {
+          entries[current].mentions.append(Phrase(phrase, source: location))
+          if let target { positional.append((current, target, location)) }
+        } else {
+          entries[current].unmentions.append(Phrase(phrase, source: location))
+        }
+      default:
+        throw bad("Unknown keyword `\(keyword)`; expected `[Observation]`, `mention`, `unmention`, `positions` or `sides`.")
+      }
+    }
+    if !positional.isEmpty && positions.isEmpty {
+      throw CXRLabelError(
+        .invalidPhrases, "Phrases are marked `positional` but no `positions` line says which places.",
+        at: .init(file: file), hint: "Add e.g. `positions \"over the\" \"in the\"` at the top.")
+    }
+    for item in positional {
+      for position in positions {
+        for side in sides {
+          entries[item.entry].unmentions.append(Phrase(position + side + " " + item.target, source: item.source))
+        }
+      }
+    }
+    return Vocabulary(entries: entries)
+  }
+}
+
+// MARK: - The original labeler's directory layout
+
+extension Vocabulary {
+  /// The positional prefixes the CheXpert labeler generates unmentions from.
+  static let chexpertPositions = ["over the", "overly the", "in the"]
+  /// The optional words after a positional prefix.
+  static let chexpertSides = ["", " superior", " left", " right"]
+
+  /// Loads the CheXpert labeler's layout: one `*.txt` file per observation in `mentionDirectory` and
+  /// `unmentionDirectory` (observation = file stem, `_` → space, title case; each line stripped, then `_` → space),
+  /// plus the labeler's generated positional unmentions for Cardiomegaly and Enlarged Cardiomediastinum, which
+  /// replace any file unmentions of those two.
+  public static func loadOriginal(mentionDirectory: String, unmentionDirectory: String)
+    throws(CXRLabelError) -> Vocabulary
+  {
+    let mentions = try loadOriginalDirectory(mentionDirectory)
+    let unmentions = try loadOriginalDirectory(unmentionDirectory)
+    guard !mentions.isEmpty else {
+      throw CXRLabelError(
+        .invalidPhrases, "No *.txt phrase files in \(mentionDirectory).",
+        hint: "Point --mention-phrases at a directory with one <observation>.txt file per observation.")
+    }
+    var entries: [Entry] = mentions.map { Entry(observation: $0.observation, mentions: $0.phrases) }
+    for unmention in unmentions {
+      if let index = entries.firstIndex(where: { $0.observation == unmention.observation }) {
+        entries[index].unmentions = unmention.phrases
+      } else {
+        entries.append(Entry(observation: unmention.observation, unmentions: unmention.phrases))
+      }
+    }
+    let positional = chexpertPositions.flatMap { position in chexpertSides.map { position + $0 } }
+    for index in entries.indices {
+      let entry = entries[index]
+      if entry.observation == .cardiomegaly {
+        entries[index].unmentions = positional.flatMap { prefix in
+          entry.mentions.filter { !["cardiomegaly", "cardiac enlargement"].contains($0.pattern) }.map {
+            Phrase(prefix + " " + $0.pattern.replacingOccurrences(of: "the ", with: ""), source: $0.source)
+          }
+        }
+      } else if entry.observation == .enlargedCardiomediastinum {
+        entries[index].unmentions = positional.flatMap { prefix in
+          entry.mentions.map { Phrase(prefix + " " + $0.pattern, source: $0.source) }
+        }
+      }
+    }
+    return Vocabulary(entries: entries)
+  }
+
+  private static func loadOriginalDirectory(_ directory: String) throws(CXRLabelError)
+    -> [(observation: Observation, phrases: [Phrase])]
+  {
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: directory)
+    } catch {
+      throw CXRLabelError(
+        .unreadable, "Cannot list the phrase directory \(directory).", hint: "Check that it exists and is readable.")
+    }
+    var result: [(Observation, [Phrase])] = []
+    for name in names.sorted() where name.hasSuffix(".txt") {
+      let path = directory + "/" + name
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw CXRLabelError(.unreadable, "Cannot read \(path).")
+      }
+      let text = String(decoding: data, as: UTF8.self)
+      var phrases: [Phrase] = []
+      var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      if lines.last == "" { lines.removeLast() }
+      for (number, line) in lines.enumerated() {
+        let location = CXRLabelError.Location(file: path, line: number + 1)
+        let phrase = line.trimmingCharacters(in: .whitespacesAndNewlines).replacingUnderscores()
+        guard !phrase.isEmpty else {
+          throw CXRLabelError(
+            .invalidPhrases, "Empty phrase; the original labeler would match it everywhere.", at: location,
+            hint: "Delete the blank line.")
+        }
+        do { _ = try PCRE2Pattern(phrase) } catch {
+          throw CXRLabelError(.invalidPhrases, error.message, at: location)
+        }
+        phrases.append(Phrase(phrase, source: location))
+      }
+      result.append((Observation(fileStem: String(name.dropLast(4))), phrases))
+    }
+    return result
+  }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import CXRLabel
+
+/// `cxrlabel mentions`: which phrases matched where, as JSON Lines.
+struct MentionsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "mentions",
+    abstract: "Show the cleaned text, sentences and phrase matches of each study, as JSON Lines.",
+    discussion: """
+      For each study, one object {"study_id", "clean", "sentences": [[start, end], ...]}, then one object per
+      mention {"study_id", "sentence", "start", "end", "observation", "phrase", "text"}. Offsets are into "clean".
+      """)
+
+  @OptionGroup var input: InputArguments
+  @OptionGroup var data: DataArguments
+  @OptionGroup var runOptions: RunArguments
+
+  @Option(name: .shortAndLong, help: ArgumentHelp("Output file (.jsonl); default: standard output.", valueName: "file"))
+  var output: String?
+
+  @Option(help: ArgumentHelp("Which labeler's front end (cleaning, sentences, phrases).", valueName: "chexpert"))
+  var labeler: LabelerChoice = .chexpert
+
+  func run() throws {
+    guard labeler == .chexpert else {
+      throw ValidationFailure(message: "--labeler negbio is not built yet; use --labeler chexpert.")
+    }
+    let frontEnd = try reported { try data.settings(input).chexpertFrontEnd() }
+    let source = try reported { try ReportSource(inputs: input.inputs, options: input.inputOptions) }
+    let runner = Runner(jobs: runOptions.jobs ?? System.coreCount, quiet: runOptions.quiet)
+    let summary = try reported {
+      try runner.run(source: source, output: output, header: []) { report in
+        let analysis = frontEnd.analyze(report)
+        return Runner.Outcome(
+          bytes: MentionsWriter.lines(for: analysis), notes: analysis.notes, failure: nil, id: report.id)
+      }
+    }
+    try finish(summary)
+  }
+}

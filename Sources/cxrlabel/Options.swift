@@ -1,0 +1,90 @@
+import ArgumentParser
+import CXRLabel
+
+/// Which labeler to reproduce.
+enum LabelerChoice: String, ExpressibleByArgument, CaseIterable {
+  case chexpert, negbio
+}
+
+extension SectionChoice: ExpressibleByArgument {}
+
+/// Where reports come from and how CSV files are read.
+struct InputArguments: ParsableArguments {
+  @Argument(
+    help: ArgumentHelp(
+      "Report trees (folders of .txt files, e.g. MIMIC-CXR's files/), single .txt reports, CSV files (.csv or "
+        + ".csv.gz), or - for standard input.", valueName: "input"))
+  var inputs: [String] = []
+
+  @Flag(name: .customLong("no-header"), help: "CSV files have no header: one column of reports (ids are row numbers from 1), or two (id, report), as the CheXpert labeler reads them.")
+  var noHeader = false
+
+  @Option(help: "With a CSV header: the column holding the study id.")
+  var idColumn = "study_id"
+
+  @Option(help: "With a CSV header: the column holding the report text.")
+  var textColumn = "report"
+
+  @Flag(help: "Standard input is CSV (otherwise it is the text of one report).")
+  var stdinCSV = false
+
+  @Option(help: ArgumentHelp("Which part of report files to label (mimic: impression, else findings, else the last paragraph, with MIMIC-CXR's per-study fixes).", valueName: "mimic|impression|findings|last|all"))
+  var sections: SectionChoice = .mimic
+
+  @Flag(help: "Also apply --sections to CSV rows (by default they are taken as the text to label).")
+  var sectionCSV = false
+
+  func validate() throws {
+    guard !inputs.isEmpty else {
+      throw ValidationError("Name at least one input (a folder, a .txt report, a CSV file, or - for standard input).")
+    }
+  }
+
+  var inputOptions: InputOptions {
+    var options = InputOptions()
+    options.csvHasHeader = !noHeader
+    options.idColumn = idColumn
+    options.textColumn = textColumn
+    options.standardInputIsCSV = stdinCSV
+    return options
+  }
+}
+
+/// Which vocabulary and sentence facts to use.
+struct DataArguments: ParsableArguments {
+  @Option(help: ArgumentHelp("A vocabulary in cxrlabel's format (default: the compiled-in one; see Phrases/README.md).", valueName: "file"))
+  var phrases: String?
+
+  @Option(help: ArgumentHelp("The CheXpert labeler's phrases/mention directory, to run original or customised phrase files unchanged (with --unmention-phrases).", valueName: "dir"))
+  var mentionPhrases: String?
+
+  @Option(help: ArgumentHelp("The CheXpert labeler's phrases/unmention directory.", valueName: "dir"))
+  var unmentionPhrases: String?
+
+  @Option(help: ArgumentHelp("A directory with NLTK's Punkt English tables (abbrev_types.txt, collocations.tsv, sent_starters.txt, ortho_context.tsv) instead of the compiled-in facts.", valueName: "dir"))
+  var punktDir: String?
+
+  func settings(_ input: InputArguments) -> FrontEndSettings {
+    var settings = FrontEndSettings()
+    settings.phrasesFile = phrases
+    settings.mentionDirectory = mentionPhrases
+    settings.unmentionDirectory = unmentionPhrases
+    settings.punktDirectory = punktDir
+    settings.sections = input.sections
+    settings.sectionsForCSV = input.sectionCSV
+    return settings
+  }
+}
+
+/// How much work runs at once.
+struct RunArguments: ParsableArguments {
+  @Option(name: .shortAndLong, help: "Worker threads (default: all cores).")
+  var jobs: Int?
+
+  @Flag(help: "No progress line on standard error.")
+  var quiet = false
+
+  func validate() throws {
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+  }
+}

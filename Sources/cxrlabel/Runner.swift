@@ -1,0 +1,103 @@
+import CXRLabel
+import Foundation
+
+/// Wires a report source to a per-study transform and an ordered writer, with progress and a summary.
+struct Runner {
+  var jobs: Int
+  var quiet: Bool
+
+  /// One processed study: the bytes to write, and the notes or failure to count.
+  struct Outcome: Sendable {
+    var bytes: [UInt8]
+    var notes: [StudyNote]
+    var failure: CXRLabelError?
+    var id: StudyID?
+  }
+
+  /// Runs the whole job; returns the summary. Throws only for problems that stop the run (output unwritable).
+  func run(
+    source: ReportSource, output: String?, header: [UInt8],
+    transform: @escaping @Sendable (Report) -> Outcome
+  ) throws -> RunSummary {
+    let file = try OutputFile(path: output)
+    var summary = RunSummary()
+    let progress = Progress(enabled: !quiet && isatty(2) == 1)
+    var iterator = source
+    do {
+      try file.write(header)
+      try forEachInOrder(
+        &iterator, jobs: jobs,
+        transform: { record -> Outcome in
+          switch record {
+          case .report(let report): return transform(report)
+          case .failure(let id, let error): return Outcome(bytes: [], notes: [], failure: error, id: id)
+          }
+        },
+        consume: { outcome in
+          summary.read += 1
+          if let failure = outcome.failure {
+            summary.count(failure)
+            let name = outcome.id.map { "\($0): " } ?? ""
+            FileHandle.standardError.write(Data("cxrlabel: error: \(name)\(failure)\n".utf8))
+          } else {
+            try file.write(outcome.bytes)
+            summary.written += 1
+            summary.count(outcome.notes)
+            if outcome.notes.contains(.invalidUTF8), let id = outcome.id {
+              FileHandle.standardError.write(Data("cxrlabel: warning: \(id): invalid UTF-8 replaced.\n".utf8))
+            }
+          }
+          progress.tick(summary.read)
+        })
+      try file.commit()
+    } catch {
+      file.discard()
+      throw error
+    }
+    progress.finish()
+    return summary
+  }
+}
+
+/// A progress line on standard error, redrawn at most a few times a second.
+final class Progress {
+  private let enabled: Bool
+  private let start = Date()
+  private var lastDraw = Date.distantPast
+
+  init(enabled: Bool) { self.enabled = enabled }
+
+  func tick(_ count: Int) {
+    guard enabled else { return }
+    let now = Date()
+    guard now.timeIntervalSince(lastDraw) > 0.25 else { return }
+    lastDraw = now
+    let rate = Double(count) / max(now.timeIntervalSince(start), 0.001)
+    FileHandle.standardError.write(Data("\r\u{1B}[K\(count) studies, \(Int(rate)) reports/s".utf8))
+  }
+
+  func finish() {
+    if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+  }
+}
+
+/// Prints a summary and turns failures into the exit status.
+func finish(_ summary: RunSummary) throws {
+  for line in summary.lines { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+  if summary.hasFailures { throw ExitCode(1) }
+}
+
+/// Reports a library error as the CLI's error (the message, without a stack of wrappers).
+func reported<T>(_ body: () throws -> T) throws -> T {
+  do { return try body() } catch let error as CXRLabelError {
+    throw ValidationFailure(message: error.description)
+  }
+}
+
+/// An error whose description is printed as is.
+struct ValidationFailure: Error, CustomStringConvertible {
+  var message: String
+  var description: String { message }
+}
+
+import ArgumentParser

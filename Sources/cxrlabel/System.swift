@@ -1,0 +1,7 @@
+import Foundation
+
+/// Facts about the machine.
+enum System {
+  /// Active processor cores.
+  static var coreCount: Int { ProcessInfo.processInfo.activeProcessorCount }
+}
