@@ -42,7 +42,7 @@ let package = Package(
       name: "CXRLabelTests", dependencies: ["CXRLabel"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "cxrlabelTests", dependencies: ["CXRLabel"],
+      name: "cxrlabelTests", dependencies: ["CXRLabel", "cxrlabel"],
       swiftSettings: swiftSettings),
   ]
 )

@@ -1,0 +1,57 @@
+/// The column layouts cxrlabel writes labels in.
+public enum LabelLayout: String, Sendable, CaseIterable {
+  /// MIMIC-CXR-JPG: `subject_id,study_id` as integers, the 14 observations alphabetically, `1.0`/`0.0`/`-1.0`/blank.
+  case mimic
+  /// The CheXpert labeler's `labeled_reports.csv`: `Reports` (the original text), then its column order.
+  case chexpert
+}
+
+/// Writes label rows as CSV in a `LabelLayout`. Observations beyond the 14 (custom vocabularies) follow the
+/// standard columns in alphabetical order.
+public struct LabelTable: Sendable {
+  /// The layout.
+  public let layout: LabelLayout
+  /// The observation columns, in order.
+  public let observations: [Observation]
+
+  /// Creates a table for a layout and the observations a vocabulary defines.
+  public init(layout: LabelLayout, vocabularyObservations: [Observation] = Observation.mimicOrder) {
+    self.layout = layout
+    let standard = layout == .mimic ? Observation.mimicOrder : Observation.chexpertOrder
+    let extra = Set(vocabularyObservations).subtracting(standard).sorted()
+    observations = standard + extra
+  }
+
+  /// The header line.
+  public var header: [UInt8] {
+    var fields: [String] = layout == .mimic ? ["subject_id", "study_id"] : ["Reports"]
+    fields += observations.map(\.name)
+    return Array((fields.map(Self.quoted).joined(separator: ",") + "\n").utf8)
+  }
+
+  /// One row: the study's ids (or its original text) and its labels.
+  public func row(id: StudyID, reportText: String, labels: StudyLabels) -> [UInt8] {
+    var line = layout == .mimic ? Self.quoted(id.subjectNumber) + "," + Self.quoted(id.studyNumber) : Self.quoted(reportText)
+    for observation in observations {
+      line += ","
+      switch labels[observation] {
+      case .positive?: line += "1.0"
+      case .negative?: line += "0.0"
+      case .uncertain?: line += "-1.0"
+      case nil: break
+      }
+    }
+    line += "\n"
+    return Array(line.utf8)
+  }
+
+  /// A CSV field quoted only when needed (a comma, quote, or line break inside), as pandas and Python's `csv` do.
+  public static func quoted(_ field: String) -> String {
+    guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
+    var escaped = "\""
+    for character in field.unicodeScalars {
+      if character == "\"" { escaped += "\"\"" } else { escaped.unicodeScalars.append(character) }
+    }
+    return escaped + "\""
+  }
+}

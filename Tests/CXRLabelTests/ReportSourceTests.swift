@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+@testable import CXRLabel
+
+@Suite("Inputs: report trees, CSV, text files")
+struct ReportSourceTests {
+  func temporaryFile(_ contents: String, name: String = "in.csv") throws -> String {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("src-\(UUID())").path
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let path = directory + "/" + name
+    try contents.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  func reports(_ inputs: [String], _ options: InputOptions = InputOptions()) throws -> [ReportRecord] {
+    Array(try ReportSource(inputs: inputs, options: options))
+  }
+
+  @Test func reportTreeSortedWithIdsFromThePath() throws {
+    let records = try reports([TestPaths.fixtures + "/reports"])
+    let ids = records.compactMap { record -> StudyID? in
+      if case .report(let report) = record { return report.id }
+      return nil
+    }
+    #expect(ids.count == 7)
+    #expect(ids.first == StudyID(subject: "p10000001", study: "s50000001"))
+    #expect(ids.map(\.study) == ids.map(\.study).sorted())
+    #expect(ids.first?.subjectNumber == "10000001")
+    #expect(ids.first?.studyNumber == "50000001")
+  }
+
+  @Test func csvWithHeaderAndMultiLineQuotedFields() throws {
+    let path = try temporaryFile("study_id,report\na,\"one, two\"\n\nb,\"line1\n\nline3 \"\"q\"\"\"\n")
+    let records = try reports([path])
+    guard case .report(let first) = records[0], case .report(let second) = records[1] else {
+      Issue.record("expected two reports")
+      return
+    }
+    #expect(records.count == 2)
+    #expect(first.id.study == "a" && first.text == "one, two")
+    #expect(second.text == "line1\n\nline3 \"q\"")
+    #expect(second.origin == .csvRecord(file: path, line: 4))
+  }
+
+  @Test func namedColumns() throws {
+    let path = try temporaryFile("text,id\nhello,7\n")
+    var options = InputOptions()
+    options.idColumn = "id"
+    options.textColumn = "text"
+    guard case .report(let report) = try reports([path], options)[0] else { return }
+    #expect(report.id.study == "7" && report.text == "hello")
+  }
+
+  @Test func missingColumnNamesTheColumnsAndSuggestsNoHeader() throws {
+    let path = try temporaryFile("No acute process.\n")
+    let records = try reports([path])
+    guard case .failure(_, let error) = records[0] else {
+      Issue.record("expected a failure")
+      return
+    }
+    #expect(error.code == .missingColumn)
+    #expect(error.description.contains("--no-header"))
+    #expect(error.location?.line == 1)
+  }
+
+  @Test func headerlessOneOrTwoColumns() throws {
+    let path = try temporaryFile("\"a, b\"\n\ns5,two\n")
+    var options = InputOptions()
+    options.csvHasHeader = false
+    let records = try reports([path], options)
+    guard case .report(let first) = records[0], case .report(let second) = records[1] else { return }
+    #expect(first.id.study == "1" && first.text == "a, b")
+    #expect(second.id.study == "s5" && second.text == "two")
+  }
+
+  @Test func unclosedQuoteNamesTheLine() throws {
+    let path = try temporaryFile("study_id,report\na,ok\nb,\"never\nclosed\n")
+    let records = try reports([path])
+    #expect(records.count == 2)
+    guard case .failure(_, let error) = records[1] else {
+      Issue.record("expected a failure")
+      return
+    }
+    #expect(error.code == .malformedCSV)
+    #expect(error.location == .init(file: path, line: 3))
+  }
+
+  @Test func invalidUTF8IsDecodedLossilyAndFlagged() throws {
+    let path = try temporaryFile("", name: "s9.txt")
+    try Data([0x41, 0xFF, 0x42]).write(to: URL(fileURLWithPath: path))
+    guard case .report(let report) = try reports([path])[0] else { return }
+    #expect(report.hadInvalidUTF8)
+    #expect(report.text == "A\u{FFFD}B")
+    #expect(report.id.study == "s9")
+  }
+
+  @Test func missingPathsAndEmptyDirectoriesAreErrors() throws {
+    #expect(throws: CXRLabelError.self) { try ReportSource(inputs: ["/no/such/place"]) }
+    let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID())").path
+    try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+    do {
+      _ = try ReportSource(inputs: [empty])
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.code == .noReports)
+    }
+  }
+
+  @Test func gzipCSVInput() throws {
+    let path = try temporaryFile("study_id,report\nz,No effusion.\n", name: "plain.csv")
+    let gz = path + ".gz"
+    let writer = try OutputFile(path: gz)
+    try writer.write(try String(contentsOfFile: path, encoding: .utf8))
+    try writer.commit()
+    guard case .report(let report) = try reports([gz])[0] else { return }
+    #expect(report.text == "No effusion.")
+  }
+}
