@@ -1,0 +1,133 @@
+internal import Foundation
+
+/// One study of a "bring your own parse" file: its text, sentences with dependency graphs, and mentions.
+///
+/// The format is one JSON object per line, as in the IU X-ray reference details: `study_id`, `clean`,
+/// `sentences` (each `offset`, `text`, `tokens` {`id`, `word`, `lemma`, `tag`, `start`, `end`}, `edges`
+/// {`head`, `dep`, `rel`}, optional `parse_ok`), and `mentions` {`observation`, `phrase`, `start`, `end`}.
+public struct ParsedStudy: Sendable {
+  /// A token of a parsed sentence.
+  public struct Token: Sendable, Hashable {
+    /// The token's id within its sentence (e.g. `T3`).
+    public var id: String
+    /// The word as written.
+    public var word: String
+    /// Its lemma.
+    public var lemma: String
+    /// Its part-of-speech tag (Penn Treebank).
+    public var tag: String
+    /// Byte offsets into the study text.
+    public var span: Range<Int>
+  }
+
+  /// A labelled dependency between two tokens of a sentence.
+  public struct Edge: Sendable, Hashable {
+    /// The head token's id.
+    public var head: String
+    /// The dependent token's id.
+    public var dependent: String
+    /// The relation (e.g. `nmod:of`).
+    public var relation: String
+  }
+
+  /// A parsed sentence.
+  public struct Sentence: Sendable {
+    /// Byte offsets into the study text.
+    public var span: Range<Int>
+    /// Its tokens, in order.
+    public var tokens: [Token]
+    /// Its dependencies.
+    public var edges: [Edge]
+    /// False when the parser produced nothing for the sentence.
+    public var parsed: Bool
+  }
+
+  /// The study id.
+  public var id: StudyID
+  /// The text the offsets refer to.
+  public var text: [UInt8]
+  /// The sentences.
+  public var sentences: [Sentence]
+  /// The mentions, with the sentence each lies in.
+  public var mentions: [Mention]
+  /// The JSON object as read, so a writer can echo fields it does not understand.
+  public var json: String
+}
+
+/// Reads "bring your own parse" JSON Lines files.
+public enum GraphsReader {
+  /// Parses one JSON line; throws `invalidInput` naming the file and line.
+  public static func parse(line: String, file: String, lineNumber: Int) throws(CXRLabelError) -> ParsedStudy {
+    let location = CXRLabelError.Location(file: file, line: lineNumber)
+    func bad(_ why: String) -> CXRLabelError {
+      CXRLabelError(.invalidInput, why, at: location, hint: "See `cxrlabel judge --help` for the expected fields.")
+    }
+    guard let data = line.data(using: .utf8),
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    else { throw bad("Not a JSON object.") }
+    guard let studyID = (object["study_id"] as? String) ?? (object["study_id"] as? Int).map(String.init) else {
+      throw bad("Missing \"study_id\".")
+    }
+    guard let clean = object["clean"] as? String else { throw bad("Missing \"clean\" (the text the offsets refer to).") }
+    let text = Array(clean.utf8)
+    // Offsets in the file count characters; convert them to byte offsets.
+    let byteOffset = characterToByteOffsets(clean)
+    func bytes(_ character: Int) throws(CXRLabelError) -> Int {
+      guard character >= 0, character < byteOffset.count else { throw bad("Offset \(character) is outside the text.") }
+      return byteOffset[character]
+    }
+    var sentences: [ParsedStudy.Sentence] = []
+    for item in object["sentences"] as? [[String: Any]] ?? [] {
+      guard let offset = item["offset"] as? Int, let sentenceText = item["text"] as? String else {
+        throw bad("A sentence lacks \"offset\" or \"text\".")
+      }
+      var tokens: [ParsedStudy.Token] = []
+      for token in item["tokens"] as? [[String: Any]] ?? [] {
+        guard let id = token["id"] as? String, let start = token["start"] as? Int, let end = token["end"] as? Int
+        else { throw bad("A token lacks \"id\", \"start\" or \"end\".") }
+        tokens.append(
+          ParsedStudy.Token(
+            id: id, word: token["word"] as? String ?? "", lemma: token["lemma"] as? String ?? "",
+            tag: token["tag"] as? String ?? "", span: try bytes(start)..<(try bytes(end))))
+      }
+      var edges: [ParsedStudy.Edge] = []
+      for edge in item["edges"] as? [[String: Any]] ?? [] {
+        guard let head = edge["head"] as? String, let dependent = edge["dep"] as? String,
+          let relation = edge["rel"] as? String
+        else { throw bad("An edge lacks \"head\", \"dep\" or \"rel\".") }
+        edges.append(ParsedStudy.Edge(head: head, dependent: dependent, relation: relation))
+      }
+      let end = offset + sentenceText.count
+      sentences.append(
+        ParsedStudy.Sentence(
+          span: try bytes(offset)..<(try bytes(end)), tokens: tokens, edges: edges,
+          parsed: (item["parse_ok"] as? Bool) ?? !tokens.isEmpty))
+    }
+    var mentions: [Mention] = []
+    for item in object["mentions"] as? [[String: Any]] ?? [] {
+      guard let observation = item["observation"] as? String, let start = item["start"] as? Int,
+        let end = item["end"] as? Int
+      else { throw bad("A mention lacks \"observation\", \"start\" or \"end\".") }
+      let span = try bytes(start)..<(try bytes(end))
+      let sentence = sentences.firstIndex { $0.span.lowerBound <= span.lowerBound && span.upperBound <= $0.span.upperBound }
+      mentions.append(
+        Mention(
+          observation: Observation(observation), phrase: item["phrase"] as? String ?? "", span: span,
+          sentence: sentence ?? -1))
+    }
+    return ParsedStudy(id: StudyID(study: studyID), text: text, sentences: sentences, mentions: mentions, json: line)
+  }
+
+  /// Byte offset of every character index (and of the end).
+  static func characterToByteOffsets(_ text: String) -> [Int] {
+    var offsets: [Int] = []
+    offsets.reserveCapacity(text.unicodeScalars.count + 1)
+    var byte = 0
+    for scalar in text.unicodeScalars {
+      offsets.append(byte)
+      byte += String(scalar).utf8.count
+    }
+    offsets.append(byte)
+    return offsets
+  }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import CXRLabel
+
+extension UncertainPolicy: ExpressibleByArgument {}
+
+/// `cxrlabel eval`: agreement between two label files.
+struct EvalCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "eval",
+    abstract: "Compare two label files: agreement per observation, on mentioned cells, exact rows, confusion, P/R/F1.",
+    discussion: """
+      Files may be in any of cxrlabel's layouts (MIMIC-CXR-JPG, CheXpert, NegBio), gzip or not; rows are joined on
+      study_id (or id; the CheXpert layout, which has no id, is joined on row number). Mentioned cells are those
+      where either side is non-blank. P/R/F1 treat REFERENCE as gold and 1 as positive; --uncertain says how -1
+      counts.
+      """)
+
+  @Argument(help: "The reference (gold) label file.")
+  var reference: String
+
+  @Argument(help: "The label file to score.")
+  var candidate: String
+
+  @Option(help: "How -1 counts for P/R/F1: positive, negative, or ignore (leave those cells out).")
+  var uncertain: UncertainPolicy = .positive
+
+  func run() throws {
+    let comparison = try reported {
+      LabelComparison(
+        reference: try LabelFile.read(path: reference), candidate: try LabelFile.read(path: candidate),
+        uncertain: uncertain)
+    }
+    print(comparison.report, terminator: "")
+    if comparison.studies == 0 {
+      throw ValidationFailure(message: "The two files have no study id in common; check that they label the same studies.")
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+@testable import CXRLabel
+
+@Suite("Label file comparison (cxrlabel eval)")
+struct LabelComparisonTests {
+  func write(_ text: String) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("labels-\(UUID()).csv").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  @Test func joinsOnStudyIdAcrossLayouts() throws {
+    let reference = try LabelFile.read(
+      path: try write("study_id,Edema,No Finding\n1,1.0,\n2,,1.0\n3,-1.0,\n4,0.0,\n"))
+    let candidate = try LabelFile.read(
+      path: try write("subject_id,study_id,Edema,No Finding\n9,2,,1.0\n9,1,1.0,\n9,3,0.0,\n9,5,1.0,\n"))
+    let comparison = LabelComparison(reference: reference, candidate: candidate, uncertain: .positive)
+    #expect(comparison.studies == 3)
+    #expect(comparison.onlyInReference == ["4"])
+    #expect(comparison.onlyInCandidate == ["5"])
+    #expect(comparison.exactRows == 2)
+    let edema = try #require(comparison.observations.first { $0.observation == .edema })
+    #expect(edema.mentioned == 2 && edema.mentionedAgreeing == 1)
+    #expect(edema.confusion[2][1] == 1)  // reference -1, candidate 0
+    #expect(edema.truePositives == 1 && edema.falseNegatives == 1 && edema.falsePositives == 0)
+    #expect(comparison.mentioned == 3 && comparison.mentionedAgreeing == 2)
+  }
+
+  @Test func uncertainPolicies() throws {
+    let reference = try LabelFile.read(path: try write("id,Edema\na,-1\nb,1\n"))
+    let candidate = try LabelFile.read(path: try write("id,Edema\na,1\nb,1\n"))
+    #expect(LabelComparison(reference: reference, candidate: candidate, uncertain: .positive).observations[0].f1 == 1)
+    let zeros = LabelComparison(reference: reference, candidate: candidate, uncertain: .negative).observations[0]
+    #expect(zeros.falsePositives == 1 && zeros.truePositives == 1)
+    let ignored = LabelComparison(reference: reference, candidate: candidate, uncertain: .ignore).observations[0]
+    #expect(ignored.truePositives == 1 && ignored.falsePositives == 0)
+  }
+
+  @Test func chexpertLayoutJoinsOnRowNumberAndBadValuesAreErrors() throws {
+    let file = try LabelFile.read(path: try write("Reports,No Finding\n\"a, b\",1.0\nc,\n"))
+    #expect(file.ids == ["1", "2"])
+    #expect(file.rows["1"]?[.noFinding] == .positive)
+    let bad = try write("id,Edema\na,yes\n")
+    do {
+      _ = try LabelFile.read(path: bad)
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.location?.line == 2)
+    }
+  }
+
+  @Test(.enabled(if: TestPaths.hasShared, "needs ../shared/data"))
+  func theTwoReferenceFilesDisagreeAsDocumented() throws {
+    let data = TestPaths.shared + "/data/iu-xray/"
+    let comparison = LabelComparison(
+      reference: try LabelFile.read(path: data + "reference-chexpert-dev.csv"),
+      candidate: try LabelFile.read(path: data + "reference-negbio-dev.csv"))
+    #expect(comparison.studies == 1867)
+    #expect(comparison.exactRows == 1673)
+    #expect(comparison.mentionedAgreeing == 2746 && comparison.mentioned == 2976)
+  }
+}
