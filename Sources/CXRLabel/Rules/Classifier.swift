@@ -1,0 +1,172 @@
+/// What a mark says about a mention.
+public enum MarkKind: String, Sendable, Hashable {
+  /// The mention is negated.
+  case negation
+  /// The mention is uncertain.
+  case uncertainty
+}
+
+/// One mark on a mention: what, from which phase and rule, found through which token.
+public struct MentionMark: Sendable, Hashable {
+  /// Negation or uncertainty.
+  public var kind: MarkKind
+  /// The phase that produced it.
+  public var phase: ClassificationPhase
+  /// The index of the rule in its phase's `RuleSet` (nil for the sentence shortcut).
+  public var rule: Int?
+  /// The sentence the mark was found in.
+  public var sentence: Int
+  /// The token (graph node) the rule matched at (nil for the sentence shortcut).
+  public var node: Int?
+  /// The index of the mention whose classification produced the mark: the mention itself, or one whose span
+  /// contains it (nil for the sentence shortcut).
+  public var source: Int?
+
+  /// Creates a mark.
+  public init(kind: MarkKind, phase: ClassificationPhase, rule: Int?, sentence: Int, node: Int?, source: Int?) {
+    self.kind = kind
+    self.phase = phase
+    self.rule = rule
+    self.sentence = sentence
+    self.node = node
+    self.source = source
+  }
+}
+
+/// The classification of one mention.
+public struct MentionClassification: Sendable, Hashable {
+  /// Every mark, in the order the original applies them.
+  public var marks: [MentionMark] = []
+
+  /// Negative if any mark is a negation, else uncertain if any mark is an uncertainty, else positive.
+  public var label: LabelValue {
+    if marks.contains(where: { $0.kind == .negation }) { return .negative }
+    if marks.contains(where: { $0.kind == .uncertainty }) { return .uncertain }
+    return .positive
+  }
+
+  /// The first mark of the kind that decided the label (nil when positive).
+  public var decidingMark: MentionMark? {
+    switch label {
+    case .negative: return marks.first { $0.kind == .negation }
+    case .uncertain: return marks.first { $0.kind == .uncertainty }
+    case .positive: return nil
+    }
+  }
+}
+
+/// The classification of a study's mentions.
+public struct StudyClassification: Sendable, Hashable {
+  /// One entry per mention, in the mentions' order.
+  public var mentions: [MentionClassification]
+  /// Mentions whose sentence had no dependency graph (no parse) and no sentence shortcut: they stay positive
+  /// without any rule having been tried.
+  public var mentionsWithoutGraph: Int
+
+  /// The mention labels, in the mentions' order.
+  public var labels: [LabelValue] { mentions.map(\.label) }
+}
+
+/// Classifies mentions as negative, uncertain or positive by the three rule phases (SPEC 2.7).
+public struct Classifier: Sendable {
+  /// The rules.
+  public var rules: ClassificationRules
+  /// Whether a sentence starting `findings: no ` or `impression: no ` (any case) negates every mention inside
+  /// it without running rules (CheXpert and NegBio master: yes; NegBio-MIMIC: no).
+  public var usesSentenceShortcut: Bool
+
+  /// Creates a classifier.
+  public init(rules: ClassificationRules, usesSentenceShortcut: Bool = true) {
+    self.rules = rules
+    self.usesSentenceShortcut = usesSentenceShortcut
+  }
+
+  private static let shortcut: PCRE2Pattern? = try? PCRE2Pattern(
+    "^(findings|impression): no ", options: [.caseless, .utf])
+
+  /// Classifies a study's mentions.
+  ///
+  /// - Parameters:
+  ///   - text: the study text the spans refer to.
+  ///   - sentences: sentence spans in `text`.
+  ///   - graphs: one graph per sentence (already propagated), nil where the sentence has no parse.
+  ///   - mentions: the study's mentions; each is tried against its own sentence's graph.
+  ///   - workspace: this thread's workspace.
+  public func classify(
+    text: [UInt8], sentences: [Range<Int>], graphs: [DependencyGraph?], mentions: [Mention], workspace: RuleWorkspace
+  ) -> StudyClassification {
+    var results = Array(repeating: MentionClassification(), count: mentions.count)
+    var withoutGraph = 0
+    let program = rules.program
+    let phases: [(ClassificationPhase, MarkKind, Range<Int>)] = [
+      (.preNegationUncertainty, .uncertainty, rules.patternRange(for: .preNegationUncertainty)),
+      (.negation, .negation, rules.patternRange(for: .negation)),
+      (.postNegationUncertainty, .uncertainty, rules.patternRange(for: .postNegationUncertainty)),
+    ]
+
+    func spread(_ mark: MentionMark, within span: Range<Int>) {
+      for index in mentions.indices
+      where span.lowerBound <= mentions[index].span.lowerBound && mentions[index].span.upperBound <= span.upperBound {
+        results[index].marks.append(mark)
+      }
+    }
+
+    for (sentence, span) in sentences.enumerated() {
+      if usesSentenceShortcut && startsWithShortcut(text, span, workspace) {
+        spread(
+          MentionMark(kind: .negation, phase: .sentenceShortcut, rule: nil, sentence: sentence, node: nil, source: nil),
+          within: span)
+        continue
+      }
+      guard sentence < graphs.count, let graph = graphs[sentence] else {
+        withoutGraph += mentions.lazy.filter { $0.sentence == sentence }.count
+        continue
+      }
+      workspace.prepare(graph, for: program.table)
+      let plain = PatternMatcher(program: program, graph: graph, workspace: workspace, vetoNegatedKey: false)
+      let vetoing = PatternMatcher(program: program, graph: graph, workspace: workspace, vetoNegatedKey: true)
+      for (index, mention) in mentions.enumerated() where mention.sentence == sentence {
+        for node in graph.tokens.indices where Self.intersect(mention.span, graph.tokens[node].span) {
+          for (phase, kind, range) in phases {
+            if phase == .negation && workspace.hasNewModifier[node] { continue }
+            let matcher = phase == .negation ? vetoing : plain
+            guard let pattern = range.first(where: { matcher.matches(pattern: $0, head: node) }) else { continue }
+            spread(
+              MentionMark(
+                kind: kind, phase: phase, rule: pattern - range.lowerBound, sentence: sentence, node: node,
+                source: index),
+              within: mention.span)
+            break
+          }
+        }
+      }
+    }
+    return StudyClassification(mentions: results, mentionsWithoutGraph: withoutGraph)
+  }
+
+  /// The rule that produced a mark, if any.
+  public func rule(for mark: MentionMark) -> Rule? {
+    guard let index = mark.rule, let set = rules.ruleSet(for: mark.phase), set.rules.indices.contains(index) else {
+      return nil
+    }
+    return set.rules[index]
+  }
+
+  private func startsWithShortcut(_ text: [UInt8], _ span: Range<Int>, _ workspace: RuleWorkspace) -> Bool {
+    guard let pattern = Self.shortcut else { return false }
+    let lower = min(max(span.lowerBound, 0), text.count)
+    let upper = min(max(span.upperBound, lower), text.count)
+    return text.withUnsafeBufferPointer { buffer in
+      pattern.matches(UnsafeBufferPointer(rebasing: buffer[lower..<upper]), scratch: workspace.scratch)
+    }
+  }
+
+  /// NegBio's overlap test for half-open spans, written as the original writes it (an empty token inside the
+  /// mention counts as overlapping).
+  static func intersect(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+    (a.lowerBound <= b.lowerBound && b.lowerBound < a.upperBound)
+      || (a.lowerBound < b.upperBound && b.upperBound <= a.upperBound)
+      || (b.lowerBound <= a.lowerBound && a.lowerBound < b.upperBound)
+      || (b.lowerBound < a.upperBound && a.upperBound <= b.upperBound)
+  }
+}

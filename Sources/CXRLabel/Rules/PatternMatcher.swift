@@ -1,0 +1,64 @@
+/// Evaluates compiled patterns against a graph prepared in a `RuleWorkspace`.
+struct PatternMatcher {
+  let program: RuleProgram
+  let graph: DependencyGraph
+  let workspace: RuleWorkspace
+  /// Whether a match whose `key` node has an outgoing `neg` edge is rejected (the negation phase).
+  let vetoNegatedKey: Bool
+
+  /// Whether pattern `pattern` of the program matches with its head bound to `head`.
+  func matches(pattern: Int, head: Int) -> Bool {
+    for root in program.roots[pattern] where matchNode(root, head, bindings: nil) { return true }
+    return false
+  }
+
+  /// The first assignment (alternative by alternative, neighbours in insertion order) with the head bound to
+  /// `head`, as one graph node per program node (-1 for nodes of other alternatives), or nil.
+  func firstAssignment(pattern: Int, head: Int) -> (root: Int32, bindings: [Int])? {
+    var bindings = [Int](repeating: -1, count: program.nodes.count)
+    let found: Int32? = bindings.withUnsafeMutableBufferPointer { buffer in
+      for root in program.roots[pattern] where matchNode(root, head, bindings: buffer.baseAddress) { return root }
+      return nil
+    }
+    return found.map { ($0, bindings) }
+  }
+
+  private func matchNode(_ index: Int32, _ node: Int, bindings: UnsafeMutablePointer<Int>?) -> Bool {
+    let patternNode = program.nodes[Int(index)]
+    if patternNode.impossible { return false }
+    let base = node &* workspace.nodeWords
+    for slot in patternNode.tests {
+      let id = Int(program.nodeTestIDs[Int(slot)])
+      guard workspace.nodeBits[base &+ (id &>> 6)] & (1 &<< UInt64(id & 63)) != 0 else { return false }
+    }
+    if vetoNegatedKey && patternNode.vetoKey && workspace.hasNegChild[node] { return false }
+    for slot in patternNode.relations {
+      let relation = program.relations[Int(slot)]
+      if relation.impossible { return false }
+      var edge = relation.outgoing ? graph.firstOut[node] : graph.firstIn[node]
+      var satisfied = false
+      while edge >= 0 {
+        let edgeIndex = Int(edge)
+        edge = relation.outgoing ? graph.nextOut[edgeIndex] : graph.nextIn[edgeIndex]
+        guard edgePasses(edgeIndex, relation.tests) else { continue }
+        let other = relation.outgoing ? graph.edges[edgeIndex].dependent : graph.edges[edgeIndex].head
+        if matchNode(relation.target, other, bindings: bindings) {
+          satisfied = true
+          break
+        }
+      }
+      if !satisfied { return false }
+    }
+    bindings?[Int(index)] = node
+    return true
+  }
+
+  private func edgePasses(_ edge: Int, _ tests: Range<Int32>) -> Bool {
+    let base = edge &* workspace.edgeWords
+    for slot in tests {
+      let id = Int(program.edgeTestIDs[Int(slot)])
+      guard workspace.edgeBits[base &+ (id &>> 6)] & (1 &<< UInt64(id & 63)) != 0 else { return false }
+    }
+    return true
+  }
+}
