@@ -1,0 +1,103 @@
+/// Builds the dependency graph of one tagged sentence: chunks, coordination, clauses, then CoreNLP-style
+/// propagation of a governor's relation from the first conjunct to the later ones.
+struct DependencyBuilder {
+  let tokens: [ParsedToken]
+  /// Head of each token in the basic tree (-1: none yet).
+  var head: [Int]
+  /// Relation of each token to its head.
+  var relation: [String]
+  /// Conjunct lists: first conjunct → later conjuncts.
+  var conjuncts: [(first: Int, rest: [Int])] = []
+
+  init(tokens: [ParsedToken]) {
+    self.tokens = tokens
+    head = Array(repeating: -1, count: tokens.count)
+    relation = Array(repeating: "", count: tokens.count)
+  }
+
+  @inline(__always) func tag(_ index: Int) -> String { tokens[index].tag }
+  @inline(__always) func word(_ index: Int) -> String { tokens[index].word }
+  @inline(__always) func lemma(_ index: Int) -> String { tokens[index].lemma }
+
+  /// Attaches `dependent` under `governor` unless it already has a head or would attach to itself.
+  mutating func attach(_ dependent: Int, to governor: Int, _ label: String) {
+    guard dependent != governor, dependent >= 0, governor >= 0, head[dependent] < 0 else { return }
+    // Refuse cycles.
+    var probe = governor
+    var steps = 0
+    while probe >= 0, steps < tokens.count {
+      if probe == dependent { return }
+      probe = head[probe]
+      steps += 1
+    }
+    head[dependent] = governor
+    relation[dependent] = label
+  }
+
+  func build() -> [ParsedEdge] {
+    var builder = self
+    builder.run()
+    return builder.edges()
+  }
+
+  mutating func run() {
+    let units = chunk()
+    let clauses = splitClauses(coordinate(units))
+    var roots: [Int] = []
+    for clause in clauses {
+      if let root = analyseClause(clause.units) { roots.append(root) }
+    }
+    // Link clause roots: coordinated clauses as conj, others as parataxis under the first root.
+    guard let first = roots.first else { return }
+    for (position, clause) in clauses.enumerated().dropFirst() where position < roots.count {
+      let root = roots[position]
+      if let cc = clause.coordinator {
+        attach(cc, to: first, "cc")
+        attach(root, to: first, "conj:" + conjunctionName(cc))
+      } else {
+        attach(root, to: first, "parataxis")
+      }
+    }
+    for index in tokens.indices where head[index] < 0 && index != first {
+      attach(index, to: first, tag(index).first.map { "(,.:-`'".contains($0) } == true ? "punct" : "dep")
+    }
+  }
+
+  func conjunctionName(_ index: Int) -> String {
+    switch word(index) {
+    case "vs", "vs.": return "versus"
+    default: return lemma(index)
+    }
+  }
+
+  /// The final edge list: tree edges plus copies of a governor's relation to later conjuncts.
+  func edges() -> [ParsedEdge] {
+    var result: [ParsedEdge] = []
+    var seen = Set<Int>()
+    let count = tokens.count
+    for index in tokens.indices where head[index] >= 0 {
+      result.append(ParsedEdge(head: head[index], dependent: index, relation: relation[index]))
+      seen.insert(head[index] * count + index)
+    }
+    for group in conjuncts {
+      let governor = head[group.first]
+      guard governor >= 0 else { continue }
+      let label = relation[group.first]
+      if label.hasPrefix("conj") || label == "cc" || label == "punct" || label == "parataxis" { continue }
+      for other in group.rest where seen.insert(governor * count + other).inserted {
+        result.append(ParsedEdge(head: governor, dependent: other, relation: label))
+      }
+    }
+    // Shared subjects of coordinated predicates ("heart is normal and lungs clear").
+    for group in conjuncts {
+      guard let subject = tokens.indices.first(where: { head[$0] == group.first && relation[$0].hasPrefix("nsubj") })
+      else { continue }
+      for other in group.rest where !tokens.indices.contains(where: { head[$0] == other && relation[$0].hasPrefix("nsubj") }) {
+        if !tag(other).hasPrefix("N"), seen.insert(other * count + subject).inserted {
+          result.append(ParsedEdge(head: other, dependent: subject, relation: relation[subject]))
+        }
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,162 @@
+/// A chunk of the sentence: a noun phrase, adjective phrase, verb group, preposition, coordinator, ...
+struct ParseUnit {
+  enum Kind { case noun, adjective, verb, preposition, coordinator, punctuation, adverb, marker, other }
+  var kind: Kind
+  var start: Int
+  var end: Int
+  /// The chunk's head token.
+  var head: Int
+}
+
+extension DependencyBuilder {
+  func isAdjectival(_ tag: String) -> Bool { tag == "JJ" || tag == "JJR" || tag == "JJS" }
+  func isNounTag(_ tag: String) -> Bool { tag.hasPrefix("NN") || tag == "PRP" || tag == "CD" }
+  func isPunct(_ index: Int) -> Bool {
+    let tag = tag(index)
+    return [",", ".", ":", "-LRB-", "-RRB-", "``", "''", "#", "$"].contains(tag)
+  }
+
+  /// Whether token `index` can sit inside a noun phrase before its head (adjectives, nouns, prenominal participles).
+  func isPrenominal(_ index: Int) -> Bool {
+    let tag = tag(index)
+    if isAdjectival(tag) || isNounTag(tag) || tag == "DT" || tag == "PRP$" { return true }
+    guard index + 1 < tokens.count else { return false }
+    let next = self.tag(index + 1)
+    let nextIsNominal = next.hasPrefix("NN") || isAdjectival(next) || next == "VBN" || next == "VBG"
+    if tag == "VBN" || tag == "VBG" || tag == "VBD" {
+      let previous = index > 0 ? self.tag(index - 1) : ""
+      let previousWord = index > 0 ? word(index - 1) : ""
+      if ParserTagger.isBe(previousWord) || ParserTagger.isHave(previousWord) || previous == "RB" && index > 1
+        && ParserTagger.isBe(word(index - 2))
+      {
+        return false
+      }
+      return next.hasPrefix("NN") || (nextIsNominal && index + 2 < tokens.count && self.tag(index + 2).hasPrefix("NN"))
+    }
+    if tag.hasPrefix("RB") { return isAdjectival(next) || next == "VBN" }
+    return false
+  }
+
+  /// Splits the sentence into chunks and attaches the words inside each noun and adjective phrase.
+  mutating func chunk() -> [ParseUnit] {
+    var units: [ParseUnit] = []
+    var index = 0
+    let count = tokens.count
+    while index < count {
+      let tag = tag(index)
+      if isPunct(index) {
+        units.append(ParseUnit(kind: .punctuation, start: index, end: index + 1, head: index))
+        index += 1
+      } else if tag == "CC" {
+        units.append(ParseUnit(kind: .coordinator, start: index, end: index + 1, head: index))
+        index += 1
+      } else if tag == "IN" || (tag == "TO" && index + 1 < count && !self.tag(index + 1).hasPrefix("VB")) {
+        units.append(ParseUnit(kind: .preposition, start: index, end: index + 1, head: index))
+        index += 1
+      } else if tag == "TO" || tag == "WDT" || tag == "WP" || tag == "WRB" || tag == "EX" {
+        units.append(ParseUnit(kind: .marker, start: index, end: index + 1, head: index))
+        index += 1
+      } else if tag == "MD" || (tag.hasPrefix("VB") && !isPrenominal(index))
+        || (tag.hasPrefix("RB") && verbFollows(index))
+      {
+        var end = index
+        var main = -1
+        while end < count {
+          let t = self.tag(end)
+          if t == "MD" || t.hasPrefix("VB") {
+            if main >= 0, !isAuxiliary(main) { break }
+            main = end
+            end += 1
+          } else if t.hasPrefix("RB"), verbFollows(end) || self.word(end) == "not" || self.word(end) == "n't" {
+            end += 1
+          } else {
+            break
+          }
+        }
+        if main < 0 { main = index }
+        units.append(ParseUnit(kind: .verb, start: index, end: end, head: main))
+        index = end
+      } else if isPrenominal(index) {
+        var end = index
+        while end < count {
+          let t = self.tag(end)
+          if end > index, t == "DT" { break }
+          if isPrenominal(end) || t == "POS" {
+            end += 1
+          } else if t == "CC", end > index, isAdjectival(self.tag(end - 1)), end + 1 < count,
+            isAdjectival(self.tag(end + 1)) || self.tag(end + 1) == "VBN"
+          {
+            end += 1
+          } else {
+            break
+          }
+        }
+        // Trailing adjectives after the last noun are not part of this phrase.
+        var last = end - 1
+        while last > index, !isNounTag(self.tag(last)) { last -= 1 }
+        if isNounTag(self.tag(last)) {
+          end = last + 1
+          attachNounPhrase(index, end, head: last)
+          units.append(ParseUnit(kind: .noun, start: index, end: end, head: last))
+        } else {
+          let headIndex = end - 1
+          attachNounPhrase(index, end, head: headIndex)
+          let kind: ParseUnit.Kind = self.tag(headIndex) == "DT" ? .noun : .adjective
+          units.append(ParseUnit(kind: kind, start: index, end: end, head: headIndex))
+        }
+        index = end
+      } else if tag.hasPrefix("RB") {
+        units.append(ParseUnit(kind: .adverb, start: index, end: index + 1, head: index))
+        index += 1
+      } else {
+        units.append(ParseUnit(kind: .other, start: index, end: index + 1, head: index))
+        index += 1
+      }
+    }
+    return units
+  }
+
+  /// Whether token `index` is a modal or a form of be, have or do (so another verb may follow in its group).
+  func isAuxiliary(_ index: Int) -> Bool {
+    let word = word(index)
+    return tag(index) == "MD" || ParserTagger.isBe(word) || ParserTagger.isHave(word) || word == "do" || word == "does"
+      || word == "did"
+  }
+
+  /// Whether a verb or modal follows after adverbs starting at `index`.
+  func verbFollows(_ index: Int) -> Bool {
+    var probe = index
+    while probe < tokens.count, tag(probe).hasPrefix("RB") { probe += 1 }
+    guard probe < tokens.count else { return false }
+    return tag(probe) == "MD" || (tag(probe).hasPrefix("VB") && !isPrenominal(probe))
+  }
+
+  /// Attaches the modifiers inside a noun or adjective phrase to its head.
+  mutating func attachNounPhrase(_ start: Int, _ end: Int, head phraseHead: Int) {
+    var index = start
+    while index < end {
+      defer { index += 1 }
+      if index == phraseHead { continue }
+      let tag = tag(index)
+      if tag == "CC", index > start, index + 1 < end {
+        attach(index, to: index - 1, "cc")
+        attach(index + 1, to: index - 1, "conj:" + conjunctionName(index))
+        conjuncts.append((first: index - 1, rest: [index + 1]))
+        continue
+      }
+      if tag.hasPrefix("RB") {
+        attach(index, to: index + 1 < end ? index + 1 : phraseHead, "advmod")
+        continue
+      }
+      let label: String
+      switch tag {
+      case "DT": label = lemma(index) == "no" ? "neg" : "det"
+      case "PRP$": label = "nmod:poss"
+      case "CD": label = "nummod"
+      case "POS": label = "case"
+      default: label = tag.hasPrefix("NN") ? "compound" : "amod"
+      }
+      attach(index, to: phraseHead, label)
+    }
+  }
+}

@@ -1,0 +1,186 @@
+/// Clause analysis: finds the predicate, its subject, copula, auxiliaries and objects, then attaches the rest.
+extension DependencyBuilder {
+  static let linkingVerbs: Set<String> = ["appear", "remain", "seem", "become", "look"]
+
+  func isNegation(_ index: Int) -> Bool { ["not", "n't", "never"].contains(word(index)) }
+
+  /// Analyses one clause and returns its root token.
+  mutating func analyseClause(_ units: [ParseUnit]) -> Int? {
+    guard !units.isEmpty else { return nil }
+    let content = units.filter { $0.kind != .punctuation }
+    guard !content.isEmpty else { return units.first?.head }
+    var consumed = Set<Int>()  // unit positions already attached
+    var verbPosition: Int?
+    for (position, unit) in units.enumerated() where unit.kind == .verb {
+      if position > 0, units[position - 1].kind == .marker, tag(units[position - 1].head) != "EX" { continue }
+      if position > 0, units[position - 1].kind == .preposition { continue }
+      verbPosition = position
+      break
+    }
+    guard let v = verbPosition else {
+      let first = units.firstIndex { ($0.kind == .noun || $0.kind == .adjective) } ?? units.firstIndex { $0.kind != .punctuation }!
+      consumed.insert(first)
+      attachRest(units, root: units[first].head, consumed: &consumed)
+      return units[first].head
+    }
+    let group = units[v]
+    let main = group.head
+    consumed.insert(v)
+    var subjectPosition: Int?
+    var probe = v - 1
+    while probe >= 0 {
+      let unit = units[probe]
+      if unit.kind == .noun, probe == 0 || units[probe - 1].kind != .preposition { subjectPosition = probe }
+      probe -= 1
+      if subjectPosition != nil, units[probe + 1].kind == .noun { break }
+    }
+    let expletive = units[..<v].firstIndex { tag($0.head) == "EX" }
+    var predicate = main
+    var copula = false
+    let after = v + 1 < units.count ? v + 1 : nil
+    if lemma(main) == "be", expletive == nil, let after {
+      let unit = units[after]
+      if unit.kind == .adjective || unit.kind == .noun {
+        predicate = unit.head
+        consumed.insert(after)
+        copula = true
+      } else if unit.kind == .preposition, after + 1 < units.count, units[after + 1].kind == .noun {
+        predicate = units[after + 1].head
+        attach(unit.head, to: predicate, "case")
+        consumed.insert(after)
+        consumed.insert(after + 1)
+        copula = true
+      }
+    }
+    let passive =
+      !copula && tag(main) == "VBN" && (group.start..<group.end).contains { $0 != main && lemma($0) == "be" }
+    for index in group.start..<group.end where index != main {
+      if tag(index) == "MD" {
+        attach(index, to: predicate, "aux")
+      } else if tag(index).hasPrefix("RB") {
+        attach(index, to: predicate, isNegation(index) ? "neg" : "advmod")
+      } else if lemma(index) == "be", passive {
+        attach(index, to: predicate, "auxpass")
+      } else {
+        attach(index, to: predicate, "aux")
+      }
+    }
+    if copula { attach(main, to: predicate, "cop") }
+    if let expletive {
+      attach(units[expletive].head, to: main, "expl")
+      consumed.insert(expletive)
+      if let after, units[after].kind == .noun {
+        attach(units[after].head, to: main, "nsubj")
+        consumed.insert(after)
+      }
+    } else if let subjectPosition {
+      attach(units[subjectPosition].head, to: predicate, passive ? "nsubjpass" : "nsubj")
+      consumed.insert(subjectPosition)
+    }
+    if !copula, expletive == nil, let after {
+      let unit = units[after]
+      if unit.kind == .noun {
+        attach(unit.head, to: main, Self.linkingVerbs.contains(lemma(main)) ? "xcomp" : "dobj")
+        consumed.insert(after)
+      } else if unit.kind == .adjective {
+        attach(unit.head, to: main, "xcomp")
+        consumed.insert(after)
+      }
+    }
+    attachRest(units, root: predicate, consumed: &consumed)
+    return predicate
+  }
+
+  /// Attaches prepositional phrases, post-nominal adjectives, adverbs and secondary verbs of a clause.
+  mutating func attachRest(_ units: [ParseUnit], root: Int, consumed: inout Set<Int>) {
+    func governor(before position: Int) -> Int {
+      var probe = position - 1
+      while probe >= 0 {
+        let unit = units[probe]
+        switch unit.kind {
+        case .noun, .adjective: return unit.head
+        case .verb: return head[unit.head] >= 0 && relation[unit.head] == "cop" ? head[unit.head] : unit.head
+        case .adverb: probe -= 1
+        default: return root
+        }
+      }
+      return root
+    }
+    for (position, unit) in units.enumerated() where !consumed.contains(position) {
+      switch unit.kind {
+      case .preposition:
+        let next = position + 1
+        if next < units.count, units[next].kind == .noun, !consumed.contains(next) {
+          let object = units[next].head
+          attach(unit.head, to: object, "case")
+          attach(object, to: governor(before: position), "nmod:" + lemma(unit.head))
+          consumed.insert(next)
+        } else if next < units.count, units[next].kind == .verb {
+          attach(unit.head, to: units[next].head, "mark")
+        }
+      case .adjective:
+        if position > 0, units[position - 1].kind == .noun {
+          attach(unit.head, to: units[position - 1].head, "amod")
+        } else {
+          attach(unit.head, to: root, "dep")
+        }
+      case .adverb:
+        let target = position + 1 < units.count && units[position + 1].kind != .punctuation ? units[position + 1].head : root
+        attach(unit.head, to: target == unit.head ? root : target, "advmod")
+      case .verb:
+        attachSecondaryVerb(units, position, root: root, consumed: &consumed)
+      case .noun:
+        if position > 0, isComma(units[position - 1]), position > 1, units[position - 2].kind == .noun {
+          attach(unit.head, to: units[position - 2].head, "appos")
+        } else {
+          attach(unit.head, to: root, "dep")
+        }
+      default:
+        break
+      }
+    }
+  }
+
+  /// A verb group that is not the clause's main predicate: relative clause, `to`-infinitive, participle.
+  mutating func attachSecondaryVerb(_ units: [ParseUnit], _ position: Int, root: Int, consumed: inout Set<Int>) {
+    let group = units[position]
+    var main = group.head
+    // "which may be compatible with ...": the adjective or noun after a form of be is the predicate.
+    if lemma(main) == "be", position + 1 < units.count, !consumed.contains(position + 1),
+      units[position + 1].kind == .adjective || units[position + 1].kind == .noun
+    {
+      let predicate = units[position + 1].head
+      consumed.insert(position + 1)
+      attach(main, to: predicate, "cop")
+      main = predicate
+    }
+    for index in group.start..<group.end where index != main && head[index] < 0 {
+      attach(index, to: main, tag(index).hasPrefix("RB") ? (isNegation(index) ? "neg" : "advmod") : "aux")
+    }
+    let previous = position > 0 ? units[position - 1] : nil
+    if let previous, previous.kind == .marker {
+      if tag(previous.head) == "TO" {
+        attach(previous.head, to: main, "mark")
+        let before = position > 1 ? units[position - 2] : nil
+        attach(main, to: before?.head ?? root, before?.kind == .noun ? "acl" : "xcomp")
+      } else {
+        attach(previous.head, to: main, "nsubj")
+        if position > 1, units[position - 2].kind == .noun {
+          attach(main, to: units[position - 2].head, "acl:relcl")
+        } else if position > 2, isComma(units[position - 2]), units[position - 3].kind == .noun {
+          attach(main, to: units[position - 3].head, "acl:relcl")
+        }
+      }
+    } else if let previous, previous.kind == .noun, tag(main) == "VBN" || tag(main) == "VBG" || tag(main) == "VBD" {
+      attach(main, to: previous.head, "acl")
+    } else if let previous, previous.kind == .preposition {
+      attach(main, to: position > 1 ? units[position - 2].head : root, "advcl")
+    }
+    attach(main, to: root, "dep")
+    let next = position + 1
+    if next < units.count, !consumed.contains(next), units[next].kind == .noun {
+      attach(units[next].head, to: main, "dobj")
+      consumed.insert(next)
+    }
+  }
+}

@@ -1,0 +1,93 @@
+/// One token of a parsed sentence: its text, lemma, Penn Treebank tag and byte span in the study text.
+public struct ParsedToken: Sendable, Hashable {
+  /// The token text exactly as it appears in the sentence (lowercase ASCII after cleaning).
+  public var word: String
+  /// The lemma, as CoreNLP's `Morphology` would give it for this word and tag, lowercased.
+  public var lemma: String
+  /// The Penn Treebank part-of-speech tag (`NN`, `JJ`, `VBN`, `,`, `.`, ...).
+  public var tag: String
+  /// The token's byte offsets in the study text (the buffer given to ``DependencyParser/parse(_:sentence:)``).
+  public var span: Range<Int>
+
+  /// Creates a token.
+  public init(word: String, lemma: String, tag: String, span: Range<Int>) {
+    self.word = word
+    self.lemma = lemma
+    self.tag = tag
+    self.span = span
+  }
+}
+
+/// One labelled dependency edge between two tokens of a ``ParsedSentence``.
+public struct ParsedEdge: Sendable, Hashable {
+  /// Index of the governing token in ``ParsedSentence/tokens``.
+  public var head: Int
+  /// Index of the dependent token in ``ParsedSentence/tokens``.
+  public var dependent: Int
+  /// The Universal Dependencies relation in CoreNLP 3.5.2's CCprocessed form (`nsubj`, `neg`, `nmod:of`, `conj:or`, ...).
+  public var relation: String
+
+  /// Creates an edge.
+  public init(head: Int, dependent: Int, relation: String) {
+    self.head = head
+    self.dependent = dependent
+    self.relation = relation
+  }
+}
+
+/// The result of parsing one sentence: tokens in order and dependency edges (at most one per head-dependent pair).
+///
+/// The edges are the collapsed, CC-processed graph CoreNLP would produce (prepositions folded into `nmod:<prep>`,
+/// conjunctions into `conj:<cc>`, a governor's relation to the first conjunct copied to the later ones), without
+/// NegBio's own propagation and without a root edge.
+public struct ParsedSentence: Sendable, Hashable {
+  /// The tokens, in sentence order.
+  public var tokens: [ParsedToken]
+  /// The dependency edges, head to dependent.
+  public var edges: [ParsedEdge]
+
+  /// Creates a parsed sentence.
+  public init(tokens: [ParsedToken], edges: [ParsedEdge]) {
+    self.tokens = tokens
+    self.edges = edges
+  }
+}
+
+/// A small deterministic rule-based parser for chest X-ray report sentences.
+///
+/// It replaces the BLLIP parser plus Stanford CoreNLP conversion of the original labeler: Penn-Treebank-style
+/// tokenization, lexicon-and-suffix tagging, CoreNLP-like lemmas, and a chunk-and-attach grammar that emits
+/// Universal Dependencies relations for the constructions the negation and uncertainty rules test.
+public struct DependencyParser: Sendable {
+  /// Creates a parser. The lexicon is shared and built once on first use.
+  public init() {}
+
+  /// Parses the sentence occupying the byte range `sentence` of `text`.
+  ///
+  /// - Parameters:
+  ///   - text: the whole study text as UTF-8 bytes.
+  ///   - sentence: the sentence's byte range in `text`.
+  /// - Returns: tokens with spans into `text`, and the dependency edges between them.
+  public func parse(_ text: UnsafeBufferPointer<UInt8>, sentence: Range<Int>) -> ParsedSentence {
+    let spans = ParserTokenizer.tokenize(text, sentence: sentence)
+    if spans.isEmpty { return ParsedSentence(tokens: [], edges: []) }
+    let words = spans.map { String(decoding: UnsafeBufferPointer(rebasing: text[$0]), as: UTF8.self) }
+    let tags = ParserTagger.tag(words)
+    var tokens: [ParsedToken] = []
+    tokens.reserveCapacity(words.count)
+    for index in words.indices {
+      let lemma = ParserLemmatizer.lemma(words[index], tag: tags[index])
+      tokens.append(ParsedToken(word: words[index], lemma: lemma, tag: tags[index], span: spans[index]))
+    }
+    let edges = DependencyBuilder(tokens: tokens).build()
+    return ParsedSentence(tokens: tokens, edges: edges)
+  }
+
+  /// Convenience for tests and tools: parses a whole string as one sentence (spans are offsets into `sentence`).
+  public func parse(_ sentence: String) -> ParsedSentence {
+    var copy = Array(sentence.utf8)
+    return copy.withUnsafeMutableBufferPointer { buffer in
+      parse(UnsafeBufferPointer(buffer), sentence: 0..<buffer.count)
+    }
+  }
+}

@@ -1,0 +1,109 @@
+/// Part-of-speech tagger: closed-class and radiology lexicons, suffix heuristics, then a few contextual fixes.
+enum ParserTagger {
+  static func tag(_ words: [String]) -> [String] {
+    var tags = words.map(initialTag)
+    fixContext(words, &tags)
+    return tags
+  }
+
+  /// The tag a word gets on its own.
+  static func initialTag(_ word: String) -> String {
+    let lexicon = ParserLexicon.shared
+    let bytes = word.utf8
+    guard let first = bytes.first else { return "NN" }
+    if bytes.count == 1 || bytes.allSatisfy({ $0 == UInt8(ascii: ".") }), let tag = punctuationTag(word) {
+      return tag
+    }
+    if let tag = lexicon.closed[word] { return tag }
+    if isNumber(bytes) { return "CD" }
+    if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first), bytes.last == UInt8(ascii: ".") { return "CD" }
+    let classes = lexicon.classes(word)
+    if !classes.isEmpty {
+      if classes.contains(.adjective) { return "JJ" }
+      if classes.contains(.noun) || classes.contains(.nounOrVerb) { return "NN" }
+      return "VB"
+    }
+    if word.hasSuffix("ing") {
+      return "VBG"
+    }
+    if word.hasSuffix("ed") { return "VBN" }
+    if word.hasSuffix("ly"), bytes.count > 4 { return "RB" }
+    if word.hasSuffix("s"), bytes.count > 3, !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
+      let singular = ParserLemmatizer.singular(word)
+      if lexicon.isNoun(singular) { return "NNS" }
+      let stem = ParserLemmatizer.thirdPersonStem(word)
+      if lexicon.classes(stem).contains(.verb) { return "VBZ" }
+      if lexicon.classes(singular).contains(.adjective) { return "NNS" }
+      return suffixTag(singular) == "JJ" ? "JJ" : "NNS"
+    }
+    if let comparative = comparativeTag(word) { return comparative }
+    if let hyphen = word.utf8.lastIndex(of: UInt8(ascii: "-")), hyphen != word.utf8.startIndex {
+      let last = String(word[word.utf8.index(after: hyphen)...])
+      if last.isEmpty { return "JJ" }
+      let lastTag = initialTag(last)
+      if lastTag == "JJ" || lastTag == "VBN" || lastTag == "VBG" { return "JJ" }
+      if lastTag.hasPrefix("NN") { return lastTag }
+      return "JJ"
+    }
+    return suffixTag(word)
+  }
+
+  static func punctuationTag(_ word: String) -> String? {
+    switch word {
+    case ",": return ","
+    case ".", "?", "!": return "."
+    case ":", ";", "...", "-", "--": return ":"
+    case "(", "[", "{": return "-LRB-"
+    case ")", "]", "}": return "-RRB-"
+    case "\"": return "``"
+    case "'": return "''"
+    case "/": return "CC"
+    case "&": return "CC"
+    case "%": return "NN"
+    case "#": return "#"
+    case "$": return "$"
+    default: return nil
+    }
+  }
+
+  static func isNumber(_ bytes: String.UTF8View) -> Bool {
+    var digits = 0
+    for byte in bytes {
+      if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+        digits += 1
+      } else if byte != UInt8(ascii: ".") && byte != UInt8(ascii: ",") && byte != UInt8(ascii: "/")
+        && byte != UInt8(ascii: "-") && byte != UInt8(ascii: ":")
+      {
+        return false
+      }
+    }
+    return digits > 0 && bytes.last.map { $0 != UInt8(ascii: ".") } ?? false
+  }
+
+  /// `larger` → JJR, `largest` → JJS when the base is a known adjective.
+  static func comparativeTag(_ word: String) -> String? {
+    let lexicon = ParserLexicon.shared
+    if word == "worse" || word == "better" { return "JJR" }
+    if word == "worst" || word == "best" { return "JJS" }
+    for (suffix, tag) in [("er", "JJR"), ("est", "JJS")] where word.hasSuffix(suffix) {
+      let stem = String(word.dropLast(suffix.utf8.count))
+      let candidates = [stem, stem + "e", String(stem.dropLast()), stem.hasSuffix("i") ? String(stem.dropLast()) + "y" : ""]
+      if candidates.contains(where: { !$0.isEmpty && lexicon.classes($0).contains(.adjective) }) { return tag }
+    }
+    return nil
+  }
+
+  /// The tag suggested by an unknown word's ending.
+  static func suffixTag(_ word: String) -> String {
+    let adjectiveEndings = [
+      "al", "ous", "ic", "ive", "ar", "ary", "able", "ible", "ful", "less", "oid", "ent", "ant", "ile", "ine",
+    ]
+    let nounEndings = [
+      "tion", "sion", "ment", "ness", "ity", "ism", "ure", "ance", "ence", "osis", "itis", "oma", "emia", "ema",
+      "age", "ist", "ectomy", "otomy", "ostomy", "plasty", "gram", "graphy", "scopy", "ia", "um", "us", "is",
+    ]
+    if nounEndings.contains(where: { word.hasSuffix($0) }) { return "NN" }
+    if adjectiveEndings.contains(where: { word.hasSuffix($0) }) { return "JJ" }
+    return "NN"
+  }
+}

@@ -1,0 +1,67 @@
+/// Contextual corrections applied after lexical tagging.
+extension ParserTagger {
+  static func isBe(_ word: String) -> Bool {
+    switch word {
+    case "is", "are", "was", "were", "be", "been", "being", "am": return true
+    default: return false
+    }
+  }
+
+  static func isHave(_ word: String) -> Bool { word == "has" || word == "have" || word == "had" || word == "having" }
+
+  static func isNominal(_ tag: String) -> Bool { tag.hasPrefix("NN") || tag == "PRP" || tag == "CD" }
+
+  static func fixContext(_ words: [String], _ tags: inout [String]) {
+    let lexicon = ParserLexicon.shared
+    let count = words.count
+    for index in 0..<count {
+      let word = words[index]
+      let previous = index > 0 ? tags[index - 1] : ""
+      let next = index + 1 < count ? tags[index + 1] : ""
+      // The nearest earlier non-adverb token (skips "not", "also", "well").
+      var back = index - 1
+      while back >= 0, tags[back].hasPrefix("RB") { back -= 1 }
+      let verbal = back >= 0 ? words[back] : ""
+      let verbalTag = back >= 0 ? tags[back] : ""
+      let afterModal = verbalTag == "MD" || verbalTag == "TO" || verbal == "do" || verbal == "does" || verbal == "did"
+      switch tags[index] {
+      case "NN", "JJ", "VB", "VBP":
+        if afterModal, lexicon.isVerb(word) || tags[index] == "VB" || tags[index] == "VBP" {
+          tags[index] = "VB"
+        } else if tags[index] == "VB" {
+          if isNominal(previous) { tags[index] = "VBP" }
+        } else if tags[index] == "NN", previous == "PRP", lexicon.isVerb(word) {
+          tags[index] = "VBP"
+        }
+      case "VBN":
+        // Irregular participles and -ed words: passive/perfect after be/have, prenominal modifier, or past tense
+        // right after a subject.
+        if isBe(verbal) || isHave(verbal) || verbal == "get" || verbal == "got" {
+          tags[index] = "VBN"
+        } else if isNominal(previous), !(next.hasPrefix("NN") || next == "JJ" || next == "DT") {
+          tags[index] = "VBD"
+        }
+      case "NNS":
+        let stem = ParserLemmatizer.thirdPersonStem(word)
+        if isNominal(previous), lexicon.isVerb(stem), !lexicon.isNoun(ParserLemmatizer.singular(word)) {
+          tags[index] = "VBZ"
+        }
+      case "VBZ":
+        if previous == "DT" || previous == "JJ" || previous == "CD" { tags[index] = "NNS" }
+      case "IN":
+        if word == "that" {
+          if next.hasPrefix("NN") || next == "JJ" {
+            tags[index] = "DT"
+          } else if isNominal(previous), next.hasPrefix("VB") || next == "MD" {
+            tags[index] = "WDT"
+          }
+        }
+      default:
+        break
+      }
+      if word == "that", tags[index] == "DT", index + 1 < count, tags[index + 1].hasPrefix("VB") || tags[index + 1] == "MD" {
+        tags[index] = isNominal(previous) ? "WDT" : "IN"
+      }
+    }
+  }
+}
