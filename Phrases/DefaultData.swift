@@ -29,3 +29,10 @@ public enum DefaultData {
       text: String(decoding: PackageResources.mimic_cxr_sections, as: UTF8.self))
   }
 }
+
+extension DefaultData {
+  /// The CheXpert labeler's rules in cxrlabel's rule notation.
+  public static var chexpertRules: File {
+    File(path: "Phrases/data/chexpert.rules", text: String(decoding: PackageResources.chexpert_rules, as: UTF8.self))
+  }
+}

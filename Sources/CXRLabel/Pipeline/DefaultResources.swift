@@ -19,4 +19,10 @@ public enum DefaultResources {
     let file = DefaultData.mimicSections
     return try SectionRules.parse(file.text, file: file.path)
   }
+
+  /// cxrlabel's CheXpert rules (`Phrases/data/chexpert.rules`).
+  public static func chexpertRules() throws(CXRLabelError) -> ClassificationRules {
+    let file = DefaultData.chexpertRules
+    return try ClassificationRules.parseNotation(file.text, file: file.path)
+  }
 }

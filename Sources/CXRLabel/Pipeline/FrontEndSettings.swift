@@ -16,6 +16,11 @@ public struct FrontEndSettings: Sendable, Hashable {
   public var sections: SectionChoice = .mimic
   /// Whether CSV rows also go through section extraction.
   public var sectionsForCSV: Bool = false
+  /// Rules in cxrlabel's notation; nil uses the compiled-in ones.
+  public var rulesFile: String?
+  /// The original labeler's three rule files: pre-negation uncertainty, negation, post-negation uncertainty
+  /// (`.txt` or NegBio's `.yml`); replaces `rulesFile`.
+  public var originalRuleFiles: [String]?
 
   /// The defaults: everything compiled in, the MIMIC-CXR section choice.
   public init() {}
@@ -28,6 +33,21 @@ public struct FrontEndSettings: Sendable, Hashable {
       sections: SectionExtractor(rules: try DefaultResources.mimicSections(), choice: sections),
       sectionsForCSV: sectionsForCSV, cleaner: ReportCleaner(), splitter: SentenceSplitter(model: model),
       matcher: try MentionMatcher(vocabulary: vocabulary, options: .chexpert))
+  }
+
+  func loadRules() throws(CXRLabelError) -> ClassificationRules {
+    if let files = originalRuleFiles {
+      guard files.count == 3 else {
+        throw CXRLabelError(
+          .invalidArgument,
+          "Give all three original rule files: --pre-negation-uncertainty, --negation and --post-negation-uncertainty.")
+      }
+      return ClassificationRules(
+        preNegationUncertainty: try RuleSet.load(path: files[0]), negation: try RuleSet.load(path: files[1]),
+        postNegationUncertainty: try RuleSet.load(path: files[2]))
+    }
+    if let rulesFile { return try ClassificationRules.parseNotation(try Self.readText(rulesFile), file: rulesFile) }
+    return try DefaultResources.chexpertRules()
   }
 
   func loadVocabulary() throws(CXRLabelError) -> Vocabulary {
