@@ -12,12 +12,17 @@ struct Runner {
     var notes: [StudyNote]
     var failure: CXRLabelError?
     var id: StudyID?
+    /// Bytes for a second output (explanations), written in the same order.
+    var extra: [UInt8] = []
+    /// Mentions whose sentence had no graph (left positive, as the original does).
+    var mentionsWithoutGraph = 0
   }
 
   /// Runs the whole job; returns the summary. Throws only for problems that stop the run (output unwritable).
   func run(
     source: ReportSource, output: String?, header: [UInt8],
-    transform: @escaping @Sendable (Report) -> Outcome
+    transform: @escaping @Sendable (Report) -> Outcome,
+    extra: (([UInt8], Int) throws -> Void)? = nil
   ) throws -> RunSummary {
     let file = try OutputFile(path: output)
     var summary = RunSummary()
@@ -41,6 +46,7 @@ struct Runner {
             FileHandle.standardError.write(Data("cxrlabel: error: \(name)\(failure)\n".utf8))
           } else {
             try file.write(outcome.bytes)
+            try extra?(outcome.extra, outcome.mentionsWithoutGraph)
             summary.written += 1
             summary.count(outcome.notes)
             if outcome.notes.contains(.invalidUTF8), let id = outcome.id {
@@ -79,6 +85,11 @@ final class Progress {
   func finish() {
     if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
   }
+}
+
+/// Writes one line to standard error.
+func printError(_ line: String) {
+  FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
 /// Prints a summary and turns failures into the exit status.

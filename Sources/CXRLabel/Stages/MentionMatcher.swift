@@ -34,6 +34,9 @@ public struct MentionMatcher: Sendable {
 
   let entries: [CompiledEntry]
 
+  /// The observations the vocabulary defines, in its order.
+  public var observations: [Observation] { entries.map(\.observation) }
+
   /// Compiles the vocabulary; throws `invalidRegex` naming the phrase's file and line.
   public init(vocabulary: Vocabulary, options: MatchOptions = .chexpert) throws(CXRLabelError) {
     var patternOptions: PatternOptions = []
