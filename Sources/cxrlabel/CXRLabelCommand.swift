@@ -16,6 +16,6 @@ struct CXRLabelCommand: ParsableCommand {
         cxrlabel sample_reports.csv --no-header                 # the CheXpert labeler's one-column file
         cxrlabel mentions Fixtures/reports -o mentions.jsonl    # which phrases matched, where
       """,
-    subcommands: [LabelCommand.self, MentionsCommand.self, EvalCommand.self],
+    subcommands: [LabelCommand.self, MentionsCommand.self, JudgeCommand.self, EvalCommand.self],
     defaultSubcommand: LabelCommand.self)
 }

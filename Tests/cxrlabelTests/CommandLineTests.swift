@@ -120,4 +120,55 @@ struct CommandLineTests {
     #expect(result.status != 0)
     #expect(!FileManager.default.fileExists(atPath: output))
   }
+
+  @Test func judgeDecidesMentionsOnGivenGraphs() throws {
+    let result = try Self.run(["judge", Self.fixtures + "/graphs.jsonl"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = result.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    #expect(lines.count == 2)
+    let first = try #require(lines[0] ?? nil)
+    let mentions = try #require(first["mentions"] as? [[String: Any]])
+    #expect(mentions.map { $0["result"] as? String } == ["negation", "negation"])
+    #expect(mentions[0]["rule"] as? String != nil)
+    let labels = try #require(first["labels"] as? [String: Any])
+    #expect(labels["Pleural Effusion"] as? Int == 0 && labels["Cardiomegaly"] as? Int == 0)
+    #expect(labels["No Finding"] as? Int == 1)
+    // No graph: the mention stays positive, as in the original.
+    let second = try #require(lines[1] ?? nil)
+    #expect((second["labels"] as? [String: Any])?["Pneumonia"] as? Int == 1)
+  }
+
+  @Test func labelsTheFixtureTreeAsExpected() throws {
+    let output = Self.temporaryPath("labels.csv")
+    let explain = Self.temporaryPath("explain.jsonl")
+    let result = try Self.run(["Fixtures/reports", "-o", output, "--explain", explain].map {
+      $0.hasPrefix("Fixtures/") ? Self.packageRoot + "/" + $0 : $0
+    })
+    #expect(result.status == 0, "\(result.stderr)")
+    let expected = try String(contentsOfFile: Self.fixtures + "/expected/labels-reports.csv", encoding: .utf8)
+    #expect(try String(contentsOfFile: output, encoding: .utf8) == expected)
+    let explanations = try String(contentsOfFile: explain, encoding: .utf8).split(separator: "\n")
+    #expect(explanations.count == 7)
+    #expect(explanations.contains { $0.contains("\"rule\":\"neg") })
+  }
+
+  @Test func gzipOutputAndChexpertLayout() throws {
+    let output = Self.temporaryPath("labels.csv.gz")
+    let result = try Self.run(["--no-header", "--format", "chexpert", Self.fixtures + "/reports-noheader.csv", "-o", output])
+    #expect(result.status == 0, "\(result.stderr)")
+    let data = try Data(contentsOf: URL(fileURLWithPath: output))
+    #expect(data.prefix(2) == Data([0x1F, 0x8B]))
+  }
+
+  static let sharedDirectory = packageRoot + "/../shared"
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedDirectory + "/reference/chexpert-labeler/sample_reports.csv")))
+  func originalSampleGivesTheOriginalOutputByteForByte() throws {
+    let reference = Self.sharedDirectory + "/reference/chexpert-labeler"
+    let output = Self.temporaryPath("sample.csv")
+    let result = try Self.run(["--no-header", "--format", "chexpert", reference + "/sample_reports.csv", "-o", output])
+    #expect(result.status == 0, "\(result.stderr)")
+    let expected = try String(contentsOfFile: reference + "/labeled_reports.csv", encoding: .utf8)
+    #expect(try String(contentsOfFile: output, encoding: .utf8) == expected)
+  }
 }

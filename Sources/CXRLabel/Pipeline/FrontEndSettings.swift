@@ -35,7 +35,8 @@ public struct FrontEndSettings: Sendable, Hashable {
       matcher: try MentionMatcher(vocabulary: vocabulary, options: .chexpert))
   }
 
-  func loadRules() throws(CXRLabelError) -> ClassificationRules {
+  /// The classification rules the settings name (the compiled-in ones by default).
+  public func loadRules() throws(CXRLabelError) -> ClassificationRules {
     if let files = originalRuleFiles {
       guard files.count == 3 else {
         throw CXRLabelError(

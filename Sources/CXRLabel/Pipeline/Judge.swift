@@ -1,0 +1,55 @@
+/// Classification and aggregation on graphs someone else parsed ("bring your own parse").
+public struct Judge: Sendable {
+  /// Decides each mention.
+  public var classifier: Classifier
+  /// Turns mention labels into study labels.
+  public var aggregator: Aggregator
+  /// Whether to apply NegBio's propagation first (off for graphs that are already propagated).
+  public var propagates: Bool
+
+  /// Creates a judge.
+  public init(classifier: Classifier, aggregator: Aggregator = .chexpert, propagates: Bool = false) {
+    self.classifier = classifier
+    self.aggregator = aggregator
+    self.propagates = propagates
+  }
+
+  /// The verdict on one study.
+  public struct Verdict: Sendable {
+    /// Each mention's marks and label, in the study's mention order.
+    public var classification: StudyClassification
+    /// The study's labels.
+    public var labels: StudyLabels
+  }
+
+  /// Judges one study; throws `invalidInput` for an edge that names an unknown token.
+  public func judge(_ study: ParsedStudy, workspace: RuleWorkspace) throws(CXRLabelError) -> Verdict {
+    var graphs: [DependencyGraph?] = []
+    for sentence in study.sentences {
+      guard sentence.parsed, !sentence.tokens.isEmpty else {
+        graphs.append(nil)
+        continue
+      }
+      var index: [String: Int] = [:]
+      for (position, token) in sentence.tokens.enumerated() { index[token.id] = position }
+      var edges: [DependencyGraph.Edge] = []
+      for edge in sentence.edges {
+        guard let head = index[edge.head], let dependent = index[edge.dependent] else {
+          throw CXRLabelError(
+            .invalidInput, "Study \(study.id.study): an edge names a token that is not in its sentence (\(edge.head) → \(edge.dependent)).")
+        }
+        edges.append(DependencyGraph.Edge(head: head, dependent: dependent, relation: edge.relation))
+      }
+      var graph = try DependencyGraph(
+        tokens: sentence.tokens.map { DependencyGraph.Token(word: $0.word, lemma: $0.lemma, tag: $0.tag, span: $0.span) },
+        edges: edges)
+      if propagates { graph.propagate() }
+      graphs.append(graph)
+    }
+    let classification = classifier.classify(
+      text: study.text, sentences: study.sentences.map(\.span), graphs: graphs, mentions: study.mentions,
+      workspace: workspace)
+    let labels = aggregator.labels(text: study.text, mentions: study.mentions, mentionLabels: classification.labels)
+    return Verdict(classification: classification, labels: labels)
+  }
+}
