@@ -60,20 +60,22 @@ if FileManager.default.fileExists(atPath: marker) {
   try String(corpusBytes).write(toFile: marker, atomically: true, encoding: .utf8)
 }
 print("corpus: \(options.reports) MIMIC-like report files (seed \(options.seed)), \(corpusBytes / 1024) KiB, at \(root)")
-print("pipeline: sections → clean → sentences → mentions → gzip JSON Lines; jobs \(options.jobs)")
+print("pipeline: read → sections → clean → sentences → mentions → parse → rules → labels → gzip CSV; jobs \(options.jobs)")
 
-let frontEnd = try FrontEndSettings().chexpertFrontEnd()
+let labeler = try Labeler.chexpert()
+let table = LabelTable(layout: .mimic)
 var rates: [Double] = []
 for run in 1...options.runs {
   let start = Date()
   var source = try ReportSource(inputs: [root + "/files"])
-  let output = try OutputFile(path: NSTemporaryDirectory() + "cxrlabel-bench-out.jsonl.gz")
+  let output = try OutputFile(path: NSTemporaryDirectory() + "cxrlabel-bench-out.csv.gz")
+  try output.write(table.header)
   var count = 0
   try forEachInOrder(
     &source, jobs: options.jobs,
     transform: { record -> [UInt8] in
       guard case .report(let report) = record else { return [] }
-      return MentionsWriter.lines(for: frontEnd.analyze(report))
+      return table.row(id: report.id, reportText: "", labels: labeler.label(report).labels)
     },
     consume: { bytes in
       count += 1
