@@ -152,6 +152,20 @@ struct CommandLineTests {
     #expect(explanations.contains { $0.contains("\"rule\":\"neg") })
   }
 
+  /// One sentence per negation and uncertainty construction, with the labels the original's rules give
+  /// (including its quirks: "X is not seen" has no negation rule and stays positive).
+  @Test func negationAndUncertaintyConstructions() throws {
+    let output = Self.temporaryPath("constructions.csv")
+    let result = try Self.run([Self.fixtures + "/constructions.csv", "-o", output])
+    #expect(result.status == 0, "\(result.stderr)")
+    let expected = try String(contentsOfFile: Self.fixtures + "/expected/labels-constructions.csv", encoding: .utf8)
+    let actual = try String(contentsOfFile: output, encoding: .utf8)
+    for (want, got) in zip(expected.split(separator: "\n"), actual.split(separator: "\n")) {
+      #expect(want == got)
+    }
+    #expect(expected.split(separator: "\n").count == actual.split(separator: "\n").count)
+  }
+
   @Test func gzipOutputAndChexpertLayout() throws {
     let output = Self.temporaryPath("labels.csv.gz")
     let result = try Self.run(["--no-header", "--format", "chexpert", Self.fixtures + "/reports-noheader.csv", "-o", output])
