@@ -36,3 +36,27 @@ extension DefaultData {
     File(path: "Phrases/data/chexpert.rules", text: String(decoding: PackageResources.chexpert_rules, as: UTF8.self))
   }
 }
+
+extension DefaultData {
+  /// The vocabulary of NegBio's MIMIC-CXR pipeline in cxrlabel's format.
+  public static var negbioPhrases: File {
+    File(path: "Phrases/data/negbio.phrases", text: String(decoding: PackageResources.negbio_phrases, as: UTF8.self))
+  }
+
+  /// NegBio-MIMIC's graph rules in cxrlabel's rule notation.
+  public static var negbioRules: File {
+    File(path: "Phrases/data/negbio.rules", text: String(decoding: PackageResources.negbio_rules, as: UTF8.self))
+  }
+
+  /// NegBio-MIMIC's regular-expression rules in cxrlabel's format.
+  public static var negbioRegex: File {
+    File(path: "Phrases/data/negbio.regex", text: String(decoding: PackageResources.negbio_regex, as: UTF8.self))
+  }
+
+  /// NegBio-MIMIC's section titles, one pattern per line.
+  public static var negbioSectionTitles: File {
+    File(
+      path: "Phrases/data/negbio-section-titles.txt",
+      text: String(decoding: PackageResources.negbio_section_titles_txt, as: UTF8.self))
+  }
+}

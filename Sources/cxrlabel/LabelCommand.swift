@@ -24,19 +24,20 @@ struct LabelCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: ArgumentHelp("Output: .csv.gz, .csv or .jsonl; default: CSV on standard output.", valueName: "file"))
   var output: String?
 
-  @Option(help: ArgumentHelp("Column layout: mimic (subject_id, study_id, observations A-Z) or chexpert (Reports, the labeler's order).", valueName: "mimic|chexpert"))
+  @Option(help: ArgumentHelp("Column layout: mimic (subject_id, study_id, observations A-Z), chexpert (Reports, the labeler's order) or negbio (id, NegBio's order, 1/0/-1).", valueName: "mimic|chexpert|negbio"))
   var format: LabelLayout = .mimic
+
+  @Flag(help: "Write no row for studies whose text is empty (NegBio drops them; by default they are kept and counted).")
+  var dropEmpty = false
 
   @Option(help: ArgumentHelp("Also write explanations (JSON Lines) to this file.", valueName: "file"))
   var explain: String?
 
   func run() throws {
-    guard labeler == .chexpert else {
-      throw ValidationFailure(message: "--labeler negbio is not built yet; use --labeler chexpert.")
-    }
     var settings = data.settings(input)
     try rules.apply(to: &settings)
-    let labeler = try reported { try Labeler.chexpert(settings) }
+    let labeler = try reported { try self.labeler == .chexpert ? Labeler.chexpert(settings) : Labeler.negbio(settings) }
+    let dropEmpty = self.dropEmpty
     let source = try reported { try ReportSource(inputs: input.inputs, options: input.inputOptions) }
     let table = LabelTable(layout: format, vocabularyObservations: labeler.frontEnd.matcher.observations)
     let jsonl = output?.hasSuffix(".jsonl") ?? false
@@ -50,6 +51,9 @@ struct LabelCommand: ParsableCommand {
         source: source, output: output, header: jsonl ? [] : table.header,
         transform: { report in
           let result = labeler.label(report)
+          if dropEmpty && result.analysis.notes.contains(.emptyText) {
+            return Runner.Outcome(bytes: [], notes: result.analysis.notes, failure: nil, id: report.id, dropped: true)
+          }
           let row =
             jsonl
             ? ExplanationWriter.labelsLine(id: report.id, labels: result.labels)
@@ -86,6 +90,15 @@ struct RuleArguments: ParsableArguments {
   @Option(help: ArgumentHelp("The original labeler's post-negation uncertainty rule file.", valueName: "file"))
   var postNegationUncertainty: String?
 
+  @Option(help: ArgumentHelp("With --labeler negbio: NegBio's neg_regex_patterns.yml (with --uncertainty-regex).", valueName: "file"))
+  var negationRegex: String?
+
+  @Option(help: ArgumentHelp("With --labeler negbio: NegBio's uncertainty_regex_patterns.yml.", valueName: "file"))
+  var uncertaintyRegex: String?
+
+  @Option(help: ArgumentHelp("With --labeler negbio: a section-title file (one pattern per line), e.g. NegBio's section_titles_cxr8.txt.", valueName: "file"))
+  var sectionTitles: String?
+
   func apply(to settings: inout FrontEndSettings) throws {
     settings.rulesFile = rules
     let originals = [preNegationUncertainty, negation, postNegationUncertainty].compactMap { $0 }
@@ -96,5 +109,11 @@ struct RuleArguments: ParsableArguments {
       }
       settings.originalRuleFiles = originals
     }
+    let regexes = [negationRegex, uncertaintyRegex].compactMap { $0 }
+    if !regexes.isEmpty {
+      guard regexes.count == 2 else { throw ValidationError("Give both --negation-regex and --uncertainty-regex.") }
+      settings.originalRegexFiles = regexes
+    }
+    settings.sectionTitlesFile = sectionTitles
   }
 }

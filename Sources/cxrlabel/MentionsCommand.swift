@@ -18,14 +18,14 @@ struct MentionsCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: ArgumentHelp("Output file (.jsonl); default: standard output.", valueName: "file"))
   var output: String?
 
-  @Option(help: ArgumentHelp("Which labeler's front end (cleaning, sentences, phrases).", valueName: "chexpert"))
+  @Option(help: ArgumentHelp("Which labeler's front end (cleaning, sentences, phrases).", valueName: "chexpert|negbio"))
   var labeler: LabelerChoice = .chexpert
 
   func run() throws {
-    guard labeler == .chexpert else {
-      throw ValidationFailure(message: "--labeler negbio is not built yet; use --labeler chexpert.")
+    let settings = data.settings(input)
+    let frontEnd = try reported {
+      try labeler == .chexpert ? settings.chexpertFrontEnd() : settings.negbioFrontEnd()
     }
-    let frontEnd = try reported { try data.settings(input).chexpertFrontEnd() }
     let source = try reported { try ReportSource(inputs: input.inputs, options: input.inputOptions) }
     let runner = Runner(jobs: runOptions.jobs ?? System.coreCount, quiet: runOptions.quiet)
     let summary = try reported {

@@ -16,6 +16,8 @@ struct Runner {
     var extra: [UInt8] = []
     /// Mentions whose sentence had no graph (left positive, as the original does).
     var mentionsWithoutGraph = 0
+    /// Whether the study was deliberately left out (counted, not written).
+    var dropped = false
   }
 
   /// Runs the whole job; returns the summary. Throws only for problems that stop the run (output unwritable).
@@ -44,6 +46,9 @@ struct Runner {
             summary.count(failure)
             let name = outcome.id.map { "\($0): " } ?? ""
             FileHandle.standardError.write(Data("cxrlabel: error: \(name)\(failure)\n".utf8))
+          } else if outcome.dropped {
+            summary.dropped += 1
+            summary.count(outcome.notes)
           } else {
             try file.write(outcome.bytes)
             try extra?(outcome.extra, outcome.mentionsWithoutGraph)

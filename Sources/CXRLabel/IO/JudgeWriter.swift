@@ -13,7 +13,7 @@ public enum JudgeWriter {
       let decided = verdict.classification.mentions[index]
       mentions[index]["result"] = ExplanationWriter.resultName(decided.label)
       mentions[index]["phase"] = decided.decidingMark.map { $0.phase.rawValue as Any } ?? NSNull()
-      if let mark = decided.decidingMark, let rule = classifier.rule(for: mark) {
+      if let mark = decided.decidingMark, let rule = classifier.ruleInfo(for: mark) {
         mentions[index]["rule"] = rule.id
         mentions[index]["rule_source"] = rule.location.description
       } else {

@@ -45,7 +45,7 @@ public enum ExplanationWriter {
       json.raw(",\"phase\":")
       if let mark = decided.decidingMark {
         json.string(mark.phase.rawValue)
-        if let rule = classifier.rule(for: mark) {
+        if let rule = classifier.ruleInfo(for: mark) {
           json.raw(",\"rule\":")
           json.string(rule.id)
           json.raw(",\"rule_source\":")

@@ -4,6 +4,8 @@ public enum LabelLayout: String, Sendable, CaseIterable {
   case mimic
   /// The CheXpert labeler's `labeled_reports.csv`: `Reports` (the original text), then its column order.
   case chexpert
+  /// NegBio's MIMIC-CXR collector: `id` (the study id as given), its column order, `1`/`0`/`-1`/blank.
+  case negbio
 }
 
 /// Writes label rows as CSV in a `LabelLayout`. Observations beyond the 14 (custom vocabularies) follow the
@@ -17,27 +19,43 @@ public struct LabelTable: Sendable {
   /// Creates a table for a layout and the observations a vocabulary defines.
   public init(layout: LabelLayout, vocabularyObservations: [Observation] = Observation.mimicOrder) {
     self.layout = layout
-    let standard = layout == .mimic ? Observation.mimicOrder : Observation.chexpertOrder
+    let standard: [Observation]
+    switch layout {
+    case .mimic: standard = Observation.mimicOrder
+    case .chexpert: standard = Observation.chexpertOrder
+    case .negbio: standard = Observation.negbioOrder
+    }
     let extra = Set(vocabularyObservations).subtracting(standard).sorted()
     observations = standard + extra
   }
 
   /// The header line.
   public var header: [UInt8] {
-    var fields: [String] = layout == .mimic ? ["subject_id", "study_id"] : ["Reports"]
+    var fields: [String]
+    switch layout {
+    case .mimic: fields = ["subject_id", "study_id"]
+    case .chexpert: fields = ["Reports"]
+    case .negbio: fields = ["id"]
+    }
     fields += observations.map(\.name)
     return Array((fields.map(Self.quoted).joined(separator: ",") + "\n").utf8)
   }
 
   /// One row: the study's ids (or its original text) and its labels.
   public func row(id: StudyID, reportText: String, labels: StudyLabels) -> [UInt8] {
-    var line = layout == .mimic ? Self.quoted(id.subjectNumber) + "," + Self.quoted(id.studyNumber) : Self.quoted(reportText)
+    var line: String
+    switch layout {
+    case .mimic: line = Self.quoted(id.subjectNumber) + "," + Self.quoted(id.studyNumber)
+    case .chexpert: line = Self.quoted(reportText)
+    case .negbio: line = Self.quoted(id.study)
+    }
+    let integers = layout == .negbio
     for observation in observations {
       line += ","
       switch labels[observation] {
-      case .positive?: line += "1.0"
-      case .negative?: line += "0.0"
-      case .uncertain?: line += "-1.0"
+      case .positive?: line += integers ? "1" : "1.0"
+      case .negative?: line += integers ? "0" : "0.0"
+      case .uncertain?: line += integers ? "-1" : "-1.0"
       case nil: break
       }
     }

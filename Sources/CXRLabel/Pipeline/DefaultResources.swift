@@ -25,4 +25,33 @@ public enum DefaultResources {
     let file = DefaultData.chexpertRules
     return try ClassificationRules.parseNotation(file.text, file: file.path)
   }
+
+  /// cxrlabel's NegBio-MIMIC vocabulary (`Phrases/data/negbio.phrases`).
+  public static func negbioVocabulary() throws(CXRLabelError) -> Vocabulary {
+    let file = DefaultData.negbioPhrases
+    return try Vocabulary.parse(file.text, file: file.path)
+  }
+
+  /// cxrlabel's NegBio-MIMIC graph rules (`Phrases/data/negbio.rules`).
+  public static func negbioRules() throws(CXRLabelError) -> ClassificationRules {
+    let file = DefaultData.negbioRules
+    return try ClassificationRules.parseNotation(file.text, file: file.path)
+  }
+
+  /// cxrlabel's NegBio-MIMIC regular-expression rules (`Phrases/data/negbio.regex`).
+  public static func negbioRegexRules() throws(CXRLabelError) -> RegexRules {
+    let file = DefaultData.negbioRegex
+    return try RegexRules.parse(file.text, file: file.path)
+  }
+
+  /// NegBio-MIMIC's section titles (`Phrases/data/negbio-section-titles.txt`).
+  public static func negbioSectionTitles() throws(CXRLabelError) -> PassageSplitter {
+    let file = DefaultData.negbioSectionTitles
+    return try PassageSplitter(titleLines: titleLines(file.text), file: file.path)
+  }
+
+  /// The pattern lines of a title file: blank lines and `#` comment lines dropped.
+  static func titleLines(_ text: String) -> [String] {
+    text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init).filter { !$0.hasPrefix("#") }
+  }
 }

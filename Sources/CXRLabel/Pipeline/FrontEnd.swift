@@ -32,8 +32,12 @@ public struct FrontEnd: Sendable {
   public var sections: SectionExtractor?
   /// Whether CSV and direct texts also go through section extraction.
   public var sectionsForCSV: Bool
-  /// Cleans text.
-  public var cleaner: ReportCleaner
+  /// Cleans text; nil keeps it as written (NegBio: case, line breaks and non-ASCII kept).
+  public var cleaner: ReportCleaner?
+  /// Splits text into passages at section titles before sentence splitting (NegBio); nil: one passage.
+  public var passages: PassageSplitter?
+  /// Removes double quotes that wrap the whole text (NegBio's CSV reader does).
+  public var stripsWrappingQuotes = false
   /// Splits sentences.
   public var splitter: SentenceSplitter
   /// Finds mentions.
@@ -41,9 +45,11 @@ public struct FrontEnd: Sendable {
 
   /// Creates a front end from its stages.
   public init(
-    sections: SectionExtractor?, sectionsForCSV: Bool = false, cleaner: ReportCleaner, splitter: SentenceSplitter,
-    matcher: MentionMatcher
+    sections: SectionExtractor?, sectionsForCSV: Bool = false, cleaner: ReportCleaner?, splitter: SentenceSplitter,
+    matcher: MentionMatcher, passages: PassageSplitter? = nil, stripsWrappingQuotes: Bool = false
   ) {
+    self.passages = passages
+    self.stripsWrappingQuotes = stripsWrappingQuotes
     self.sections = sections
     self.sectionsForCSV = sectionsForCSV
     self.cleaner = cleaner
@@ -63,9 +69,24 @@ public struct FrontEnd: Sendable {
       if extraction.source == nil { notes.append(.noSection) }
       text = extraction.text
     }
-    let clean = cleaner.clean(text)
-    if clean.isEmpty { notes.append(.emptyText) }
-    let sentences = splitter.split(clean)
+    if stripsWrappingQuotes, text.utf8.count >= 2, text.utf8.first == 0x22, text.utf8.last == 0x22 {
+      text = String(decoding: text.utf8.dropFirst().dropLast(), as: UTF8.self)
+    }
+    let clean = cleaner?.clean(text) ?? Array(text.utf8)
+    if clean.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { notes.append(.emptyText) }
+    var sentences: [Range<Int>] = []
+    if let passages {
+      clean.withUnsafeBufferPointer { buffer in
+        for passage in passages.passages(clean) {
+          let offset = passage.lowerBound
+          sentences += splitter.split(UnsafeBufferPointer(rebasing: buffer[passage])).map {
+            ($0.lowerBound + offset)..<($0.upperBound + offset)
+          }
+        }
+      }
+    } else {
+      sentences = splitter.split(clean)
+    }
     let mentions = matcher.mentions(in: clean, sentences: sentences)
     return StudyAnalysis(id: report.id, text: clean, sentences: sentences, mentions: mentions, notes: notes)
   }

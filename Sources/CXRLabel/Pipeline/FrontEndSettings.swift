@@ -22,8 +22,54 @@ public struct FrontEndSettings: Sendable, Hashable {
   /// (`.txt` or NegBio's `.yml`); replaces `rulesFile`.
   public var originalRuleFiles: [String]?
 
+  /// NegBio's two regular-expression rule files (negation, uncertainty), replacing the compiled-in ones.
+  public var originalRegexFiles: [String]?
+  /// A NegBio section-title file (one pattern per line), replacing the compiled-in titles.
+  public var sectionTitlesFile: String?
+
   /// The defaults: everything compiled in, the MIMIC-CXR section choice.
   public init() {}
+
+  /// Builds NegBio-MIMIC's front end: no cleaning, passages at section titles, sentences per passage in
+  /// original case, case-insensitive matching with spaces as any whitespace.
+  public func negbioFrontEnd() throws(CXRLabelError) -> FrontEnd {
+    let vocabulary: Vocabulary
+    switch (mentionDirectory, unmentionDirectory, phrasesFile) {
+    case (nil, nil, let file?) where file.hasSuffix(".yml") || file.hasSuffix(".yaml"):
+      vocabulary = try Vocabulary.loadNegBioYAML(try Self.readText(file), file: file)
+    case (nil, nil, nil):
+      vocabulary = try DefaultResources.negbioVocabulary()
+    default:
+      vocabulary = try loadVocabulary()
+    }
+    let passages: PassageSplitter
+    if let file = sectionTitlesFile {
+      passages = try PassageSplitter(titleLines: DefaultResources.titleLines(try Self.readText(file)), file: file)
+    } else {
+      passages = try DefaultResources.negbioSectionTitles()
+    }
+    return FrontEnd(
+      sections: SectionExtractor(rules: try DefaultResources.mimicSections(), choice: sections),
+      sectionsForCSV: sectionsForCSV, cleaner: nil, splitter: SentenceSplitter(model: try loadPunkt()),
+      matcher: try MentionMatcher(
+        vocabulary: vocabulary, options: MatchOptions(caseInsensitive: true, spacesMatchAnyWhitespace: true)),
+      passages: passages, stripsWrappingQuotes: true)
+  }
+
+  /// NegBio-MIMIC's graph rules: the compiled-in ones, or the files the settings name.
+  public func loadNegBioRules() throws(CXRLabelError) -> ClassificationRules {
+    if originalRuleFiles != nil || rulesFile != nil { return try loadRules() }
+    return try DefaultResources.negbioRules()
+  }
+
+  /// NegBio-MIMIC's regular-expression rules: the compiled-in ones, or NegBio's two YAML files.
+  public func loadNegBioRegexRules() throws(CXRLabelError) -> RegexRules {
+    guard let files = originalRegexFiles else { return try DefaultResources.negbioRegexRules() }
+    guard files.count == 2 else {
+      throw CXRLabelError(.invalidArgument, "Give both --negation-regex and --uncertainty-regex.")
+    }
+    return try RegexRules.loadNegBio(negation: files[0], uncertainty: files[1])
+  }
 
   /// Builds the CheXpert front end; throws file/line errors for bad data files.
   public func chexpertFrontEnd() throws(CXRLabelError) -> FrontEnd {

@@ -38,6 +38,18 @@ public struct Labeler: Sendable {
       classifier: Classifier(rules: try settings.loadRules(), usesSentenceShortcut: true), aggregator: .chexpert)
   }
 
+  /// NegBio's MIMIC-CXR pipeline (the one behind MIMIC-CXR-JPG's negbio labels): NegBio's text handling and
+  /// vocabulary, its regular-expression rules before its graph rules, no sentence shortcut, and its label
+  /// collection.
+  public static func negbio(_ settings: FrontEndSettings = FrontEndSettings()) throws(CXRLabelError) -> Labeler {
+    Labeler(
+      frontEnd: try settings.negbioFrontEnd(), parser: DependencyParser(),
+      classifier: Classifier(
+        rules: try settings.loadNegBioRules(), usesSentenceShortcut: false,
+        regexRules: try settings.loadNegBioRegexRules()),
+      aggregator: .negbioMIMIC)
+  }
+
   /// Labels one report.
   public func label(_ report: Report) -> StudyResult {
     label(report, workspace: RuleWorkspace())

@@ -4,6 +4,8 @@ public struct RunSummary: Sendable, Hashable {
   public var read = 0
   /// Rows (or records) written.
   public var written = 0
+  /// Studies deliberately not written (e.g. empty texts with --drop-empty).
+  public var dropped = 0
   /// Failed records by error kind.
   public var failures: [String: Int] = [:]
   /// Studies with a note, by note.
@@ -25,7 +27,7 @@ public struct RunSummary: Sendable, Hashable {
 
   /// The summary as lines for standard error.
   public var lines: [String] {
-    var lines = ["cxrlabel: \(read) studies read, \(written) written."]
+    var lines = ["cxrlabel: \(read) studies read, \(written) written" + (dropped > 0 ? ", \(dropped) dropped (empty text)." : ".")]
     for (kind, count) in failures.sorted(by: { $0.key < $1.key }) { lines.append("  failed (\(kind)): \(count)") }
     for note in StudyNote.allCases {
       if let count = notes[note] { lines.append("  note (\(note.rawValue)): \(count)") }

@@ -2,6 +2,10 @@
 public enum ClassificationPhase: String, Sendable, Hashable, CaseIterable {
   /// The `^(findings|impression): no ` sentence shortcut (CheXpert; not NegBio-MIMIC).
   case sentenceShortcut = "sentence_shortcut"
+  /// NegBio-MIMIC's negation regular expressions (tried before the graph).
+  case negationRegex = "negation_regex"
+  /// NegBio-MIMIC's uncertainty regular expressions (tried before the graph).
+  case uncertaintyRegex = "uncertainty_regex"
   /// Uncertainty rules tried before negation ("cannot exclude X", "no new X").
   case preNegationUncertainty = "pre_negation_uncertainty"
   /// Negation rules.
@@ -43,7 +47,7 @@ public struct ClassificationRules: Sendable {
   /// The rule set of a phase (nil for the sentence shortcut).
   public func ruleSet(for phase: ClassificationPhase) -> RuleSet? {
     switch phase {
-    case .sentenceShortcut: return nil
+    case .sentenceShortcut, .negationRegex, .uncertaintyRegex: return nil
     case .preNegationUncertainty: return preNegationUncertainty
     case .negation: return negation
     case .postNegationUncertainty: return postNegationUncertainty
@@ -55,7 +59,7 @@ public struct ClassificationRules: Sendable {
     let pre = preNegationUncertainty.rules.count
     let neg = negation.rules.count
     switch phase {
-    case .sentenceShortcut: return 0..<0
+    case .sentenceShortcut, .negationRegex, .uncertaintyRegex: return 0..<0
     case .preNegationUncertainty: return 0..<pre
     case .negation: return pre..<(pre + neg)
     case .postNegationUncertainty: return (pre + neg)..<(pre + neg + postNegationUncertainty.rules.count)

@@ -76,9 +76,22 @@ public struct Classifier: Sendable {
   public var usesSentenceShortcut: Bool
 
   /// Creates a classifier.
-  public init(rules: ClassificationRules, usesSentenceShortcut: Bool = true) {
+  /// NegBio-MIMIC's regular-expression phase, tried before the graph; nil for the CheXpert labeler.
+  public var regexRules: RegexRules?
+
+  public init(rules: ClassificationRules, usesSentenceShortcut: Bool = true, regexRules: RegexRules? = nil) {
     self.rules = rules
     self.usesSentenceShortcut = usesSentenceShortcut
+    self.regexRules = regexRules
+  }
+
+  /// The id, location and note of the rule behind a mark (graph or regular-expression rule).
+  public func ruleInfo(for mark: MentionMark) -> (id: String, location: CXRLabelError.Location, comment: String?)? {
+    if let rule = rule(for: mark) { return (rule.id, rule.location, rule.comment) }
+    guard let regexRules, let index = mark.rule else { return nil }
+    let list = mark.phase == .negationRegex ? regexRules.negation : mark.phase == .uncertaintyRegex ? regexRules.uncertainty : []
+    guard list.indices.contains(index) else { return nil }
+    return (list[index].id, list[index].location, list[index].comment)
   }
 
   private static let shortcut: PCRE2Pattern? = try? PCRE2Pattern(
@@ -118,14 +131,33 @@ public struct Classifier: Sendable {
           within: span)
         continue
       }
+      var decidedByRegex = Set<Int>()
+      if let regexRules {
+        let lower = min(max(span.lowerBound, 0), text.count)
+        let upper = min(max(span.upperBound, lower), text.count)
+        text.withUnsafeBufferPointer { buffer in
+          let sentenceBytes = UnsafeBufferPointer(rebasing: buffer[lower..<upper])
+          for (index, mention) in mentions.enumerated() where mention.sentence == sentence {
+            let relative = (mention.span.lowerBound - lower)..<(mention.span.upperBound - lower)
+            guard let hit = regexRules.firstMatch(sentence: sentenceBytes, mention: relative, scratch: workspace.scratch)
+            else { continue }
+            decidedByRegex.insert(index)
+            spread(
+              MentionMark(
+                kind: hit.kind, phase: hit.kind == .negation ? .negationRegex : .uncertaintyRegex, rule: hit.index,
+                sentence: sentence, node: nil, source: index),
+              within: mention.span)
+          }
+        }
+      }
       guard sentence < graphs.count, let graph = graphs[sentence] else {
-        withoutGraph += mentions.lazy.filter { $0.sentence == sentence }.count
+        withoutGraph += mentions.indices.lazy.filter { mentions[$0].sentence == sentence && !decidedByRegex.contains($0) }.count
         continue
       }
       workspace.prepare(graph, for: program.table)
       let plain = PatternMatcher(program: program, graph: graph, workspace: workspace, vetoNegatedKey: false)
       let vetoing = PatternMatcher(program: program, graph: graph, workspace: workspace, vetoNegatedKey: true)
-      for (index, mention) in mentions.enumerated() where mention.sentence == sentence {
+      for (index, mention) in mentions.enumerated() where mention.sentence == sentence && !decidedByRegex.contains(index) {
         for node in graph.tokens.indices where Self.intersect(mention.span, graph.tokens[node].span) {
           for (phase, kind, range) in phases {
             if phase == .negation && workspace.hasNewModifier[node] { continue }

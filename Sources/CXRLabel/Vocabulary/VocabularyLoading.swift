@@ -170,3 +170,65 @@ extension Vocabulary {
     return result
   }
 }
+
+// MARK: - NegBio's YAML vocabulary
+
+extension Vocabulary {
+  /// The positional prefixes NegBio's MIMIC-CXR branch generates unmentions from.
+  static let negbioPositions = chexpertPositions + ["assessment of", "diameter of"]
+
+  /// Loads NegBio's YAML vocabulary (`chexpert_phrases.yml`: per observation, `include` and `exclude` lists),
+  /// plus the positional unmentions NegBio generates for Cardiomegaly and Enlarged Cardiomediastinum.
+  public static func loadNegBioYAML(_ text: String, file: String) throws(CXRLabelError) -> Vocabulary {
+    var entries: [Entry] = []
+    var list: String? = nil
+    for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let location = CXRLabelError.Location(file: file, line: number + 1)
+      let line = String(rawLine)
+      let trimmed = line.trimmingSpaces()
+      if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+      if !line.hasPrefix(" "), trimmed.hasSuffix(":") {
+        entries.append(Entry(observation: Observation(String(trimmed.dropLast()))))
+        list = nil
+      } else if trimmed == "include:" || trimmed == "exclude:" {
+        list = String(trimmed.dropLast())
+      } else if trimmed.hasPrefix("- "), let current = entries.indices.last, let list {
+        var value = String(trimmed.dropFirst(2)).trimmingSpaces()
+        if value.count >= 2, value.hasPrefix("'"), value.hasSuffix("'") {
+          value = String(value.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
+        } else if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+          value = String(value.dropFirst().dropLast())
+        }
+        guard !value.isEmpty else {
+          throw CXRLabelError(.invalidPhrases, "Empty phrase.", at: location)
+        }
+        do { _ = try PCRE2Pattern(value) } catch { throw CXRLabelError(.invalidPhrases, error.message, at: location) }
+        if list == "include" {
+          entries[current].mentions.append(Phrase(value, source: location))
+        } else {
+          entries[current].unmentions.append(Phrase(value, source: location))
+        }
+      } else {
+        throw CXRLabelError(
+          .invalidPhrases, "Expected `Observation:`, `include:`, `exclude:` or `- phrase`.", at: location,
+          hint: "NegBio's vocabulary is a YAML map of observations to include/exclude lists.")
+      }
+    }
+    let positional = negbioPositions.flatMap { position in chexpertSides.map { position + $0 } }
+    for index in entries.indices {
+      let entry = entries[index]
+      if entry.observation == .cardiomegaly {
+        entries[index].unmentions += positional.flatMap { prefix in
+          entry.mentions.filter { !["cardiomegaly", "cardiac enlargement"].contains($0.pattern) }.map {
+            Phrase(prefix + " " + $0.pattern.replacingOccurrences(of: "the ", with: ""), source: $0.source)
+          }
+        }
+      } else if entry.observation == .enlargedCardiomediastinum {
+        entries[index].unmentions += positional.flatMap { prefix in
+          entry.mentions.map { Phrase(prefix + " " + $0.pattern, source: $0.source) }
+        }
+      }
+    }
+    return Vocabulary(entries: entries)
+  }
+}

@@ -1,0 +1,128 @@
+/// NegBio-MIMIC's regular-expression rules, tried on a sentence before its graph: the mention's characters are
+/// replaced by `$X$`, runs of spaces collapsed, and the negation patterns, then the uncertainty patterns, are
+/// searched case-insensitively in order (SPEC 4.3 step 7.1).
+public struct RegexRules: Sendable {
+  /// One pattern.
+  public struct Rule: Sendable {
+    /// Its stable id.
+    public var id: String
+    /// Where it is defined.
+    public var location: CXRLabelError.Location
+    /// The regular expression as written.
+    public var source: String
+    /// A note on what it catches.
+    public var comment: String?
+    let compiled: PCRE2Pattern
+  }
+
+  /// Negation patterns, in order.
+  public var negation: [Rule]
+  /// Uncertainty patterns, in order.
+  public var uncertainty: [Rule]
+
+  /// Compiles rules from (id, location, pattern, comment) items.
+  public init(
+    negation: [(id: String, location: CXRLabelError.Location, pattern: String, comment: String?)],
+    uncertainty: [(id: String, location: CXRLabelError.Location, pattern: String, comment: String?)]
+  ) throws(CXRLabelError) {
+    func compile(_ items: [(id: String, location: CXRLabelError.Location, pattern: String, comment: String?)])
+      throws(CXRLabelError) -> [Rule]
+    {
+      var rules: [Rule] = []
+      for item in items {
+        do {
+          rules.append(
+            Rule(
+              id: item.id, location: item.location, source: item.pattern, comment: item.comment,
+              compiled: try PCRE2Pattern(item.pattern, options: [.caseless, .utf])))
+        } catch {
+          throw CXRLabelError(.invalidRules, error.message, at: item.location)
+        }
+      }
+      return rules
+    }
+    self.negation = try compile(negation)
+    self.uncertainty = try compile(uncertainty)
+  }
+
+  /// NegBio's two YAML files (`neg_regex_patterns.yml`, `uncertainty_regex_patterns.yml`), loaded unchanged.
+  public static func loadNegBio(negation: String, uncertainty: String) throws(CXRLabelError) -> RegexRules {
+    func items(_ path: String) throws(CXRLabelError)
+      -> [(id: String, location: CXRLabelError.Location, pattern: String, comment: String?)]
+    {
+      let name = path.split(separator: "/").last.map(String.init) ?? path
+      return try RuleSet.yamlItems(try FrontEndSettings.readText(path), file: path).map {
+        (id: "\(name)#\($0.id)", location: $0.location, pattern: $0.pattern, comment: $0.comment)
+      }
+    }
+    return try RegexRules(negation: try items(negation), uncertainty: try items(uncertainty))
+  }
+
+  /// cxrlabel's format: `[negation]` and `[uncertainty]` sections, one `ID REGEX  # note` per line (the regex
+  /// runs to ` #` or the end of the line).
+  public static func parse(_ text: String, file: String) throws(CXRLabelError) -> RegexRules {
+    var sections: [String: [(id: String, location: CXRLabelError.Location, pattern: String, comment: String?)]] = [:]
+    var section: String? = nil
+    for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let location = CXRLabelError.Location(file: file, line: number + 1)
+      var line = String(rawLine)
+      var comment: String? = nil
+      if line.trimmingSpaces().hasPrefix("#") { continue }
+      if let hash = line.firstRange(of: " #") {
+        comment = String(line[hash.upperBound...]).trimmingSpaces()
+        line = String(line[..<hash.lowerBound])
+      }
+      let trimmed = line.trimmingSpaces()
+      if trimmed.isEmpty { continue }
+      if trimmed.hasPrefix("[") && trimmed.hasSuffix("]") {
+        section = String(trimmed.dropFirst().dropLast())
+        guard section == "negation" || section == "uncertainty" else {
+          throw CXRLabelError(.invalidRules, "Unknown section [\(section ?? "")]; expected [negation] or [uncertainty].", at: location)
+        }
+        continue
+      }
+      guard let section else {
+        throw CXRLabelError(.invalidRules, "A rule must follow a [negation] or [uncertainty] header.", at: location)
+      }
+      let id = trimmed.prefix { $0 != " " && $0 != "\t" }
+      let pattern = String(trimmed.dropFirst(id.count)).trimmingSpaces()
+      guard !pattern.isEmpty else { throw CXRLabelError(.invalidRules, "Expected `ID REGEX`.", at: location) }
+      sections[section, default: []].append((id: String(id), location: location, pattern: pattern, comment: comment))
+    }
+    return try RegexRules(negation: sections["negation"] ?? [], uncertainty: sections["uncertainty"] ?? [])
+  }
+
+  /// The first matching rule on `sentence` with `mention` (relative byte range) replaced by `$X$`.
+  func firstMatch(sentence: UnsafeBufferPointer<UInt8>, mention: Range<Int>, scratch: MatchScratch)
+    -> (kind: MarkKind, index: Int)?
+  {
+    var text: [UInt8] = []
+    text.reserveCapacity(sentence.count + 3)
+    var index = 0
+    let marker: [UInt8] = Array("$X$".utf8)
+    while index < sentence.count {
+      if index == mention.lowerBound {
+        text.append(contentsOf: marker)
+        index = max(mention.upperBound, index + 1)
+        continue
+      }
+      // Runs of two or more spaces (not other whitespace) become one.
+      if sentence[index] == 0x20, text.last == 0x20 {
+        index += 1
+        continue
+      }
+      text.append(sentence[index])
+      index += 1
+    }
+    if mention.lowerBound >= sentence.count { text.append(contentsOf: marker) }
+    return text.withUnsafeBufferPointer { buffer in
+      if let hit = negation.firstIndex(where: { $0.compiled.matches(buffer, scratch: scratch) }) {
+        return (.negation, hit)
+      }
+      if let hit = uncertainty.firstIndex(where: { $0.compiled.matches(buffer, scratch: scratch) }) {
+        return (.uncertainty, hit)
+      }
+      return nil
+    }
+  }
+}

@@ -1,0 +1,47 @@
+/// Splits a report into passages at section titles, as NegBio's `section_split` does: every match of the title
+/// pattern becomes its own passage, the text between titles another; passages are trimmed (offsets kept) and
+/// empty ones dropped.
+public struct PassageSplitter: Sendable {
+  let titles: PCRE2Pattern
+
+  /// Creates a splitter from title patterns, one per line as in NegBio's title files, joined into one
+  /// alternation and matched case-insensitively across lines.
+  public init(titleLines: [String], file: String = "<titles>") throws(CXRLabelError) {
+    let lines = titleLines.filter { !$0.isEmpty }
+    do {
+      titles = try PCRE2Pattern(lines.joined(separator: "|"), options: [.caseless, .multiline, .utf])
+    } catch {
+      throw CXRLabelError(.invalidRegex, error.message, at: .init(file: file))
+    }
+  }
+
+  /// The passage byte ranges of `text`.
+  public func passages(_ text: [UInt8]) -> [Range<Int>] {
+    text.withUnsafeBufferPointer { buffer in
+      var pieces: [Range<Int>] = []
+      var last = 0
+      let scratch = MatchScratch()
+      titles.forEachMatch(in: buffer, scratch: scratch) { match in
+        if match.lowerBound > last { pieces.append(last..<match.lowerBound) }
+        pieces.append(match)
+        last = match.upperBound
+      }
+      if last < buffer.count { pieces.append(last..<buffer.count) }
+      return pieces.compactMap { trimmed($0, buffer) }
+    }
+  }
+
+  private func trimmed(_ range: Range<Int>, _ buffer: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper, PythonText.whitespaceWidth(buffer, at: lower) > 0 {
+      lower += PythonText.whitespaceWidth(buffer, at: lower)
+    }
+    while upper > lower {
+      var start = upper - 1
+      while start > lower, buffer[start] & 0xC0 == 0x80 { start -= 1 }
+      if PythonText.whitespaceWidth(buffer, at: start) == upper - start { upper = start } else { break }
+    }
+    return lower < upper ? lower..<upper : nil
+  }
+}
