@@ -63,7 +63,7 @@ public struct RegexRules: Sendable {
   public static func parse(_ text: String, file: String) throws(CXRLabelError) -> RegexRules {
     var sections: [String: [(id: String, location: CXRLabelError.Location, pattern: String, comment: String?)]] = [:]
     var section: String? = nil
-    for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (number, rawLine) in text.universalLines.enumerated() {
       let location = CXRLabelError.Location(file: file, line: number + 1)
       var line = String(rawLine)
       var comment: String? = nil

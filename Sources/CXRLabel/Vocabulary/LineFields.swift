@@ -90,3 +90,8 @@ extension String {
     return String(view)
   }
 }
+
+extension String {
+  /// The lines of a data file; `\n`, `\r\n` and `\r` all end a line (files edited on any system load alike).
+  var universalLines: [Substring] { RuleSet.lines(of: self).map { Substring($0) } }
+}

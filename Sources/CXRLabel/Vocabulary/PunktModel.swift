@@ -64,7 +64,7 @@ public struct PunktModel: Sendable {
       "begin-upper": .beginUpper, "middle-upper": .middleUpper, "unknown-upper": .unknownUpper,
       "begin-lower": .beginLower, "middle-lower": .middleLower, "unknown-lower": .unknownLower,
     ]
-    for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (number, rawLine) in text.universalLines.enumerated() {
       let location = CXRLabelError.Location(file: file, line: number + 1)
       func bad(_ why: String, column: Int? = nil) -> CXRLabelError {
         var at = location
@@ -101,7 +101,7 @@ public struct PunktModel: Sendable {
       text.split(separator: "\n", omittingEmptySubsequences: true)
     }
     var ortho: [String: Ortho] = [:]
-    for (number, line) in orthography.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+    for (number, line) in orthography.universalLines.enumerated()
     where !line.isEmpty {
       let fields = line.split(separator: "\t")
       guard fields.count == 2, let value = UInt8(fields[1]) else {

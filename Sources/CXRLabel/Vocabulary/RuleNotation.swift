@@ -41,7 +41,7 @@ enum RuleNotation {
     var rules: [Rule] = []
     var phase: String? = nil
     var ids: Set<String> = []
-    for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (number, rawLine) in text.universalLines.enumerated() {
       let location = CXRLabelError.Location(file: file, line: number + 1)
       func bad(_ why: String, column: Int? = nil) -> CXRLabelError {
         var at = location

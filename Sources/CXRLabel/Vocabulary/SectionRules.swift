@@ -31,7 +31,7 @@ public struct SectionRules: Sendable, Hashable {
   /// `use-characters`, `use-section`; `#` comments). Errors name the file, line and column.
   public static func parse(_ text: String, file: String) throws(CXRLabelError) -> SectionRules {
     var rules = SectionRules()
-    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (number, line) in text.universalLines.enumerated() {
       let location = CXRLabelError.Location(file: file, line: number + 1)
       func bad(_ why: String, column: Int? = nil) -> CXRLabelError {
         var at = location

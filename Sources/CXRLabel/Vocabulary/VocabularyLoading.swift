@@ -18,7 +18,7 @@ extension Vocabulary {
     var positions: [String] = []
     var sides: [String] = [""]
     var positional: [(entry: Int, target: String, source: CXRLabelError.Location)] = []
-    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (number, line) in text.universalLines.enumerated() {
       let location = CXRLabelError.Location(file: file, line: number + 1)
       func bad(_ why: String, column: Int? = nil) -> CXRLabelError {
         var at = location
@@ -150,8 +150,7 @@ extension Vocabulary {
       }
       let text = String(decoding: data, as: UTF8.self)
       var phrases: [Phrase] = []
-      var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-      if lines.last == "" { lines.removeLast() }
+      let lines = text.universalLines
       for (number, line) in lines.enumerated() {
         let location = CXRLabelError.Location(file: path, line: number + 1)
         let phrase = line.trimmingCharacters(in: .whitespacesAndNewlines).replacingUnderscores()
@@ -182,9 +181,9 @@ extension Vocabulary {
   public static func loadNegBioYAML(_ text: String, file: String) throws(CXRLabelError) -> Vocabulary {
     var entries: [Entry] = []
     var list: String? = nil
-    for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (number, rawLine) in text.universalLines.enumerated() {
       let location = CXRLabelError.Location(file: file, line: number + 1)
-      let line = String(rawLine)
+      let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
       let trimmed = line.trimmingSpaces()
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
       if !line.hasPrefix(" "), trimmed.hasSuffix(":") {
