@@ -166,6 +166,17 @@ struct CommandLineTests {
     #expect(expected.split(separator: "\n").count == actual.split(separator: "\n").count)
   }
 
+  @Test func negbioLabelerLayoutAndDroppedEmptyStudies() throws {
+    let output = Self.temporaryPath("negbio.csv")
+    let result = try Self.run([
+      Self.fixtures + "/reports", "--labeler", "negbio", "--format", "negbio", "--drop-empty", "-o", output,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("7 studies read, 6 written, 1 dropped"))
+    let expected = try String(contentsOfFile: Self.fixtures + "/expected/labels-reports-negbio.csv", encoding: .utf8)
+    #expect(try String(contentsOfFile: output, encoding: .utf8) == expected)
+  }
+
   @Test func gzipOutputAndChexpertLayout() throws {
     let output = Self.temporaryPath("labels.csv.gz")
     let result = try Self.run(["--no-header", "--format", "chexpert", Self.fixtures + "/reports-noheader.csv", "-o", output])
