@@ -8,6 +8,8 @@ struct DependencyBuilder {
   var relation: [String]
   /// Conjunct lists: first conjunct → later conjuncts.
   var conjuncts: [(first: Int, rest: [Int])] = []
+  /// Enhanced edges beyond the basic tree (a conjunct shared by nested coordinations).
+  var extraEdges: [ParsedEdge] = []
 
   init(tokens: [ParsedToken]) {
     self.tokens = tokens
@@ -79,6 +81,9 @@ struct DependencyBuilder {
       result.append(ParsedEdge(head: head[index], dependent: index, relation: relation[index]))
       seen.insert(head[index] * count + index)
     }
+    for edge in extraEdges where seen.insert(edge.head * count + edge.dependent).inserted {
+      result.append(edge)
+    }
     for group in conjuncts {
       let governor = head[group.first]
       guard governor >= 0 else { continue }
@@ -96,6 +101,15 @@ struct DependencyBuilder {
         if !tag(other).hasPrefix("N"), seen.insert(other * count + subject).inserted {
           result.append(ParsedEdge(head: other, dependent: subject, relation: relation[subject]))
         }
+      }
+    }
+    // Controlled subjects: "structures appear to be unremarkable" gives `unremarkable -nsubj-> structures`.
+    for index in tokens.indices where relation[index] == "xcomp" && head[index] >= 0 {
+      guard tokens.indices.contains(where: { head[$0] == index && relation[$0] == "mark" && tag($0) == "TO" })
+      else { continue }
+      let subjects = result.filter { $0.head == head[index] && $0.relation.hasPrefix("nsubj") }.map(\.dependent)
+      for subject in subjects where seen.insert(index * count + subject).inserted {
+        result.append(ParsedEdge(head: index, dependent: subject, relation: "nsubj"))
       }
     }
     return result

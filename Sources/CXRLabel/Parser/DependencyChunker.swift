@@ -19,6 +19,7 @@ extension DependencyBuilder {
   /// Whether token `index` can sit inside a noun phrase before its head (adjectives, nouns, prenominal participles).
   func isPrenominal(_ index: Int) -> Bool {
     let tag = tag(index)
+    if isListNumber(index) { return false }
     if isAdjectival(tag) || isNounTag(tag) || tag == "DT" || tag == "PRP$" { return true }
     guard index + 1 < tokens.count else { return false }
     let next = self.tag(index + 1)
@@ -31,9 +32,52 @@ extension DependencyBuilder {
       {
         return false
       }
+      // "effusion identified status post ...": a reporting participle after its noun is predicative.
+      if previous.hasPrefix("NN"), Self.reportingParticiples.contains(word(index)) { return false }
+      // "no displaced, acute fractures", "the enlarged heart": a participle right after a determiner.
+      if previous == "DT" || previous == "PRP$", nounFollows(index + 1) { return true }
+      // "resolving or developing pneumonia": coordinated participles before a noun.
+      if next == "CC", index + 3 < tokens.count, isAdjectival(self.tag(index + 2)) || self.tag(index + 2) == "VBG"
+        || self.tag(index + 2) == "VBN", self.tag(index + 3).hasPrefix("NN")
+      {
+        return true
+      }
       return next.hasPrefix("NN") || (nextIsNominal && index + 2 < tokens.count && self.tag(index + 2).hasPrefix("NN"))
     }
-    if tag.hasPrefix("RB") { return isAdjectival(next) || next == "VBN" }
+    if tag.hasPrefix("RB") { return word(index) != "however" && (isAdjectival(next) || next == "VBN") }
+    return false
+  }
+
+  /// A list number such as `3.` after the start of the sentence ("... mediastinum 3. no pneumothorax").
+  func isListNumber(_ index: Int) -> Bool {
+    index > 0 && tag(index) == "CD" && word(index).utf8.last == UInt8(ascii: ".") && word(index).utf8.count > 1
+  }
+
+  /// Participles that, right after a noun, report a finding ("no effusion identified") rather than modify.
+  static let reportingParticiples: Set<String> = [
+    "identified", "seen", "noted", "demonstrated", "visualized", "appreciated", "detected", "shown",
+  ]
+
+  /// Whether a noun follows within the next few prenominal words (adjectives, participles, commas).
+  func nounFollows(_ start: Int) -> Bool {
+    var probe = start
+    while probe < tokens.count, probe < start + 5 {
+      let tag = tag(probe)
+      if tag.hasPrefix("NN") { return true }
+      if !(isAdjectival(tag) || tag == "VBN" || tag == "VBG" || tag == "," || tag.hasPrefix("RB")) { return false }
+      probe += 1
+    }
+    return false
+  }
+
+  /// Whether a noun phrase being chunked from `start` must end before token `end` ("no change | chronic
+  /// disease", "heart size | upper limits of normal").
+  func phraseBreaks(_ start: Int, before end: Int) -> Bool {
+    guard end > start else { return false }
+    let last = word(end - 1)
+    let nextTag = tag(end)
+    if last == "change" || last == "changes", word(start) == "no", nextTag != "POS" { return true }
+    if last == "size", isAdjectival(nextTag) { return true }
     return false
   }
 
@@ -50,7 +94,7 @@ extension DependencyBuilder {
       } else if tag == "CC" {
         units.append(ParseUnit(kind: .coordinator, start: index, end: index + 1, head: index))
         index += 1
-      } else if tag == "IN" || (tag == "TO" && index + 1 < count && !self.tag(index + 1).hasPrefix("VB")) {
+      } else if tag == "IN" || (tag == "TO" && index + 1 < count && self.tag(index + 1) != "VB") {
         units.append(ParseUnit(kind: .preposition, start: index, end: index + 1, head: index))
         index += 1
       } else if tag == "TO" || tag == "WDT" || tag == "WP" || tag == "WRB" || tag == "EX" {
@@ -81,10 +125,16 @@ extension DependencyBuilder {
         while end < count {
           let t = self.tag(end)
           if end > index, t == "DT" { break }
-          if isPrenominal(end) || t == "POS" {
+          if phraseBreaks(index, before: end) { break }
+          if t == ",", end > index, self.tag(index) == "DT", isAdjectival(self.tag(end - 1)) || self.tag(end - 1) == "VBN",
+            end + 1 < count, isAdjectival(self.tag(end + 1)), nounFollows(end + 1)
+          {
             end += 1
-          } else if t == "CC", end > index, isAdjectival(self.tag(end - 1)), end + 1 < count,
-            isAdjectival(self.tag(end + 1)) || self.tag(end + 1) == "VBN"
+          } else if isPrenominal(end) || t == "POS" {
+            end += 1
+          } else if t == "CC", end > index,
+            isAdjectival(self.tag(end - 1)) || self.tag(end - 1) == "VBG" || self.tag(end - 1) == "VBN", end + 1 < count,
+            isAdjectival(self.tag(end + 1)) || self.tag(end + 1) == "VBN" || self.tag(end + 1) == "VBG"
           {
             end += 1
           } else {
@@ -146,6 +196,10 @@ extension DependencyBuilder {
       }
       if tag.hasPrefix("RB") {
         attach(index, to: index + 1 < end ? index + 1 : phraseHead, "advmod")
+        continue
+      }
+      if tag == "," {
+        attach(index, to: phraseHead, "punct")
         continue
       }
       let label: String

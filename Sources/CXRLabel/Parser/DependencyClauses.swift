@@ -8,7 +8,14 @@ extension DependencyBuilder {
 
   func isComma(_ unit: ParseUnit) -> Bool { unit.kind == .punctuation && word(unit.head) == "," }
 
-  /// Merges coordinated noun phrases and adjective phrases ("X, Y, or Z") into one unit headed by the first conjunct.
+  /// Whether a verb group contains a finite form (a modal, or a present or past tense verb).
+  func isFinite(_ unit: ParseUnit) -> Bool {
+    unit.kind == .verb && (unit.start..<unit.end).contains { ["MD", "VBZ", "VBP", "VBD"].contains(tag($0)) }
+  }
+
+  /// Merges coordinated noun phrases and adjective phrases ("X, Y, or Z", "X versus Y or Z", "X or possibly Y")
+  /// into one unit headed by the first conjunct. Each later conjunct is labelled by the coordinator before it
+  /// (members listed before the first coordinator take that coordinator's name).
   mutating func coordinate(_ units: [ParseUnit]) -> [ParseUnit] {
     var result: [ParseUnit] = []
     var index = 0
@@ -17,45 +24,86 @@ extension DependencyBuilder {
       let unit = units[index]
       if unit.kind == .verb { clauseHasVerb = true }
       if unit.kind == .punctuation, word(unit.head) == ";" { clauseHasVerb = false }
+      // "A in X versus B in Y": parallel prepositional phrases coordinate A with B, not X with B.
+      if unit.kind == .noun, index + 5 < units.count, units[index + 1].kind == .preposition,
+        units[index + 2].kind == .noun, units[index + 3].kind == .coordinator, units[index + 4].kind == .noun,
+        units[index + 5].kind == .preposition, word(units[index + 5].head) == word(units[index + 1].head)
+      {
+        let coordinator = units[index + 3].head
+        attach(coordinator, to: unit.head, "cc")
+        attach(units[index + 4].head, to: unit.head, "conj:" + conjunctionName(coordinator))
+        conjuncts.append((first: unit.head, rest: [units[index + 4].head]))
+        result.append(contentsOf: units[index...(index + 4)])
+        index += 5
+        continue
+      }
       if unit.kind == .noun || unit.kind == .adjective {
-        var members = [unit]
+        func member(_ position: Int) -> Bool {
+          position < units.count && units[position].kind == unit.kind && !tag(units[position].start).hasPrefix("RB")
+        }
+        // (member unit, coordinator or -1 while still before one, adverb between coordinator and member)
+        var members: [(unit: ParseUnit, coordinator: Int, adverb: Int, end: Int, comma: Int)] = []
         var commas: [Int] = []
-        var coordinator = -1
+        var coordinators: [Int] = []
         var next = index + 1
+        var pendingCommas: [Int] = []
         while next < units.count {
-          if isComma(units[next]), next + 1 < units.count, units[next + 1].kind == unit.kind,
-            !tag(units[next + 1].start).hasPrefix("RB")
-          {
-            commas.append(units[next].head)
-            members.append(units[next + 1])
-            next += 2
-          } else if isComma(units[next]), next + 2 < units.count, units[next + 1].kind == .coordinator,
-            !tag(units[next + 2].start).hasPrefix("RB"),
-            units[next + 2].kind == unit.kind
-          {
-            commas.append(units[next].head)
-            coordinator = units[next + 1].head
-            members.append(units[next + 2])
-            next += 3
-            break
-          } else if units[next].kind == .coordinator, next + 1 < units.count, units[next + 1].kind == unit.kind {
-            coordinator = units[next].head
-            members.append(units[next + 1])
-            next += 2
-            break
-          } else {
-            break
+          var position = next
+          var comma = -1
+          if isComma(units[position]) {
+            comma = units[position].head
+            position += 1
+          }
+          var coordinator = -1
+          if position < units.count, units[position].kind == .coordinator {
+            coordinator = units[position].head
+            position += 1
+          }
+          if comma < 0, coordinator < 0 { break }
+          var adverb = -1
+          if coordinator >= 0, position + 1 < units.count, units[position].kind == .adverb, member(position + 1) {
+            adverb = units[position].head
+            position += 1
+          }
+          guard member(position) else { break }
+          // A member followed by a finite verb starts a new clause once the list or the clause is under way.
+          if position + 1 < units.count, isFinite(units[position + 1]), clauseHasVerb || !coordinators.isEmpty { break }
+          if comma >= 0 { pendingCommas.append(comma) }
+          if coordinator >= 0 { coordinators.append(coordinator) }
+          members.append((units[position], coordinator, adverb, position + 1, comma))
+          next = position + 1
+          if coordinator >= 0 {
+            commas.append(contentsOf: pendingCommas)
+            pendingCommas = []
           }
         }
-        let blocked = clauseHasVerb && next < units.count && units[next].kind == .verb
-        if coordinator >= 0, !blocked {
+        // Comma-only members after the last coordinator are appositives, not list members.
+        while let last = members.last, last.coordinator < 0 { members.removeLast() }
+        next = members.last?.end ?? index + 1
+        let blocked = clauseHasVerb && next < units.count && isFinite(units[next])
+        if !members.isEmpty, !blocked {
           let first = unit.head
-          let name = "conj:" + conjunctionName(coordinator)
-          for member in members.dropFirst() { attach(member.head, to: first, name) }
-          attach(coordinator, to: first, "cc")
+          let outer = coordinators.first.map { "conj:" + conjunctionName($0) } ?? "conj"
+          var rest: [Int] = []
+          for (position, item) in members.enumerated() {
+            let name = item.coordinator >= 0 ? "conj:" + conjunctionName(item.coordinator) : outer
+            if item.coordinator >= 0, name != outer, position > 0, item.comma < 0 {
+              // "X and Y or Z", "X versus Y or Z": a different later coordinator joins its member to the one before,
+              // and the member also counts as a conjunct of the first (as CCprocessed output shows).
+              let previous = members[position - 1].unit.head
+              attach(item.coordinator, to: previous, "cc")
+              attach(item.unit.head, to: previous, name)
+              extraEdges.append(ParsedEdge(head: first, dependent: item.unit.head, relation: outer))
+            } else {
+              if item.coordinator >= 0 { attach(item.coordinator, to: first, "cc") }
+              attach(item.unit.head, to: first, name)
+            }
+            if item.adverb >= 0 { attach(item.adverb, to: item.unit.head, "advmod") }
+            rest.append(item.unit.head)
+          }
           for comma in commas { attach(comma, to: first, "punct") }
-          conjuncts.append((first: first, rest: members.dropFirst().map(\.head)))
-          result.append(ParseUnit(kind: unit.kind, start: unit.start, end: members.last!.end, head: first))
+          conjuncts.append((first: first, rest: rest))
+          result.append(ParseUnit(kind: unit.kind, start: unit.start, end: members.last!.unit.end, head: first))
           index = next
           continue
         }
@@ -78,7 +126,8 @@ extension DependencyBuilder {
         let unit = units[probe]
         if unit.kind == .punctuation, word(unit.head) == ";" || word(unit.head) == ":" { return false }
         if unit.kind == .coordinator { return false }
-        if unit.kind == .verb { return true }
+        // A bare gerund or participle ("allowing for rotation") does not make a clause.
+        if unit.kind == .verb, unit.end - unit.start > 1 || !["VBG", "VBN"].contains(tag(unit.head)) { return true }
         probe += 1
       }
       return false
@@ -96,15 +145,24 @@ extension DependencyBuilder {
       }
       if unit.kind == .coordinator, hasVerb, segmentHasVerb(position + 1) { split = true }
       if isComma(unit), hasContent, position + 1 < units.count, units[position + 1].kind == .noun,
-        segmentHasVerb(position + 1)
+        segmentHasVerb(position + 1) || lemma(units[position + 1].start) == "no"
       {
         split = true
       }
+      // "X otherwise no Y", "X however Y includes Z": these adverbs before a noun phrase start a new fragment.
+      if unit.kind == .adverb, word(unit.head) == "otherwise" || word(unit.head) == "however", hasContent,
+        position + 1 < units.count, units[position + 1].kind == .noun
+      {
+        split = true
+      }
+      // "... mediastinum 3. no pneumothorax": a list number inside the sentence starts a new item.
+      if unit.kind == .other, isListNumber(unit.head), hasContent { split = true }
       if split {
         clauses.append(Clause(units: current, coordinator: coordinator))
         current = []
         coordinator = unit.kind == .coordinator ? unit.head : nil
         if unit.kind != .coordinator { current.append(unit) }
+        if unit.kind == .adverb || unit.kind == .other { coordinator = nil }
         continue
       }
       current.append(unit)

@@ -4,6 +4,18 @@ extension DependencyBuilder {
 
   func isNegation(_ index: Int) -> Bool { ["not", "n't", "never"].contains(word(index)) }
 
+  /// "is xxxx unremarkable": a one-word noun directly before a clause-final adjective modifies the adjective.
+  /// Returns the adjective's unit position.
+  func npmodAdjective(_ units: [ParseUnit], _ position: Int) -> Int? {
+    let unit = units[position]
+    guard unit.kind == .noun, unit.end - unit.start == 1, position + 1 < units.count,
+      units[position + 1].kind == .adjective
+    else { return nil }
+    let after = position + 2
+    return after >= units.count || units[after].kind == .punctuation || units[after].kind == .coordinator
+      ? position + 1 : nil
+  }
+
   /// Analyses one clause and returns its root token.
   mutating func analyseClause(_ units: [ParseUnit]) -> Int? {
     guard !units.isEmpty else { return nil }
@@ -38,9 +50,16 @@ extension DependencyBuilder {
     var predicate = main
     var copula = false
     let after = v + 1 < units.count ? v + 1 : nil
-    if lemma(main) == "be", expletive == nil, let after {
+    let modalExistential = expletive != nil && (group.start..<group.end).contains { tag($0) == "MD" }
+    if lemma(main) == "be", expletive == nil || modalExistential, let after {
       let unit = units[after]
-      if unit.kind == .adjective || unit.kind == .noun {
+      if let adjective = npmodAdjective(units, after) {
+        predicate = units[adjective].head
+        attach(unit.head, to: predicate, "nmod:npmod")
+        consumed.insert(after)
+        consumed.insert(adjective)
+        copula = true
+      } else if unit.kind == .adjective || unit.kind == .noun {
         predicate = unit.head
         consumed.insert(after)
         copula = true
@@ -66,7 +85,11 @@ extension DependencyBuilder {
       }
     }
     if copula { attach(main, to: predicate, "cop") }
-    if let expletive {
+    if let expletive, copula {
+      // "there may be some infection": the noun heads the clause, as in CoreNLP's copula treatment.
+      attach(units[expletive].head, to: predicate, "expl")
+      consumed.insert(expletive)
+    } else if let expletive {
       attach(units[expletive].head, to: main, "expl")
       consumed.insert(expletive)
       if let after, units[after].kind == .noun {
@@ -110,7 +133,7 @@ extension DependencyBuilder {
       switch unit.kind {
       case .preposition:
         let next = position + 1
-        if next < units.count, units[next].kind == .noun, !consumed.contains(next) {
+        if next < units.count, units[next].kind == .noun || units[next].kind == .adjective, !consumed.contains(next) {
           let object = units[next].head
           attach(unit.head, to: object, "case")
           attach(object, to: governor(before: position), "nmod:" + lemma(unit.head))
@@ -121,20 +144,37 @@ extension DependencyBuilder {
       case .adjective:
         if position > 0, units[position - 1].kind == .noun {
           attach(unit.head, to: units[position - 1].head, "amod")
+        } else if position > 1, isComma(units[position - 1]), units[position - 2].kind == .noun {
+          // "mass in the lobe, suspicious for malignancy": the nearest noun.
+          attach(unit.head, to: units[position - 2].head, "amod")
         } else {
           attach(unit.head, to: root, "dep")
         }
       case .adverb:
+        let following = position + 1 < units.count ? units[position + 1].kind : .punctuation
+        if position > 0, units[position - 1].kind == .verb, following != .adjective, following != .verb {
+          // "correlate clinically for ...": an adverb after its verb.
+          let verb = units[position - 1].head
+          attach(unit.head, to: relation[verb] == "cop" && head[verb] >= 0 ? head[verb] : verb, "advmod")
+          continue
+        }
         let target = position + 1 < units.count && units[position + 1].kind != .punctuation ? units[position + 1].head : root
         attach(unit.head, to: target == unit.head ? root : target, "advmod")
       case .verb:
         attachSecondaryVerb(units, position, root: root, consumed: &consumed)
+      case .coordinator:
+        // "stable and within normal limits": CoreNLP hangs the `cc` on the prepositional object.
+        if position + 2 < units.count, units[position + 1].kind == .preposition, units[position + 2].kind == .noun {
+          attach(unit.head, to: units[position + 2].head, "cc")
+        }
       case .noun:
         if position > 0, isComma(units[position - 1]), position > 1, units[position - 2].kind == .noun {
           attach(unit.head, to: units[position - 2].head, "appos")
         } else {
           attach(unit.head, to: root, "dep")
         }
+      case .other where tag(unit.head) == "UH":
+        attach(unit.head, to: root, "discourse")
       default:
         break
       }
@@ -147,6 +187,15 @@ extension DependencyBuilder {
     var main = group.head
     // "which may be compatible with ...": the adjective or noun after a form of be is the predicate.
     if lemma(main) == "be", position + 1 < units.count, !consumed.contains(position + 1),
+      let adjective = npmodAdjective(units, position + 1)
+    {
+      let predicate = units[adjective].head
+      attach(units[position + 1].head, to: predicate, "nmod:npmod")
+      consumed.insert(position + 1)
+      consumed.insert(adjective)
+      attach(main, to: predicate, "cop")
+      main = predicate
+    } else if lemma(main) == "be", position + 1 < units.count, !consumed.contains(position + 1),
       units[position + 1].kind == .adjective || units[position + 1].kind == .noun
     {
       let predicate = units[position + 1].head

@@ -29,6 +29,7 @@ enum ParserLexiconWords {
     VBN been done seen shown given made taken found
     VBG being having doing
     POS 's
+    UH please
     """
 
   /// Common nouns (singular).
@@ -84,7 +85,8 @@ enum ParserLexiconWords {
     marked minimally grossly cardiothoracic congestive obstructive infectious inflammatory neoplastic \
     metastatic benign malignant healed old-appearing normal-appearing unchanged-appearing stable-appearing \
     expected unusual typical atypical lucent dependent extensive moderate-sized small-to-moderate \
-    moderately-sized large-sized tortuous-appearing overall whole entire main general slight frontal costophrenic
+    moderately-sized large-sized tortuous-appearing overall whole entire main general slight frontal costophrenic \
+    unchanged
     """
 
   /// Verbs (base form).

@@ -102,6 +102,7 @@ enum ParserTagger {
       "tion", "sion", "ment", "ness", "ity", "ism", "ure", "ance", "ence", "osis", "itis", "oma", "emia", "ema",
       "age", "ist", "ectomy", "otomy", "ostomy", "plasty", "gram", "graphy", "scopy", "ia", "um", "us", "is",
     ]
+    if word.hasSuffix("ous") || word.hasSuffix("atory") { return "JJ" }
     if nounEndings.contains(where: { word.hasSuffix($0) }) { return "NN" }
     if adjectiveEndings.contains(where: { word.hasSuffix($0) }) { return "JJ" }
     return "NN"

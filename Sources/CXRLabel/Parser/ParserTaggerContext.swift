@@ -47,7 +47,7 @@ extension ParserTagger {
           tags[index] = "VBZ"
         }
       case "VBZ":
-        if previous == "DT" || previous == "JJ" || previous == "CD" { tags[index] = "NNS" }
+        if previous == "DT" || previous == "JJ" || previous == "CD", lexicon.closed[word] == nil { tags[index] = "NNS" }
       case "IN":
         if word == "that" {
           if next.hasPrefix("NN") || next == "JJ" {
@@ -59,6 +59,9 @@ extension ParserTagger {
       default:
         break
       }
+      // "given the history": a preposition; "status post surgery": `post` is a preposition.
+      if word == "given", next == "DT" || next == "PRP$" { tags[index] = "IN" }
+      if word == "post", index > 0, words[index - 1] == "status" { tags[index] = "IN" }
       if word == "that", tags[index] == "DT", index + 1 < count, tags[index + 1].hasPrefix("VB") || tags[index + 1] == "MD" {
         tags[index] = isNominal(previous) ? "WDT" : "IN"
       }

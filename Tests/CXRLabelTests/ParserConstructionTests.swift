@@ -1,0 +1,139 @@
+import Testing
+
+@testable import CXRLabel
+
+/// Hand-written sentences for fragments, coordination chains and predicate shapes of telegraphic report language.
+@Suite struct ParserConstructionTests {
+  let parser = DependencyParser()
+
+  /// The edges as "head -relation-> dependent" strings (words; punctuation left out).
+  func edges(_ sentence: String) -> Set<String> {
+    let parsed = parser.parse(sentence)
+    return Set(
+      parsed.edges.filter { $0.relation != "punct" }.map {
+        "\(parsed.tokens[$0.head].word) -\($0.relation)-> \(parsed.tokens[$0.dependent].word)"
+      })
+  }
+
+  func expectEdges(
+    _ sentence: String, _ expected: [String], absent: [String] = [], sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let found = edges(sentence)
+    for edge in expected {
+      #expect(found.contains(edge), "\(sentence): missing \(edge); got \(found.sorted())", sourceLocation: sourceLocation)
+    }
+    for edge in absent {
+      #expect(!found.contains(edge), "\(sentence): unexpected \(edge)", sourceLocation: sourceLocation)
+    }
+  }
+
+  @Test func noChangeFragmentBeforeNounPhrase() {
+    expectEdges(
+      "no change chronic interstitial lung disease.",
+      ["change -neg-> no", "change -dep-> disease", "disease -amod-> chronic", "disease -compound-> lung"],
+      absent: ["disease -neg-> no", "disease -compound-> change"])
+  }
+
+  @Test func otherwiseStartsANewFragment() {
+    expectEdges(
+      "left lower lobe atelectasis otherwise no acute disease.",
+      ["atelectasis -parataxis-> disease", "disease -neg-> no", "disease -advmod-> otherwise"],
+      absent: ["atelectasis -dep-> disease"])
+    expectEdges(
+      "minimal atelectasis left base, no acute abnormality.",
+      ["base -parataxis-> abnormality", "abnormality -neg-> no"], absent: ["base -appos-> abnormality"])
+  }
+
+  @Test func sizeFollowedByLimitsOfNormal() {
+    expectEdges(
+      "heart size upper limits of normal.",
+      ["size -compound-> heart", "size -dep-> limits", "limits -amod-> upper", "limits -nmod:of-> normal", "normal -case-> of"])
+  }
+
+  @Test func reportingParticipleAndStatusPost() {
+    expectEdges(
+      "no residual effusion identified status post thoracentesis.",
+      ["effusion -neg-> no", "identified -nsubj-> effusion", "status -nmod:post-> thoracentesis", "thoracentesis -case-> post"])
+  }
+
+  @Test func coordinationChains() {
+    expectEdges(
+      "may represent atelectasis versus mild edema or an atypical infectious process.",
+      [
+        "represent -dobj-> atelectasis", "atelectasis -conj:versus-> edema", "edema -conj:or-> process",
+        "atelectasis -conj:versus-> process", "represent -dobj-> process", "edema -cc-> or",
+      ])
+    expectEdges(
+      "calcifications and ectasia or tortuosity.",
+      ["calcifications -conj:and-> ectasia", "ectasia -conj:or-> tortuosity", "calcifications -conj:and-> tortuosity"],
+      absent: ["calcifications -conj:or-> tortuosity"])
+    expectEdges(
+      "infiltrate or atelectasis, and small effusions.",
+      ["infiltrate -conj:or-> atelectasis", "infiltrate -conj:and-> effusions"], absent: ["atelectasis -conj:and-> effusions"])
+    expectEdges(
+      "findings could be atelectasis or possibly pneumonia.",
+      ["atelectasis -conj:or-> pneumonia", "pneumonia -advmod-> possibly", "atelectasis -aux-> could"])
+  }
+
+  @Test func parallelPrepositionalPhrasesUnderVersus() {
+    expectEdges(
+      "atelectasis in the left base versus scarring in the fissure.",
+      ["atelectasis -conj:versus-> scarring", "atelectasis -nmod:in-> base", "scarring -nmod:in-> fissure"],
+      absent: ["base -conj:versus-> scarring"])
+  }
+
+  @Test func prenominalParticiples() {
+    expectEdges(
+      "this may represent resolving or developing pneumonia given the history.",
+      [
+        "represent -dobj-> pneumonia", "pneumonia -amod-> resolving", "resolving -conj:or-> developing",
+        "pneumonia -amod-> developing", "pneumonia -nmod:given-> history",
+      ])
+    expectEdges(
+      "prominence may be secondary to enlarging thyroid mass.",
+      ["secondary -nmod:to-> mass", "mass -case-> to", "mass -amod-> enlarging"])
+    expectEdges(
+      "no displaced, acute rib fractures are identified.",
+      ["fractures -neg-> no", "fractures -amod-> displaced", "fractures -amod-> acute", "identified -nsubjpass-> fractures"])
+    expectEdges(
+      "no active infectious or tuberculous process.",
+      ["process -neg-> no", "process -amod-> infectious", "infectious -conj:or-> tuberculous", "process -amod-> tuberculous"])
+  }
+
+  @Test func adverbsAndDiscourse() {
+    expectEdges(
+      "please correlate clinically for pneumonia.",
+      ["correlate -discourse-> please", "correlate -advmod-> clinically", "correlate -nmod:for-> pneumonia"])
+  }
+
+  @Test func adjectivePhraseAfterComma() {
+    expectEdges(
+      "enlargement of the mass, highly suspicious for malignancy.",
+      ["mass -amod-> suspicious", "suspicious -advmod-> highly", "suspicious -nmod:for-> malignancy"])
+  }
+
+  @Test func copulaVariants() {
+    expectEdges(
+      "the bones appear to be xxxx unremarkable.",
+      [
+        "appear -xcomp-> unremarkable", "unremarkable -cop-> be", "unremarkable -mark-> to",
+        "unremarkable -nmod:npmod-> xxxx", "unremarkable -nsubj-> bones",
+      ])
+    expectEdges(
+      "heart size and contour are stable and within normal limits allowing for rotation.",
+      ["stable -nsubj-> size", "stable -nsubj-> contour", "stable -nmod:within-> limits", "limits -cc-> and"])
+    expectEdges(
+      "there may be some infection here.", ["infection -expl-> there", "infection -aux-> may", "infection -cop-> be"])
+    expectEdges("this is essentially unchanged.", ["unchanged -nsubj-> this", "unchanged -cop-> is"])
+  }
+
+  @Test func clauseBoundaries() {
+    expectEdges(
+      "1. stable widened mediastinum 2. no pneumothorax.",
+      ["mediastinum -amod-> stable", "mediastinum -amod-> widened", "pneumothorax -neg-> no"],
+      absent: ["mediastinum -neg-> no"])
+    expectEdges(
+      "mild crowding however differential diagnosis includes edema, infection.",
+      ["includes -nsubj-> diagnosis", "diagnosis -amod-> differential", "includes -dobj-> edema"])
+  }
+}
