@@ -89,7 +89,7 @@ public final class ReportSource: Sequence, IteratorProtocol {
       switch item {
       case .reportFile(let path, let id):
         do {
-          let bytes = try ByteFileReader(path: path).readAll()
+          let bytes = path.hasSuffix(".gz") ? try ByteFileReader(path: path).readAll() : try PlainFile.contents(of: path)
           let (text, invalid) = Self.decode(bytes)
           return .report(Report(id: id, text: text, origin: .reportFile(path: path), hadInvalidUTF8: invalid))
         } catch {

@@ -22,6 +22,7 @@ public struct Labeler: Sendable {
   public var classifier: Classifier
   /// Turns mention labels into study labels.
   public var aggregator: Aggregator
+  private let workspaces = WorkspacePool()
 
   /// Creates a labeler from its stages.
   public init(frontEnd: FrontEnd, parser: DependencyParser, classifier: Classifier, aggregator: Aggregator) {
@@ -52,7 +53,7 @@ public struct Labeler: Sendable {
 
   /// Labels one report.
   public func label(_ report: Report) -> StudyResult {
-    label(report, workspace: RuleWorkspace())
+    workspaces.withWorkspace { label(report, workspace: $0) }
   }
 
   /// Labels one report's text (a convenience for library users).

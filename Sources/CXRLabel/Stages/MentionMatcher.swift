@@ -23,13 +23,13 @@ public struct MatchOptions: Sendable, Hashable {
 public struct MentionMatcher: Sendable {
   struct CompiledPhrase: Sendable {
     let phrase: String
-    let pattern: PCRE2Pattern
+    let pattern: PhraseFinder
   }
 
   struct CompiledEntry: Sendable {
     let observation: Observation
     let mentions: [CompiledPhrase]
-    let unmentions: [PCRE2Pattern]
+    let unmentions: [PhraseFinder]
   }
 
   let entries: [CompiledEntry]
@@ -41,11 +41,12 @@ public struct MentionMatcher: Sendable {
   public init(vocabulary: Vocabulary, options: MatchOptions = .chexpert) throws(CXRLabelError) {
     var patternOptions: PatternOptions = []
     if options.caseInsensitive { patternOptions.insert([.caseless, .multiline, .utf]) }
-    func compile(_ phrase: Vocabulary.Phrase) throws(CXRLabelError) -> PCRE2Pattern {
+    func compile(_ phrase: Vocabulary.Phrase) throws(CXRLabelError) -> PhraseFinder {
       let source = options.spacesMatchAnyWhitespace
         ? phrase.pattern.split(separator: " ", omittingEmptySubsequences: false).joined(separator: "\\s+")
         : phrase.pattern
-      do { return try PCRE2Pattern(source, options: patternOptions) } catch {
+      if patternOptions.isEmpty, let literal = PhraseFinder.literal(source) { return literal }
+      do { return .regex(try PCRE2Pattern(source, options: patternOptions)) } catch {
         var located = error
         located.location = phrase.source
         throw located
@@ -55,7 +56,7 @@ public struct MentionMatcher: Sendable {
     for entry in vocabulary.entries {
       var mentions: [CompiledPhrase] = []
       for phrase in entry.mentions { mentions.append(CompiledPhrase(phrase: phrase.pattern, pattern: try compile(phrase))) }
-      var unmentions: [PCRE2Pattern] = []
+      var unmentions: [PhraseFinder] = []
       for phrase in entry.unmentions { unmentions.append(try compile(phrase)) }
       compiled.append(CompiledEntry(observation: entry.observation, mentions: mentions, unmentions: unmentions))
     }
