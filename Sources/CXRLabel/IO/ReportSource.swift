@@ -1,4 +1,7 @@
 internal import Foundation
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// How inputs are read.
 public struct InputOptions: Sendable, Hashable {
@@ -190,17 +193,24 @@ public final class ReportSource: Sequence, IteratorProtocol {
     return (String(decoding: bytes, as: UTF8.self), true)
   }
 
-  /// Every `*.txt` file under `root`, sorted by path.
+  /// Every `*.txt` file under `root`, sorted by path (byte order).
   static func reportFiles(under root: String) throws(CXRLabelError) -> [String] {
-    guard let enumerator = FileManager.default.enumerator(atPath: root) else {
+    var files: [[UInt8]] = []
+    let base = root.hasSuffix("/") ? String(root.dropLast()) : root
+    guard DirectoryWalk.collect(Array(base.utf8), suffix: Array(".txt".utf8), into: &files) else {
       throw CXRLabelError(.unreadable, "Cannot list \(root).", hint: "Check its permissions.")
     }
-    var files: [String] = []
-    let base = root.hasSuffix("/") ? root : root + "/"
-    while let relative = enumerator.nextObject() as? String {
-      if relative.hasSuffix(".txt") { files.append(base + relative) }
+    files.sort { left, right in
+      let common = Swift.min(left.count, right.count)
+      let order = left.withUnsafeBufferPointer { l in
+        right.withUnsafeBufferPointer { r -> Int32 in
+          guard common > 0, let a = l.baseAddress, let b = r.baseAddress else { return 0 }
+          return memcmp(a, b, common)
+        }
+      }
+      return order != 0 ? order < 0 : left.count < right.count
     }
-    return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    return files.map { String(decoding: $0, as: UTF8.self) }
   }
 
   /// The study id of a report file: its name without `.txt`, with the subject from a `p…` parent folder.
