@@ -38,7 +38,7 @@ struct LabelCommand: ParsableCommand {
     try rules.apply(to: &settings)
     let labeler = try reported { try self.labeler == .chexpert ? Labeler.chexpert(settings) : Labeler.negbio(settings) }
     let dropEmpty = self.dropEmpty
-    let source = try reported { try ReportSource(inputs: input.inputs, options: input.inputOptions) }
+    let source = try input.source()
     let table = LabelTable(layout: format, vocabularyObservations: labeler.frontEnd.matcher.observations)
     let jsonl = output?.hasSuffix(".jsonl") ?? false
     let explanations = try explain.map { path in try reported { try OutputFile(path: path) } }

@@ -26,7 +26,7 @@ struct MentionsCommand: ParsableCommand {
     let frontEnd = try reported {
       try labeler == .chexpert ? settings.chexpertFrontEnd() : settings.negbioFrontEnd()
     }
-    let source = try reported { try ReportSource(inputs: input.inputs, options: input.inputOptions) }
+    let source = try input.source()
     let runner = Runner(jobs: runOptions.jobs ?? System.coreCount, quiet: runOptions.quiet)
     let summary = try reported {
       try runner.run(source: source, output: output, header: []) { report in

@@ -34,6 +34,26 @@ struct InputArguments: ParsableArguments {
   @Flag(help: "Also apply --sections to CSV rows (by default they are taken as the text to label).")
   var sectionCSV = false
 
+  @Option(help: ArgumentHelp("Label only the K-th of N contiguous slices of the input (e.g. 3/10), for array jobs; the slices' rows, concatenated in order, are the unsharded output.", valueName: "K/N"))
+  var shard: String?
+
+  /// The shard as (K, N), if given.
+  func shardNumbers() throws -> (Int, Int)? {
+    guard let shard else { return nil }
+    let parts = shard.split(separator: "/")
+    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else {
+      throw ValidationError("--shard is K/N with 1 <= K <= N, e.g. --shard 3/10.")
+    }
+    return (k, n)
+  }
+
+  /// The report source for these arguments, sharded if asked.
+  func source() throws -> ReportSource {
+    let source = try reported { try ReportSource(inputs: inputs, options: inputOptions) }
+    if let (k, n) = try shardNumbers() { try reported { try source.shard(k, of: n) } }
+    return source
+  }
+
   func validate() throws {
     guard !inputs.isEmpty else {
       throw ValidationError("Name at least one input (a folder, a .txt report, a CSV file, or - for standard input).")

@@ -177,6 +177,20 @@ struct CommandLineTests {
     #expect(try String(contentsOfFile: output, encoding: .utf8) == expected)
   }
 
+  @Test(arguments: [Self.fixtures + "/reports", Self.fixtures + "/constructions.csv"])
+  func shardsConcatenateToTheUnshardedOutput(input: String) throws {
+    let whole = try Self.run([input, "--quiet"])
+    #expect(whole.status == 0)
+    var rows: [Substring] = []
+    for k in 1...3 {
+      let part = try Self.run([input, "--shard", "\(k)/3", "--quiet"])
+      #expect(part.status == 0, "\(part.stderr)")
+      rows += part.stdout.split(separator: "\n").dropFirst()
+    }
+    #expect(rows == Array(whole.stdout.split(separator: "\n").dropFirst()))
+    #expect(try Self.run([input, "--shard", "4/3"]).status != 0)
+  }
+
   @Test func gzipOutputAndChexpertLayout() throws {
     let output = Self.temporaryPath("labels.csv.gz")
     let result = try Self.run(["--no-header", "--format", "chexpert", Self.fixtures + "/reports-noheader.csv", "-o", output])

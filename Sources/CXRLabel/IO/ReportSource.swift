@@ -37,6 +37,8 @@ public final class ReportSource: Sequence, IteratorProtocol {
 
   private var items: [Item]
   private var itemIndex = 0
+  private var produced = 0
+  private var selected: Range<Int>? = nil
   private let options: InputOptions
   private var csv: (reader: CSVReader, path: String, idIndex: Int?, textIndex: Int, row: Int)?
 
@@ -78,8 +80,48 @@ public final class ReportSource: Sequence, IteratorProtocol {
     }
   }
 
+  /// Restricts the stream to the `index`-th (1-based) of `count` contiguous, near-equal slices of the records,
+  /// so that the slices, concatenated in order, are the whole stream. Needs one counting pass over CSV inputs.
+  public func shard(_ index: Int, of count: Int) throws(CXRLabelError) {
+    guard count >= 1, (1...count).contains(index) else {
+      throw CXRLabelError(.invalidArgument, "A shard is K/N with 1 <= K <= N (got \(index)/\(count)).")
+    }
+    var total = 0
+    for item in items {
+      switch item {
+      case .reportFile: total += 1
+      case .csv(let path):
+        let counter = try ReportSource(inputs: [path], options: options)
+        while counter.nextRecord() != nil { total += 1 }
+      case .standardInput:
+        throw CXRLabelError(.invalidArgument, "Standard input cannot be sharded; save it to a file first.")
+      }
+    }
+    selected = (total * (index - 1) / count)..<(total * index / count)
+  }
+
   /// The next record, or nil when every input is exhausted.
   public func next() -> ReportRecord? {
+    guard let selected else { return nextRecord() }
+    while produced < selected.lowerBound {
+      guard skipRecord() else { return nil }
+      produced += 1
+    }
+    guard produced < selected.upperBound, let record = nextRecord() else { return nil }
+    produced += 1
+    return record
+  }
+
+  /// Moves past one record without reading report files; false at the end.
+  private func skipRecord() -> Bool {
+    if csv == nil, itemIndex < items.count, case .reportFile = items[itemIndex] {
+      itemIndex += 1
+      return true
+    }
+    return nextRecord() != nil
+  }
+
+  func nextRecord() -> ReportRecord? {
     while true {
       if csv != nil {
         if let record = nextCSVRecord() { return record }
