@@ -10,7 +10,7 @@
 enum DirectoryWalk {
   /// Appends the paths of all regular files under `directory` whose names end in `suffix`; false if
   /// `directory` itself cannot be opened. Unreadable subdirectories are skipped.
-  static func collect(_ directory: [UInt8], suffix: [UInt8], into files: inout [[UInt8]]) -> Bool {
+  static func collect(_ directory: [UInt8], suffix: [UInt8], into files: inout PathTable) -> Bool {
     guard let stream = directory.withUnsafeBufferPointer({ buffer -> OpaquePointer? in
       var path = Array(buffer)
       path.append(0)
@@ -36,7 +36,7 @@ enum DirectoryWalk {
       if isDirectory {
         _ = collect(path, suffix: suffix, into: &files)
       } else if isFile, name.count >= suffix.count, Array(name.suffix(suffix.count)) == suffix {
-        files.append(path)
+        _ = files.append(path)
       }
       name.removeAll()
     }
