@@ -1,39 +1,8 @@
-/// One token of a parsed sentence: its text, lemma, Penn Treebank tag and byte span in the study text.
-public struct ParsedToken: Sendable, Hashable {
-  /// The token text exactly as it appears in the sentence (lowercase ASCII after cleaning).
-  public var word: String
-  /// The lemma, as CoreNLP's `Morphology` would give it for this word and tag, lowercased.
-  public var lemma: String
-  /// The Penn Treebank part-of-speech tag (`NN`, `JJ`, `VBN`, `,`, `.`, ...).
-  public var tag: String
-  /// The token's byte offsets in the study text (the buffer given to ``DependencyParser/parse(_:sentence:)``).
-  public var span: Range<Int>
+/// One token of a parsed sentence: the graph's token type (word, lemma, Penn Treebank tag, byte span).
+public typealias ParsedToken = DependencyGraph.Token
 
-  /// Creates a token.
-  public init(word: String, lemma: String, tag: String, span: Range<Int>) {
-    self.word = word
-    self.lemma = lemma
-    self.tag = tag
-    self.span = span
-  }
-}
-
-/// One labelled dependency edge between two tokens of a ``ParsedSentence``.
-public struct ParsedEdge: Sendable, Hashable {
-  /// Index of the governing token in ``ParsedSentence/tokens``.
-  public var head: Int
-  /// Index of the dependent token in ``ParsedSentence/tokens``.
-  public var dependent: Int
-  /// The Universal Dependencies relation in CoreNLP 3.5.2's CCprocessed form (`nsubj`, `neg`, `nmod:of`, `conj:or`, ...).
-  public var relation: String
-
-  /// Creates an edge.
-  public init(head: Int, dependent: Int, relation: String) {
-    self.head = head
-    self.dependent = dependent
-    self.relation = relation
-  }
-}
+/// One labelled dependency edge between two tokens of a ``ParsedSentence`` (token indices, head to dependent).
+public typealias ParsedEdge = DependencyGraph.Edge
 
 /// The result of parsing one sentence: tokens in order and dependency edges (at most one per head-dependent pair).
 ///

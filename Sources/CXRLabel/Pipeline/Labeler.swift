@@ -80,10 +80,9 @@ public struct Labeler: Sendable {
 
   /// A parsed sentence as a propagated graph; nil if the parser returned nothing usable.
   func graph(_ parsed: ParsedSentence) -> DependencyGraph? {
-    guard !parsed.tokens.isEmpty else { return nil }
-    let tokens = parsed.tokens.map { DependencyGraph.Token(word: $0.word, lemma: $0.lemma, tag: $0.tag, span: $0.span) }
-    let edges = parsed.edges.map { DependencyGraph.Edge(head: $0.head, dependent: $0.dependent, relation: $0.relation) }
-    guard var graph = try? DependencyGraph(tokens: tokens, edges: edges) else { return nil }
+    guard !parsed.tokens.isEmpty, var graph = try? DependencyGraph(tokens: parsed.tokens, edges: parsed.edges) else {
+      return nil
+    }
     graph.propagate()
     return graph
   }
