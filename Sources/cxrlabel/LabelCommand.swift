@@ -33,6 +33,9 @@ struct LabelCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Also write explanations (JSON Lines) to this file.", valueName: "file"))
   var explain: String?
 
+  @Flag(help: "With --explain: also write each sentence's tokens, tags, lemmas and dependency edges, in the format `cxrlabel judge` reads (edit a parse, re-judge it).")
+  var explainGraphs = false
+
   func run() throws {
     var settings = data.settings(input)
     try rules.apply(to: &settings)
@@ -44,6 +47,8 @@ struct LabelCommand: ParsableCommand {
     let explanations = try explain.map { path in try reported { try OutputFile(path: path) } }
     let classifier = labeler.classifier
     let explaining = explanations != nil
+    if explainGraphs && !explaining { throw ValidationError("--explain-graphs needs --explain FILE.") }
+    let explainGraphs = self.explainGraphs
     let runner = Runner(jobs: runOptions.jobs ?? System.coreCount, quiet: runOptions.quiet)
     var withoutGraph = 0
     let summary = try reported {
@@ -60,7 +65,7 @@ struct LabelCommand: ParsableCommand {
             : table.row(id: report.id, reportText: report.text, labels: result.labels)
           return Runner.Outcome(
             bytes: row, notes: result.analysis.notes, failure: nil, id: report.id,
-            extra: !explaining ? [] : ExplanationWriter.line(for: result, classifier: classifier),
+            extra: !explaining ? [] : ExplanationWriter.line(for: result, classifier: classifier, graphs: explainGraphs),
             mentionsWithoutGraph: result.classification.mentionsWithoutGraph)
         },
         extra: { bytes, count in

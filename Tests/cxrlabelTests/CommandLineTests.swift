@@ -156,6 +156,39 @@ struct CommandLineTests {
     #expect(explanations.contains { $0.contains("\"rule\":\"neg") })
   }
 
+  /// `--explain-graphs` writes each sentence's parse in the format `judge` reads: judging that file again must
+  /// give every study the same labels, and the graphs must be the ones the rules saw (a `neg` edge from "no").
+  @Test func explainedGraphsRejudgeToTheSameLabels() throws {
+    let output = Self.temporaryPath("labels.jsonl")
+    let explain = Self.temporaryPath("explain.jsonl")
+    let rejudged = Self.temporaryPath("rejudged.jsonl")
+    let labelled = try Self.run([
+      Self.fixtures + "/constructions.csv", "-o", output, "--explain", explain, "--explain-graphs", "--quiet",
+    ])
+    #expect(labelled.status == 0, "\(labelled.stderr)")
+    let judged = try Self.run(["judge", explain, "-o", rejudged])
+    #expect(judged.status == 0, "\(judged.stderr)")
+    func labels(_ path: String) throws -> [String: [String: Int]] {
+      var result: [String: [String: Int]] = [:]
+      for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let id = try #require(object["study_id"] as? String)
+        result[id] = (object["labels"] as? [String: Any] ?? [:]).compactMapValues { $0 as? Int }
+      }
+      return result
+    }
+    let before = try labels(explain)
+    #expect(before.count == 32)
+    #expect(try labels(rejudged) == before)
+    let first = try String(contentsOfFile: explain, encoding: .utf8).split(separator: "\n").first { $0.contains("\"no ") }
+    let line = try #require(first)
+    #expect(line.contains("\"sentences\":[{\"offset\":0"))
+    #expect(line.contains("\"rel\":\"neg\""))
+    let misuse = try Self.run([Self.fixtures + "/constructions.csv", "--explain-graphs"])
+    #expect(misuse.status != 0)
+    #expect(misuse.stderr.contains("--explain-graphs needs --explain"))
+  }
+
   /// One sentence per negation and uncertainty construction, with the labels the original's rules give
   /// (including its quirks: "X is not seen" has no negation rule and stays positive).
   @Test func negationAndUncertaintyConstructions() throws {

@@ -1,12 +1,17 @@
 /// Writes explanations: per study, its labels and every mention with the rule that decided it, as JSON Lines.
 ///
+/// Offsets count characters (Unicode scalars) of the cleaned text, as in the original's details and in
+/// `cxrlabel judge` input. With `graphs`, each line also carries `clean` and `sentences` (tokens, tags, lemmas and
+/// the propagated edges the rules were matched against), so the line can be edited and fed back to `judge`.
+///
 ///     {"study_id":"s1","labels":{"Pleural Effusion":0,"No Finding":1},"mentions":[{"observation":"Pleural Effusion",
 ///      "phrase":"effusion","text":"effusion","start":3,"end":11,"sentence":0,"result":"negation","phase":"negation",
 ///      "rule":"neg143","rule_source":"Phrases/data/chexpert.rules:160","rule_note":"X that has neg child a word",
 ///      "graph":true}]}
 public enum ExplanationWriter {
   /// The JSON line for one study.
-  public static func line(for result: StudyResult, classifier: Classifier) -> [UInt8] {
+  public static func line(for result: StudyResult, classifier: Classifier, graphs: Bool = false) -> [UInt8] {
+    let offsets = CharacterOffsets(result.analysis.text)
     var json = JSONText()
     json.raw("{\"study_id\":")
     json.string(result.analysis.id.study)
@@ -24,6 +29,7 @@ public enum ExplanationWriter {
       }
       json.raw("]")
     }
+    if graphs { writeSentences(result, offsets: offsets, into: &json) }
     json.raw(",\"mentions\":[")
     for (index, mention) in result.analysis.mentions.enumerated() {
       if index > 0 { json.raw(",") }
@@ -35,9 +41,9 @@ public enum ExplanationWriter {
       json.raw(",\"text\":")
       json.string(utf8: result.analysis.text[mention.span])
       json.raw(",\"start\":")
-      json.number(mention.span.lowerBound)
+      json.number(offsets[mention.span.lowerBound])
       json.raw(",\"end\":")
-      json.number(mention.span.upperBound)
+      json.number(offsets[mention.span.upperBound])
       json.raw(",\"sentence\":")
       json.number(mention.sentence)
       json.raw(",\"result\":")
@@ -63,6 +69,52 @@ public enum ExplanationWriter {
     }
     json.raw("]}\n")
     return json.bytes
+  }
+
+  /// `"clean"` and `"sentences"` in the judge input format: offset, text, tokens, edges, parse_ok.
+  static func writeSentences(_ result: StudyResult, offsets: CharacterOffsets, into json: inout JSONText) {
+    let text = result.analysis.text
+    json.raw(",\"clean\":")
+    json.string(utf8: text)
+    json.raw(",\"sentences\":[")
+    for (index, sentence) in result.analysis.sentences.enumerated() {
+      if index > 0 { json.raw(",") }
+      json.raw("{\"offset\":")
+      json.number(offsets[sentence.lowerBound])
+      json.raw(",\"text\":")
+      json.string(utf8: text[sentence])
+      let graph = index < result.graphs.count ? result.graphs[index] : nil
+      json.raw(",\"tokens\":[")
+      for (tokenIndex, token) in (graph?.tokens ?? []).enumerated() {
+        if tokenIndex > 0 { json.raw(",") }
+        json.raw("{\"id\":")
+        json.string("T\(tokenIndex)")
+        json.raw(",\"word\":")
+        json.string(token.word)
+        json.raw(",\"lemma\":")
+        json.string(token.lemma)
+        json.raw(",\"tag\":")
+        json.string(token.tag)
+        json.raw(",\"start\":")
+        json.number(offsets[token.span.lowerBound])
+        json.raw(",\"end\":")
+        json.number(offsets[token.span.upperBound])
+        json.raw("}")
+      }
+      json.raw("],\"edges\":[")
+      for (edgeIndex, edge) in (graph?.edges ?? []).enumerated() {
+        if edgeIndex > 0 { json.raw(",") }
+        json.raw("{\"head\":")
+        json.string("T\(edge.head)")
+        json.raw(",\"dep\":")
+        json.string("T\(edge.dependent)")
+        json.raw(",\"rel\":")
+        json.string(edge.relation)
+        json.raw("}")
+      }
+      json.raw(graph == nil ? "],\"parse_ok\":false}" : "],\"parse_ok\":true}")
+    }
+    json.raw("]")
   }
 
   /// `positive`, `negation` or `uncertainty`, as the original's details name a mention's result.
@@ -102,4 +154,29 @@ public enum ExplanationWriter {
     json.raw("}\n")
     return json.bytes
   }
+}
+
+/// Character (Unicode scalar) offset of every byte offset of a UTF-8 text, and of its end.
+struct CharacterOffsets {
+  private let table: [Int]?
+
+  /// Builds the table; for ASCII text (the common case) none is needed.
+  init(_ text: [UInt8]) {
+    guard text.contains(where: { $0 >= 0x80 }) else {
+      table = nil
+      return
+    }
+    var offsets: [Int] = []
+    offsets.reserveCapacity(text.count + 1)
+    var characters = 0
+    for byte in text {
+      offsets.append(characters)
+      if byte & 0xC0 != 0x80 { characters += 1 }
+    }
+    offsets.append(characters)
+    table = offsets
+  }
+
+  /// The character offset of byte offset `byte`.
+  subscript(byte: Int) -> Int { table?[byte] ?? byte }
 }
