@@ -31,6 +31,18 @@ import Testing
       ["base -parataxis-> abnormality", "abnormality -neg-> no"], absent: ["base -appos-> abnormality"])
   }
 
+  /// "X, favoring Y or Z": the participle modifies X and takes the alternatives as objects, so only they are
+  /// coordinated (and uncertain); X is not a conjunct.
+  @Test func participleAfterCommaModifiesTheNoun() {
+    expectEdges(
+      "right upper lobe opacity, favoring scarring or granulomas.",
+      ["opacity -acl-> favoring", "favoring -dobj-> scarring", "scarring -conj:or-> granulomas"],
+      absent: ["opacity -conj:or-> scarring", "favoring -nsubj-> opacity", "scarring -amod-> favoring"])
+    expectEdges(
+      "bibasilar opacity, suggesting atelectasis.",
+      ["opacity -acl-> suggesting", "suggesting -dobj-> atelectasis"], absent: ["suggesting -nsubj-> opacity"])
+  }
+
   @Test func sizeFollowedByLimitsOfNormal() {
     expectEdges(
       "heart size upper limits of normal.",

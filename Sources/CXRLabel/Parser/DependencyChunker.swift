@@ -32,6 +32,8 @@ extension DependencyBuilder {
       {
         return false
       }
+      // "opacity, favoring scarring or granulomas": a participle of reasoning after a comma heads a clause.
+      if tag == "VBG", previous == "," || previous == "RB", Self.reasoningParticiples.contains(word(index)) { return false }
       // "effusion identified status post ...": a reporting participle after its noun is predicative.
       if previous.hasPrefix("NN"), Self.reportingParticiples.contains(word(index)) { return false }
       // "no displaced, acute fractures", "the enlarged heart": a participle right after a determiner.
@@ -52,6 +54,11 @@ extension DependencyBuilder {
   func isListNumber(_ index: Int) -> Bool {
     index > 0 && tag(index) == "CD" && word(index).utf8.last == UInt8(ascii: ".") && word(index).utf8.count > 1
   }
+
+  /// Present participles that, after a comma, take the finding as their object ("..., favoring scarring").
+  static let reasoningParticiples: Set<String> = [
+    "favoring", "suggesting", "representing", "reflecting", "indicating", "including", "obscuring", "concerning",
+  ]
 
   /// Participles that, right after a noun, report a finding ("no effusion identified") rather than modify.
   static let reportingParticiples: Set<String> = [

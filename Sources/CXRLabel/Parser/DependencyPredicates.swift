@@ -16,6 +16,14 @@ extension DependencyBuilder {
       ? position + 1 : nil
   }
 
+  /// "opacity, favoring scarring": a lone present participle after a noun and a comma modifies that noun (`acl`)
+  /// rather than heading the clause.
+  func isCommaParticiple(_ units: [ParseUnit], _ position: Int) -> Bool {
+    let unit = units[position]
+    return unit.kind == .verb && unit.end - unit.start == 1 && tag(unit.head) == "VBG" && position > 1
+      && isComma(units[position - 1]) && units[position - 2].kind == .noun
+  }
+
   /// Analyses one clause and returns its root token.
   mutating func analyseClause(_ units: [ParseUnit]) -> Int? {
     guard !units.isEmpty else { return nil }
@@ -26,6 +34,7 @@ extension DependencyBuilder {
     for (position, unit) in units.enumerated() where unit.kind == .verb {
       if position > 0, units[position - 1].kind == .marker, tag(units[position - 1].head) != "EX" { continue }
       if position > 0, units[position - 1].kind == .preposition { continue }
+      if isCommaParticiple(units, position) { continue }
       verbPosition = position
       break
     }
@@ -224,6 +233,8 @@ extension DependencyBuilder {
       attach(main, to: previous.head, "acl")
     } else if let previous, previous.kind == .preposition {
       attach(main, to: position > 1 ? units[position - 2].head : root, "advcl")
+    } else if isCommaParticiple(units, position) {
+      attach(main, to: units[position - 2].head, "acl")
     }
     attach(main, to: root, "dep")
     let next = position + 1
