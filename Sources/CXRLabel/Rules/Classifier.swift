@@ -157,10 +157,11 @@ public struct Classifier: Sendable {
       workspace.prepare(graph, for: program.table)
       let plain = PatternMatcher(program: program, graph: graph, workspace: workspace, vetoNegatedKey: false)
       let vetoing = PatternMatcher(program: program, graph: graph, workspace: workspace, vetoNegatedKey: true)
+      let hasNewModifier = workspace.hasNewModifier
       for (index, mention) in mentions.enumerated() where mention.sentence == sentence && !decidedByRegex.contains(index) {
         for node in graph.tokens.indices where Self.intersect(mention.span, graph.tokens[node].span) {
           for (phase, kind, range) in phases {
-            if phase == .negation && workspace.hasNewModifier[node] { continue }
+            if phase == .negation && hasNewModifier[node] { continue }
             let matcher = phase == .negation ? vetoing : plain
             guard let pattern = range.first(where: { matcher.matches(pattern: $0, head: node) }) else { continue }
             spread(

@@ -2,9 +2,27 @@
 struct PatternMatcher {
   let program: RuleProgram
   let graph: DependencyGraph
-  let workspace: RuleWorkspace
   /// Whether a match whose `key` node has an outgoing `neg` edge is rejected (the negation phase).
   let vetoNegatedKey: Bool
+  // The workspace's prepared bit sets, copied out of the class (a retain, not a copy) so the hot loop reads
+  // immutable values without the runtime's exclusivity checks on class properties.
+  private let nodeBits: [UInt64]
+  private let nodeWords: Int
+  private let edgeBits: [UInt64]
+  private let edgeWords: Int
+  private let hasNegChild: [Bool]
+
+  /// A matcher over `graph`, which `workspace` has just prepared for `program`'s constraint table.
+  init(program: RuleProgram, graph: DependencyGraph, workspace: RuleWorkspace, vetoNegatedKey: Bool) {
+    self.program = program
+    self.graph = graph
+    self.vetoNegatedKey = vetoNegatedKey
+    nodeBits = workspace.nodeBits
+    nodeWords = workspace.nodeWords
+    edgeBits = workspace.edgeBits
+    edgeWords = workspace.edgeWords
+    hasNegChild = workspace.hasNegChild
+  }
 
   /// Whether pattern `pattern` of the program matches with its head bound to `head`.
   func matches(pattern: Int, head: Int) -> Bool {
@@ -26,12 +44,12 @@ struct PatternMatcher {
   private func matchNode(_ index: Int32, _ node: Int, bindings: UnsafeMutablePointer<Int>?) -> Bool {
     let patternNode = program.nodes[Int(index)]
     if patternNode.impossible { return false }
-    let base = node &* workspace.nodeWords
+    let base = node &* nodeWords
     for slot in patternNode.tests {
       let id = Int(program.nodeTestIDs[Int(slot)])
-      guard workspace.nodeBits[base &+ (id &>> 6)] & (1 &<< UInt64(id & 63)) != 0 else { return false }
+      guard nodeBits[base &+ (id &>> 6)] & (1 &<< UInt64(id & 63)) != 0 else { return false }
     }
-    if vetoNegatedKey && patternNode.vetoKey && workspace.hasNegChild[node] { return false }
+    if vetoNegatedKey && patternNode.vetoKey && hasNegChild[node] { return false }
     for slot in patternNode.relations {
       let relation = program.relations[Int(slot)]
       if relation.impossible { return false }
@@ -54,10 +72,10 @@ struct PatternMatcher {
   }
 
   private func edgePasses(_ edge: Int, _ tests: Range<Int32>) -> Bool {
-    let base = edge &* workspace.edgeWords
+    let base = edge &* edgeWords
     for slot in tests {
       let id = Int(program.edgeTestIDs[Int(slot)])
-      guard workspace.edgeBits[base &+ (id &>> 6)] & (1 &<< UInt64(id & 63)) != 0 else { return false }
+      guard edgeBits[base &+ (id &>> 6)] & (1 &<< UInt64(id & 63)) != 0 else { return false }
     }
     return true
   }
