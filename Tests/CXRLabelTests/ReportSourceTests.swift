@@ -30,6 +30,31 @@ struct ReportSourceTests {
     #expect(ids.first?.studyNumber == "50000001")
   }
 
+  /// The study id is the file name without `.txt`; the subject comes from a `p<digits>` parent folder only.
+  @Test(arguments: [
+    ("files/p10/p10000032/s50414267.txt", "p10000032", "s50414267"),
+    ("/data/p10000032/s50414267.txt", "p10000032", "s50414267"),
+    ("p10000032//s50414267.txt", "p10000032", "s50414267"),
+    ("reports/patient7/s1.txt", nil, "s1"),
+    ("reports/p/s1.txt", nil, "s1"),
+    ("reports/p12a/s1.txt", nil, "s1"),
+    ("s50414267.txt", nil, "s50414267"),
+    ("/s2.txt", nil, "s2"),
+    ("notes/report.text", nil, "report.text"),
+  ] as [(String, String?, String)])
+  func studyIDFromPath(path: String, subject: String?, study: String) {
+    #expect(ReportSource.studyID(forPath: path) == StudyID(subject: subject, study: study))
+  }
+
+  /// Files are read whole whatever their size (empty, exactly a power of two, larger than one read chunk).
+  @Test(arguments: [0, 1, 4096, 16_384, 70_001])
+  func plainFilesReadWhole(size: Int) throws {
+    let letters = Array("abcdefghijklmnopqrstuvwxyz\n".utf8)
+    let text = String(decoding: (0..<size).map { letters[$0 % letters.count] }, as: UTF8.self)
+    let path = try temporaryFile(text, name: "r.txt")
+    #expect(try PlainFile.contents(of: path) == Array(text.utf8))
+  }
+
   @Test func csvWithHeaderAndMultiLineQuotedFields() throws {
     let path = try temporaryFile("study_id,report\na,\"one, two\"\n\nb,\"line1\n\nline3 \"\"q\"\"\"\n")
     let records = try reports([path])

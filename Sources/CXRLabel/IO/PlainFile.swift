@@ -17,16 +17,37 @@ enum PlainFile {
         hint: "Check the path and its permissions.")
     }
     defer { close(descriptor) }
-    var bytes: [UInt8] = []
+    // Read straight into an array sized from fstat (one allocation, no zero-filling); a file that grows while
+    // being read continues in chunks.
+    var info = stat()
+    let expected = fstat(descriptor, &info) == 0 ? max(Int(info.st_size), 0) : 0
+    var failure: Int32 = 0
+    var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, initialized in
+      initialized = 0
+      while initialized < buffer.count {
+        let count = read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+        if count < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        if count == 0 { return }
+        initialized += count
+      }
+    }
+    if failure == 0 && bytes.count <= expected { return bytes }
     var chunk = [UInt8](repeating: 0, count: 16_384)
-    while true {
+    while failure == 0 {
       let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
       if count < 0 {
         if errno == EINTR { continue }
-        throw CXRLabelError(.unreadable, "Cannot read \(path): \(String(cString: strerror(errno))).", at: .init(file: path))
+        failure = errno
+      } else if count == 0 {
+        return bytes
+      } else {
+        bytes.append(contentsOf: chunk[0..<count])
       }
-      if count == 0 { return bytes }
-      bytes.append(contentsOf: chunk[0..<count])
     }
+    throw CXRLabelError(.unreadable, "Cannot read \(path): \(String(cString: strerror(failure))).", at: .init(file: path))
   }
 }

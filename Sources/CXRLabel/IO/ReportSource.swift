@@ -255,15 +255,23 @@ public final class ReportSource: Sequence, IteratorProtocol {
 
   /// The study id of a report file: its name without `.txt`, with the subject from a `p…` parent folder.
   static func studyID(forPath path: String) -> StudyID {
-    let components = path.split(separator: "/")
-    var stem = String(components.last ?? Substring(path))
-    if stem.hasSuffix(".txt") { stem.removeLast(4) }
-    var subject: String? = nil
-    if components.count >= 2 {
-      let parent = components[components.count - 2]
-      if parent.first == "p", parent.count > 1, parent.dropFirst().allSatisfy(\.isNumber) { subject = String(parent) }
-    }
-    return StudyID(subject: subject, study: stem)
+    let bytes = Array(path.utf8)
+    let slash = UInt8(ascii: "/")
+    var end = bytes.count
+    while end > 1, bytes[end - 1] == slash { end -= 1 }
+    let nameStart = (bytes[..<end].lastIndex(of: slash) ?? -1) + 1
+    var stemEnd = end
+    if end - nameStart >= 4, bytes[(end - 4)..<end].elementsEqual(".txt".utf8) { stemEnd -= 4 }
+    let stem = String(decoding: bytes[nameStart..<stemEnd], as: UTF8.self)
+    guard nameStart > 1 else { return StudyID(subject: nil, study: stem) }
+    var parentEnd = nameStart - 1
+    while parentEnd > 0, bytes[parentEnd - 1] == slash { parentEnd -= 1 }
+    let parentStart = (bytes[..<parentEnd].lastIndex(of: slash) ?? -1) + 1
+    let parent = bytes[parentStart..<parentEnd]
+    let isSubject =
+      parent.count > 1 && parent.first == UInt8(ascii: "p")
+      && parent.dropFirst().allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    return StudyID(subject: isSubject ? String(decoding: parent, as: UTF8.self) : nil, study: stem)
   }
 }
 
