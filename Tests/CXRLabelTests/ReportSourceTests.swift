@@ -30,6 +30,38 @@ struct ReportSourceTests {
     #expect(ids.first?.studyNumber == "50000001")
   }
 
+  /// A tree is walked lazily, directory by directory, yet in exactly the byte order of the full paths, also
+  /// where one name is a prefix of another ("p1" before "p1-x" and "p1.x" in path order, since '/' sorts after
+  /// '-' and '.'); non-report files are skipped and symbolic links followed.
+  @Test func treeWalkFollowsFullPathByteOrder() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("tree-\(UUID())").path
+    let files = [
+      "p1/s3.txt", "p1/s10.txt", "p1-x/s1.txt", "p1.x/s2.txt", "p10/s1.txt", "p1x.txt", "B/s.txt", "a/b/c/d.txt",
+      "a/b.txt", "a/notes.md", "empty/",
+    ]
+    for file in files {
+      let path = root + "/" + file
+      if file.hasSuffix("/") {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        continue
+      }
+      try FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      try file.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+    try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: root + "/p10")
+    let paths = try reports([root]).compactMap { record -> String? in
+      guard case .report(let report) = record, case .reportFile(let path) = report.origin else { return nil }
+      return path
+    }
+    let expected = (files.filter { $0.hasSuffix(".txt") } + ["link/s1.txt"]).map { root + "/" + $0 }
+    #expect(paths == expected.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    #expect(paths.count == 10)
+    let source = try ReportSource(inputs: [root + "/"])
+    try source.shard(2, of: 3)
+    #expect(Array(source).count == 3)
+  }
+
   /// The study id is the file name without `.txt`; the subject comes from a `p<digits>` parent folder only.
   @Test(arguments: [
     ("files/p10/p10000032/s50414267.txt", "p10000032", "s50414267"),

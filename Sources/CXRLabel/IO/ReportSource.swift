@@ -28,18 +28,21 @@ public enum ReportRecord: Sendable {
 
 /// Streams reports from MIMIC-CXR-style trees, single `.txt` files, CSV files (gzip or not) and standard input,
 /// in a stable order: inputs as given; files in a tree sorted by path; CSV rows in file order.
+///
+/// Trees are walked lazily, one directory listing per level in memory, so memory does not grow with the corpus.
 public final class ReportSource: Sequence, IteratorProtocol {
   enum Item {
-    /// A report file, by its index in `paths`.
-    case reportFile(Int)
+    /// A single report file.
+    case reportFile(String)
+    /// A directory tree of `*.txt` report files.
+    case tree(String)
     case csv(path: String)
     case standardInput
   }
 
   private var items: [Item]
-  /// Report file paths, packed into one buffer: a corpus of 230,000 files costs about 15 MB, not one heap
-  /// string (plus two for its ids) per file.
-  private var paths = PathTable()
+  /// The walk through the tree being read, if any.
+  private var walk: DirectoryWalk?
   private var itemIndex = 0
   private var produced = 0
   private var selected: Range<Int>? = nil
@@ -60,28 +63,27 @@ public final class ReportSource: Sequence, IteratorProtocol {
         throw CXRLabelError(.unreadable, "No such file or directory: \(input).", hint: "Check the path.")
       }
       if isDirectory.boolValue {
-        let files = try Self.reportFiles(under: input, into: &paths)
-        guard !files.isEmpty else {
+        guard var walk = Self.walk(input) else {
+          throw CXRLabelError(.unreadable, "Cannot list \(input).", hint: "Check its permissions.")
+        }
+        guard walk.next() != nil else {
           throw CXRLabelError(
             .noReports, "No report files (*.txt) under \(input).",
             hint: "Point at a MIMIC-CXR `files/` tree or a folder of .txt reports; CSV files are given by name.")
         }
-        items += files.map { .reportFile($0) }
+        items.append(.tree(input))
       } else if input.hasSuffix(".csv") || input.hasSuffix(".csv.gz") {
         items.append(.csv(path: input))
       } else {
-        items.append(.reportFile(paths.append(Array(input.utf8))))
+        items.append(.reportFile(input))
       }
     }
     self.items = items
   }
 
-  /// The number of report files found (CSV rows are counted as they are read).
-  public var reportFileCount: Int {
-    items.reduce(0) { count, item in
-      if case .reportFile = item { return count + 1 }
-      return count
-    }
+  /// A walk over the `*.txt` files under `root`, or nil if it cannot be listed.
+  static func walk(_ root: String) -> DirectoryWalk? {
+    DirectoryWalk(root: Array(root.utf8), suffix: Array(".txt".utf8))
   }
 
   /// Restricts the stream to the `index`-th (1-based) of `count` contiguous, near-equal slices of the records,
@@ -94,6 +96,7 @@ public final class ReportSource: Sequence, IteratorProtocol {
     for item in items {
       switch item {
       case .reportFile: total += 1
+      case .tree(let root): total += Self.walk(root)?.remainingCount() ?? 0
       case .csv(let path):
         let counter = try ReportSource(inputs: [path], options: options)
         while counter.nextRecord() != nil { total += 1 }
@@ -118,11 +121,23 @@ public final class ReportSource: Sequence, IteratorProtocol {
 
   /// Moves past one record without reading report files; false at the end.
   private func skipRecord() -> Bool {
-    if csv == nil, itemIndex < items.count, case .reportFile = items[itemIndex] {
+    guard csv == nil else { return nextRecord() != nil }
+    while walk != nil {
+      if walk?.next() != nil { return true }
+      walk = nil
+    }
+    guard itemIndex < items.count else { return false }
+    switch items[itemIndex] {
+    case .reportFile:
       itemIndex += 1
       return true
+    case .tree(let root):
+      itemIndex += 1
+      walk = Self.walk(root)
+      return skipRecord()
+    case .csv, .standardInput:
+      return nextRecord() != nil
     }
-    return nextRecord() != nil
   }
 
   func nextRecord() -> ReportRecord? {
@@ -132,19 +147,21 @@ public final class ReportSource: Sequence, IteratorProtocol {
         csv = nil
         continue
       }
+      if walk != nil {
+        if let path = walk?.next() { return Self.readReportFile(String(decoding: path, as: UTF8.self)) }
+        walk = nil
+        continue
+      }
       guard itemIndex < items.count else { return nil }
       let item = items[itemIndex]
       itemIndex += 1
       switch item {
-      case .reportFile(let index):
-        let path = paths[index]
-        let id = Self.studyID(forPath: path)
-        do {
-          let bytes = path.hasSuffix(".gz") ? try ByteFileReader(path: path).readAll() : try PlainFile.contents(of: path)
-          let (text, invalid) = Self.decode(bytes)
-          return .report(Report(id: id, text: text, origin: .reportFile(path: path), hadInvalidUTF8: invalid))
-        } catch {
-          return .failure(id, error)
+      case .reportFile(let path):
+        return Self.readReportFile(path)
+      case .tree(let root):
+        walk = Self.walk(root)
+        if walk == nil {
+          return .failure(nil, CXRLabelError(.unreadable, "Cannot list \(root).", hint: "Check its permissions."))
         }
       case .csv(let path):
         do { try openCSV(try ByteFileReader(path: path)) } catch { return .failure(nil, error) }
@@ -161,6 +178,18 @@ public final class ReportSource: Sequence, IteratorProtocol {
           return .failure(nil, error)
         }
       }
+    }
+  }
+
+  /// One report file as a record (a named failure if it cannot be read).
+  static func readReportFile(_ path: String) -> ReportRecord {
+    let id = studyID(forPath: path)
+    do {
+      let bytes = path.hasSuffix(".gz") ? try ByteFileReader(path: path).readAll() : try PlainFile.contents(of: path)
+      let (text, invalid) = decode(bytes)
+      return .report(Report(id: id, text: text, origin: .reportFile(path: path), hadInvalidUTF8: invalid))
+    } catch {
+      return .failure(id, error)
     }
   }
 
@@ -241,18 +270,6 @@ public final class ReportSource: Sequence, IteratorProtocol {
     return (String(decoding: bytes, as: UTF8.self), true)
   }
 
-  /// Adds every `*.txt` file under `root` to `table`, sorted by path (byte order); returns their indices.
-  static func reportFiles(under root: String, into table: inout PathTable) throws(CXRLabelError) -> Range<Int> {
-    var found = PathTable()
-    let base = root.hasSuffix("/") ? String(root.dropLast()) : root
-    guard DirectoryWalk.collect(Array(base.utf8), suffix: Array(".txt".utf8), into: &found) else {
-      throw CXRLabelError(.unreadable, "Cannot list \(root).", hint: "Check its permissions.")
-    }
-    let start = table.count
-    for index in found.sortedIndices() { _ = table.append(found.bytes(at: index)) }
-    return start..<table.count
-  }
-
   /// The study id of a report file: its name without `.txt`, with the subject from a `p…` parent folder.
   static func studyID(forPath path: String) -> StudyID {
     let bytes = Array(path.utf8)
@@ -272,44 +289,5 @@ public final class ReportSource: Sequence, IteratorProtocol {
       parent.count > 1 && parent.first == UInt8(ascii: "p")
       && parent.dropFirst().allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     return StudyID(subject: isSubject ? String(decoding: parent, as: UTF8.self) : nil, study: stem)
-  }
-}
-
-/// Many paths in one byte buffer with offsets.
-struct PathTable {
-  private var bytes: [UInt8] = []
-  private var ends: [Int] = []
-
-  /// The number of paths.
-  var count: Int { ends.count }
-
-  /// Adds a path; returns its index.
-  mutating func append<Bytes: Collection<UInt8>>(_ path: Bytes) -> Int {
-    bytes.append(contentsOf: path)
-    ends.append(bytes.count)
-    return ends.count - 1
-  }
-
-  /// The path at `index`.
-  subscript(index: Int) -> String { String(decoding: bytes(at: index), as: UTF8.self) }
-
-  /// The bytes of the path at `index`.
-  func bytes(at index: Int) -> ArraySlice<UInt8> {
-    bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
-  }
-
-  /// Path indices in byte order of the paths.
-  func sortedIndices() -> [Int] {
-    bytes.withUnsafeBufferPointer { buffer in
-      func range(_ index: Int) -> Range<Int> { (index == 0 ? 0 : ends[index - 1])..<ends[index] }
-      return (0..<count).sorted { left, right in
-        let a = range(left)
-        let b = range(right)
-        let common = Swift.min(a.count, b.count)
-        guard common > 0, let base = buffer.baseAddress else { return a.count < b.count }
-        let order = memcmp(base + a.lowerBound, base + b.lowerBound, common)
-        return order != 0 ? order < 0 : a.count < b.count
-      }
-    }
   }
 }

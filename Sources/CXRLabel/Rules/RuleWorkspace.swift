@@ -11,7 +11,7 @@ public final class RuleWorkspace {
   private var table: ConstraintTable?
   private var caches: [[String: [UInt64]]] = Array(repeating: [:], count: NodeAttribute.allCases.count)
   private var dependencyCache: [String: [UInt64]] = [:]
-  private static let cacheLimit = 100_000
+  private static let cacheLimit = 16_384
 
   /// Node bit sets of the prepared graph: bit i of node n says whether node test i holds for n.
   private(set) var nodeBits: [UInt64] = []
