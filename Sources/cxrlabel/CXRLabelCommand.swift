@@ -7,14 +7,22 @@ struct CXRLabelCommand: ParsableCommand {
     commandName: "cxrlabel",
     abstract: "Label chest X-ray reports with the 14 CheXpert observations (1, 0, -1 or blank).",
     discussion: """
-      Reimplements the CheXpert labeler and NegBio, the two rule-based labelers behind the MIMIC-CXR-JPG labels,
-      with no Python, Java or parser model to install.
+      Reimplements the CheXpert labeler and NegBio, the two rule-based labelers
+      behind the MIMIC-CXR-JPG labels, with no Python, Java or parser model.
 
       Examples:
-        cxrlabel files/ --labeler chexpert -o labels.csv.gz     # a MIMIC-CXR report tree
-        cxrlabel reports.csv --text-column report -o out.csv    # a CSV with a header
-        cxrlabel sample_reports.csv --no-header                 # the CheXpert labeler's one-column file
-        cxrlabel mentions Fixtures/reports -o mentions.jsonl    # which phrases matched, where
+        cxrlabel files/ -o labels.csv.gz
+            a MIMIC-CXR report tree, CheXpert labeler, MIMIC-CXR-JPG columns
+        cxrlabel files/ --labeler negbio -o negbio.csv.gz
+            the same with NegBio's MIMIC-CXR pipeline
+        cxrlabel reports.csv --text-column report -o out.csv
+            a CSV with a header (study_id, report)
+        cxrlabel sample_reports.csv --no-header --format chexpert
+            the CheXpert labeler's own one-column file and column layout
+        cxrlabel files/ -o labels.csv.gz --explain why.jsonl
+            also the rule (id, file:line) that decided every mention
+        cxrlabel eval reference.csv labels.csv.gz
+            agreement between two label files, per observation
       """,
     subcommands: [LabelCommand.self, MentionsCommand.self, JudgeCommand.self, EvalCommand.self],
     defaultSubcommand: LabelCommand.self)

@@ -9,8 +9,11 @@ struct LabelCommand: ParsableCommand {
     commandName: "label",
     abstract: "Label each study (the default command).",
     discussion: """
-      Values: 1 positive, 0 negative, -1 uncertain, blank not mentioned. --explain FILE writes, per study, every
-      mention with the rule (id, file:line, note) that decided it, and flags mentions whose sentence had no parse.
+      Values: 1 positive, 0 negative, -1 uncertain, blank not mentioned.
+      --explain FILE writes, per study, every mention with the rule (id,
+      file:line, note) that decided it, and flags mentions whose sentence had
+      no parse; --explain-graphs adds each sentence's parse, which
+      `cxrlabel judge` reads back (correct a parse, then re-judge it).
       """)
 
   @OptionGroup var input: InputArguments

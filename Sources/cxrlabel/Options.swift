@@ -101,7 +101,7 @@ struct RunArguments: ParsableArguments {
   @Option(name: .shortAndLong, help: "Worker threads (default: all cores).")
   var jobs: Int?
 
-  @Flag(help: "No progress line on standard error.")
+  @Flag(help: "No progress line on standard error (the end-of-run summary is still printed).")
   var quiet = false
 
   func validate() throws {

@@ -27,7 +27,8 @@ public struct RunSummary: Sendable, Hashable {
 
   /// The summary as lines for standard error.
   public var lines: [String] {
-    var lines = ["cxrlabel: \(read) studies read, \(written) written" + (dropped > 0 ? ", \(dropped) dropped (empty text)." : ".")]
+    let studies = read == 1 ? "study" : "studies"
+    var lines = ["cxrlabel: \(read) \(studies) read, \(written) written" + (dropped > 0 ? ", \(dropped) dropped (empty text)." : ".")]
     for (kind, count) in failures.sorted(by: { $0.key < $1.key }) { lines.append("  failed (\(kind)): \(count)") }
     for note in StudyNote.allCases {
       if let count = notes[note] { lines.append("  note (\(note.rawValue)): \(count)") }
