@@ -43,6 +43,23 @@ import Testing
       ["opacity -acl-> suggesting", "suggesting -dobj-> atelectasis"], absent: ["suggesting -nsubj-> opacity"])
   }
 
+  /// A verbless "noun adjective." fragment: the adjective is the predicate (`xcomp`), so the `amod`-only
+  /// "stable" rule does not fire on it; inside a longer phrase a post-nominal adjective stays an `amod`.
+  @Test func clauseFinalAdjectiveOfAVerblessFragment() {
+    expectEdges("heart size normal.", ["size -xcomp-> normal", "size -compound-> heart"], absent: ["size -amod-> normal"])
+    expectEdges("mediastinal contour stable.", ["contour -xcomp-> stable"], absent: ["contour -amod-> stable"])
+    expectEdges(
+      "mass in the lobe, suspicious for malignancy.", ["lobe -amod-> suspicious"], absent: ["mass -xcomp-> suspicious"])
+  }
+
+  /// Participles of reasoning head a verb phrase even without a comma ("opacity most likely representing X").
+  @Test func reasoningParticipleIsNeverPrenominal() {
+    expectEdges(
+      "basilar opacity likely representing atelectasis or scarring.",
+      ["representing -dobj-> atelectasis", "atelectasis -conj:or-> scarring"],
+      absent: ["atelectasis -amod-> representing", "scarring -amod-> representing"])
+  }
+
   @Test func sizeFollowedByLimitsOfNormal() {
     expectEdges(
       "heart size upper limits of normal.",

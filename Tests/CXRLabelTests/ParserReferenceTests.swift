@@ -157,4 +157,70 @@ struct ParserReferenceTests {
     #expect(refTokenCount > 0)
     #expect(Double(matchedTokens) > 0.9 * Double(refTokenCount))
   }
+
+  /// The measure that matters for labels: of the edges the original's rules actually went through when they
+  /// decided a mention (on the reference graphs), how many our parser produces too (same head and dependent
+  /// spans, same relation, after propagation).
+  @Test func edgesUsedByFiredRules() throws {
+    let path = TestPaths.shared + "/data/iu-xray/reference-details-dev.jsonl"
+    let reader = try LineReader(path: path)
+    let classifier = Classifier(rules: try FrontEndSettings().loadRules())
+    let workspace = RuleWorkspace()
+    let parser = DependencyParser()
+    var used = 0
+    var labeled = 0
+    var unlabeled = 0
+    var byRelation: [String: (found: Int, total: Int)] = [:]
+    while let line = try reader.next() {
+      let study = try GraphsReader.parse(line: line, file: path, lineNumber: reader.lineNumber)
+      let graphs = try Judge.graphs(of: study, propagating: false)
+      let classification = classifier.classify(
+        text: study.text, sentences: study.sentences.map(\.span), graphs: graphs, mentions: study.mentions,
+        workspace: workspace)
+      for decided in classification.mentions {
+        guard let mark = decided.decidingMark, let node = mark.node, let rule = classifier.rule(for: mark),
+          let graph = graphs[mark.sentence],
+          let edges = rule.pattern.matchedEdges(
+            graph, head: node, workspace: workspace, vetoNegatedKey: mark.phase == .negation)
+        else { continue }
+        let ours = study.text.withUnsafeBufferPointer { buffer in
+          let parsed = parser.parse(buffer, sentence: study.sentences[mark.sentence].span)
+          var graph = try? DependencyGraph(tokens: parsed.tokens, edges: parsed.edges)
+          graph?.propagate()
+          return graph
+        }
+        var spans: [Range<Int>: Int] = [:]
+        for (index, token) in (ours?.tokens ?? []).enumerated() { spans[token.span] = index }
+        for edge in edges {
+          used += 1
+          let found: Bool
+          let foundUnlabeled: Bool
+          if let ours, let head = spans[graph.tokens[edge.head].span], let dependent = spans[graph.tokens[edge.dependent].span],
+            let index = ours.edgeIndex(from: head, to: dependent)
+          {
+            foundUnlabeled = true
+            found = ours.edges[index].relation == edge.relation
+          } else {
+            foundUnlabeled = false
+            found = false
+          }
+          if found { labeled += 1 }
+          if !found, ProcessInfo.processInfo.environment["CXR_DEBUG_MISSES"] != nil {
+            let sentence = study.sentences[mark.sentence].span
+            print("MISS \(edge.relation) \(graph.tokens[edge.head].word)->\(graph.tokens[edge.dependent].word) | \(String(decoding: study.text[sentence], as: UTF8.self))")
+          }
+          if foundUnlabeled { unlabeled += 1 }
+          byRelation[edge.relation, default: (0, 0)].total += 1
+          if found { byRelation[edge.relation, default: (0, 0)].found += 1 }
+        }
+      }
+    }
+    let share = Double(labeled) / Double(max(used, 1))
+    print("edges used by the original's fired rules on dev: \(used); ours have \(labeled) with the same relation (\(String(format: "%.1f", 100 * share))%), \(unlabeled) attached the same way")
+    for (relation, counts) in byRelation.sorted(by: { $0.value.total > $1.value.total }).prefix(12) {
+      print("  \(relation): \(counts.found)/\(counts.total)")
+    }
+    #expect(used > 1000)
+    #expect(share >= 0.9)
+  }
 }

@@ -34,6 +34,8 @@ extension DependencyBuilder {
       }
       // "opacity, favoring scarring or granulomas": a participle of reasoning after a comma heads a clause.
       if tag == "VBG", previous == "," || previous == "RB", Self.reasoningParticiples.contains(word(index)) { return false }
+      // "opacity likely representing atelectasis": these participles never modify a noun before it.
+      if tag == "VBG", Self.verbalParticiples.contains(word(index)) { return false }
       // "effusion identified status post ...": a reporting participle after its noun is predicative.
       if previous.hasPrefix("NN"), Self.reportingParticiples.contains(word(index)) { return false }
       // "no displaced, acute fractures", "the enlarged heart": a participle right after a determiner.
@@ -58,6 +60,11 @@ extension DependencyBuilder {
   /// Present participles that, after a comma, take the finding as their object ("..., favoring scarring").
   static let reasoningParticiples: Set<String> = [
     "favoring", "suggesting", "representing", "reflecting", "indicating", "including", "obscuring", "concerning",
+  ]
+
+  /// Present participles that always head a verb phrase ("representing atelectasis"), never a prenominal modifier.
+  static let verbalParticiples: Set<String> = [
+    "favoring", "suggesting", "representing", "reflecting", "indicating", "including",
   ]
 
   /// Participles that, right after a noun, report a finding ("no effusion identified") rather than modify.

@@ -151,7 +151,14 @@ extension DependencyBuilder {
           attach(unit.head, to: units[next].head, "mark")
         }
       case .adjective:
-        if position > 0, units[position - 1].kind == .noun {
+        let last = units[(position + 1)...].allSatisfy { $0.kind == .punctuation }
+        if position > 0, units[position - 1].kind == .noun, units[position - 1].head == root, last,
+          !units.contains(where: { $0.kind == .verb })
+        {
+          // "heart size normal.", "mediastinal contour stable.": in a verbless fragment the clause-final adjective
+          // is the predicate, an `xcomp` of the noun as in the original's conversion (not an `amod`).
+          attach(unit.head, to: root, "xcomp")
+        } else if position > 0, units[position - 1].kind == .noun {
           attach(unit.head, to: units[position - 1].head, "amod")
         } else if position > 1, isComma(units[position - 1]), units[position - 2].kind == .noun {
           // "mass in the lobe, suspicious for malignancy": the nearest noun.

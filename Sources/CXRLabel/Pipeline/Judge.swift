@@ -24,6 +24,17 @@ public struct Judge: Sendable {
 
   /// Judges one study; throws `invalidInput` for an edge that names an unknown token.
   public func judge(_ study: ParsedStudy, workspace: RuleWorkspace) throws(CXRLabelError) -> Verdict {
+    let graphs = try Self.graphs(of: study, propagating: propagates)
+    let classification = classifier.classify(
+      text: study.text, sentences: study.sentences.map(\.span), graphs: graphs, mentions: study.mentions,
+      workspace: workspace)
+    let labels = aggregator.labels(text: study.text, mentions: study.mentions, mentionLabels: classification.labels)
+    return Verdict(classification: classification, labels: labels)
+  }
+
+  /// The study's sentences as dependency graphs (nil for a sentence without a parse), optionally with NegBio's
+  /// propagation applied; throws `invalidInput` for an edge that names an unknown token.
+  public static func graphs(of study: ParsedStudy, propagating: Bool) throws(CXRLabelError) -> [DependencyGraph?] {
     var graphs: [DependencyGraph?] = []
     for sentence in study.sentences {
       guard sentence.parsed, !sentence.tokens.isEmpty else {
@@ -43,13 +54,9 @@ public struct Judge: Sendable {
       var graph = try DependencyGraph(
         tokens: sentence.tokens.map { DependencyGraph.Token(word: $0.word, lemma: $0.lemma, tag: $0.tag, span: $0.span) },
         edges: edges)
-      if propagates { graph.propagate() }
+      if propagating { graph.propagate() }
       graphs.append(graph)
     }
-    let classification = classifier.classify(
-      text: study.text, sentences: study.sentences.map(\.span), graphs: graphs, mentions: study.mentions,
-      workspace: workspace)
-    let labels = aggregator.labels(text: study.text, mentions: study.mentions, mentionLabels: classification.labels)
-    return Verdict(classification: classification, labels: labels)
+    return graphs
   }
 }

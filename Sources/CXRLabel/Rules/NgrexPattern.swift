@@ -91,6 +91,33 @@ public struct NgrexPattern: Sendable, CustomStringConvertible {
     return PatternMatch(program: program, root: root, bindings: bindings, head: head)
   }
 
+  /// The graph edges one match with its head bound to `head` goes through (one per pattern relation), or nil
+  /// when the pattern does not match there. This is what a parser must get right for the rule to fire.
+  public func matchedEdges(
+    _ graph: DependencyGraph, head: Int, workspace: RuleWorkspace, vetoNegatedKey: Bool = false
+  ) -> [DependencyGraph.Edge]? {
+    guard graph.tokens.indices.contains(head) else { return nil }
+    workspace.prepare(graph, for: program.table)
+    let matcher = PatternMatcher(program: program, graph: graph, workspace: workspace, vetoNegatedKey: vetoNegatedKey)
+    guard let (root, bindings) = matcher.firstAssignment(pattern: 0, head: head) else { return nil }
+    var edges: [DependencyGraph.Edge] = []
+    var stack = [root]
+    while let index = stack.popLast() {
+      let node = program.nodes[Int(index)]
+      let bound = bindings[Int(index)]
+      guard bound >= 0 else { continue }
+      for slot in node.relations {
+        let relation = program.relations[Int(slot)]
+        let other = bindings[Int(relation.target)]
+        guard other >= 0 else { continue }
+        let (from, to) = relation.outgoing ? (bound, other) : (other, bound)
+        if let edge = graph.edgeIndex(from: from, to: to) { edges.append(graph.edges[edge]) }
+        stack.append(relation.target)
+      }
+    }
+    return edges
+  }
+
   /// The names given to nodes (`=name`).
   public var names: [String] {
     var result: [String] = []
