@@ -60,6 +60,24 @@ import Testing
       absent: ["atelectasis -amod-> representing", "scarring -amod-> representing"])
   }
 
+  /// NegBio parses text in its original case: capitals do not change tags, lemmas or attachments, and the
+  /// tokens keep their written form.
+  @Test func originalCaseParsesLikeLowercase() {
+    for (upper, lower) in [
+      ("No typical findings of pulmonary edema.", "no typical findings of pulmonary edema."),
+      ("Cardiomegaly without heart failure.", "cardiomegaly without heart failure."),
+      ("XXXX opacities may represent atelectasis.", "xxxx opacities may represent atelectasis."),
+    ] {
+      let a = parser.parse(upper)
+      let b = parser.parse(lower)
+      #expect(a.edges == b.edges, "\(upper)")
+      #expect(a.tokens.map(\.tag) == b.tokens.map(\.tag), "\(upper)")
+      #expect(a.tokens.map(\.lemma) == b.tokens.map(\.lemma), "\(upper)")
+      #expect(a.tokens.first?.word == String(upper.prefix { $0 != " " }))
+    }
+    expectEdges("No pleural effusion.", ["effusion -neg-> No"])
+  }
+
   @Test func sizeFollowedByLimitsOfNormal() {
     expectEdges(
       "heart size upper limits of normal.",

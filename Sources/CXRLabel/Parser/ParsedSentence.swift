@@ -40,7 +40,10 @@ public struct DependencyParser: Sendable {
   public func parse(_ text: UnsafeBufferPointer<UInt8>, sentence: Range<Int>) -> ParsedSentence {
     let spans = ParserTokenizer.tokenize(text, sentence: sentence)
     if spans.isEmpty { return ParsedSentence(tokens: [], edges: []) }
-    let words = spans.map { String(decoding: UnsafeBufferPointer(rebasing: text[$0]), as: UTF8.self) }
+    let written = spans.map { String(decoding: UnsafeBufferPointer(rebasing: text[$0]), as: UTF8.self) }
+    // NegBio parses text in its original case: tag, lemmatise and attach the lowercased words ("No" is the
+    // determiner "no"), and give the tokens their written form back at the end.
+    let words = written.map(Self.lowercased)
     let tags = ParserTagger.tag(words)
     var tokens: [ParsedToken] = []
     tokens.reserveCapacity(words.count)
@@ -49,7 +52,14 @@ public struct DependencyParser: Sendable {
       tokens.append(ParsedToken(word: words[index], lemma: lemma, tag: tags[index], span: spans[index]))
     }
     let edges = DependencyBuilder(tokens: tokens).build()
+    for index in tokens.indices where written[index] != words[index] { tokens[index].word = written[index] }
     return ParsedSentence(tokens: tokens, edges: edges)
+  }
+
+  /// `word` with ASCII capitals lowered (the same string when it has none, the CheXpert labeler's case).
+  static func lowercased(_ word: String) -> String {
+    guard word.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return word }
+    return String(decoding: word.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
   }
 
   /// Convenience for tests and tools: parses a whole string as one sentence (spans are offsets into `sentence`).
