@@ -78,6 +78,25 @@ import Testing
     expectEdges("No pleural effusion.", ["effusion -neg-> No"])
   }
 
+  /// "note that X may not be demonstrated": "that" after a verb introduces a complement clause, whose subject
+  /// is the finding (so the negated passive reaches it), not a determiner of the finding.
+  @Test func complementClauseAfterThat() {
+    expectEdges(
+      "please note that fractures may not be demonstrated.",
+      ["note -ccomp-> demonstrated", "demonstrated -mark-> that", "demonstrated -nsubjpass-> fractures",
+       "demonstrated -neg-> not"],
+      absent: ["fractures -det-> that", "note -dobj-> fractures"])
+    expectEdges("no mass that would suggest malignancy.", ["suggest -nsubj-> that"], absent: ["suggest -mark-> that"])
+  }
+
+  /// "... appear normal 3.": the next list item's number, left at the end by the sentence splitter, is not
+  /// the head of the words before it.
+  @Test func trailingListNumberIsNotANoun() {
+    expectEdges("mediastinal contours appear normal 7.", ["appear -xcomp-> normal", "appear -nsubj-> contours"],
+      absent: ["7 -amod-> normal"])
+    expectEdges("fractures of ribs 7.", ["fractures -nmod:of-> ribs"])
+  }
+
   @Test func sizeFollowedByLimitsOfNormal() {
     expectEdges(
       "heart size upper limits of normal.",

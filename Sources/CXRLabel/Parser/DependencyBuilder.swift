@@ -45,15 +45,18 @@ struct DependencyBuilder {
   mutating func run() {
     let units = chunk()
     let clauses = splitClauses(coordinate(units))
-    var roots: [Int] = []
-    for clause in clauses {
-      if let root = analyseClause(clause.units) { roots.append(root) }
-    }
-    // Link clause roots: coordinated clauses as conj, others as parataxis under the first root.
-    guard let first = roots.first else { return }
-    for (position, clause) in clauses.enumerated().dropFirst() where position < roots.count {
-      let root = roots[position]
-      if let cc = clause.coordinator {
+    // One root per clause (nil for a clause with nothing to analyse), so roots stay aligned with clauses.
+    var roots: [Int?] = []
+    for clause in clauses { roots.append(analyseClause(clause.units)) }
+    // Link clause roots: complements under their verb, coordinated clauses as conj, others as parataxis under
+    // the first root.
+    guard let first = roots.compactMap({ $0 }).first else { return }
+    for (position, clause) in clauses.enumerated() {
+      guard let root = roots[position], root != first else { continue }
+      if let complement = clause.complement {
+        attach(complement.mark, to: root, "mark")
+        attach(root, to: complement.governor, "ccomp")
+      } else if let cc = clause.coordinator {
         attach(cc, to: first, "cc")
         attach(root, to: first, "conj:" + conjunctionName(cc))
       } else {

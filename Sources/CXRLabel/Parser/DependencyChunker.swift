@@ -19,7 +19,7 @@ extension DependencyBuilder {
   /// Whether token `index` can sit inside a noun phrase before its head (adjectives, nouns, prenominal participles).
   func isPrenominal(_ index: Int) -> Bool {
     let tag = tag(index)
-    if isListNumber(index) { return false }
+    if isListNumber(index) || isTrailingListNumber(index) { return false }
     if isAdjectival(tag) || isNounTag(tag) || tag == "DT" || tag == "PRP$" { return true }
     guard index + 1 < tokens.count else { return false }
     let next = self.tag(index + 1)
@@ -55,6 +55,14 @@ extension DependencyBuilder {
   /// A list number such as `3.` after the start of the sentence ("... mediastinum 3. no pneumothorax").
   func isListNumber(_ index: Int) -> Bool {
     index > 0 && tag(index) == "CD" && word(index).utf8.last == UInt8(ascii: ".") && word(index).utf8.count > 1
+  }
+
+  /// A bare number closing the sentence after a word ("... appear normal 3."): the next list item's number,
+  /// cut off by the sentence splitter, not a noun the words before it modify.
+  func isTrailingListNumber(_ index: Int) -> Bool {
+    index > 0 && index + 2 == tokens.count && tag(index) == "CD" && tag(index + 1) == "."
+      && word(index).utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+      && (isAdjectival(tag(index - 1)) || tag(index - 1).hasPrefix("NN") || tag(index - 1).hasPrefix("VB"))
   }
 
   /// Present participles that, after a comma, take the finding as their object ("..., favoring scarring").

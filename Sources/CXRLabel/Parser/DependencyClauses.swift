@@ -4,6 +4,8 @@ extension DependencyBuilder {
     var units: [ParseUnit]
     /// The coordinating conjunction joining this clause to the first one, if any.
     var coordinator: Int?
+    /// For a complement clause ("note that X may not be seen"): the complementizer and the verb it completes.
+    var complement: (mark: Int, governor: Int)? = nil
   }
 
   func isComma(_ unit: ParseUnit) -> Bool { unit.kind == .punctuation && word(unit.head) == "," }
@@ -132,15 +134,27 @@ extension DependencyBuilder {
       }
       return false
     }
+    var complement: (mark: Int, governor: Int)?
     for (position, unit) in units.enumerated() {
+      // "note that fractures may not be demonstrated": a complement clause of the verb before "that".
+      if unit.kind == .preposition, word(unit.head) == "that", position > 0, units[position - 1].kind == .verb,
+        segmentHasVerb(position + 1)
+      {
+        clauses.append(Clause(units: current, coordinator: coordinator, complement: complement))
+        current = []
+        coordinator = nil
+        complement = (mark: unit.head, governor: units[position - 1].head)
+        continue
+      }
       let hasVerb = current.contains { $0.kind == .verb }
       let hasContent = current.contains { $0.kind == .noun || $0.kind == .adjective || $0.kind == .verb }
       var split = false
       if unit.kind == .punctuation, word(unit.head) == ";", hasContent {
         current.append(unit)
-        clauses.append(Clause(units: current, coordinator: coordinator))
+        clauses.append(Clause(units: current, coordinator: coordinator, complement: complement))
         current = []
         coordinator = nil
+        complement = nil
         continue
       }
       if unit.kind == .coordinator, hasVerb, segmentHasVerb(position + 1) { split = true }
@@ -158,7 +172,8 @@ extension DependencyBuilder {
       // "... mediastinum 3. no pneumothorax": a list number inside the sentence starts a new item.
       if unit.kind == .other, isListNumber(unit.head), hasContent { split = true }
       if split {
-        clauses.append(Clause(units: current, coordinator: coordinator))
+        clauses.append(Clause(units: current, coordinator: coordinator, complement: complement))
+        complement = nil
         current = []
         coordinator = unit.kind == .coordinator ? unit.head : nil
         if unit.kind != .coordinator { current.append(unit) }
@@ -167,7 +182,7 @@ extension DependencyBuilder {
       }
       current.append(unit)
     }
-    if !current.isEmpty { clauses.append(Clause(units: current, coordinator: coordinator)) }
+    if !current.isEmpty { clauses.append(Clause(units: current, coordinator: coordinator, complement: complement)) }
     return clauses
   }
 }

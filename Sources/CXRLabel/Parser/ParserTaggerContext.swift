@@ -50,7 +50,10 @@ extension ParserTagger {
         if previous == "DT" || previous == "JJ" || previous == "CD", lexicon.closed[word] == nil { tags[index] = "NNS" }
       case "IN":
         if word == "that" {
-          if next.hasPrefix("NN") || next == "JJ" {
+          if previous.hasPrefix("VB") {
+            // "note that fractures may not be demonstrated": a complementizer after a verb.
+            break
+          } else if next.hasPrefix("NN") || next == "JJ" {
             tags[index] = "DT"
           } else if isNominal(previous), next.hasPrefix("VB") || next == "MD" {
             tags[index] = "WDT"
