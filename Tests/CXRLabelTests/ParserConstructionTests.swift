@@ -97,6 +97,14 @@ import Testing
     expectEdges("fractures of ribs 7.", ["fractures -nmod:of-> ribs"])
   }
 
+  /// "X, likely postinfectious or postinflammatory": a coordinated adjective phrase is headed by its first
+  /// conjunct (and no token is ever its own head).
+  @Test func coordinatedAdjectivePhrase() {
+    let sentence = "bronchiectasis, xxxx postinfectious or postinflammatory."
+    expectEdges(sentence, ["postinfectious -conj:or-> postinflammatory", "postinfectious -cc-> or"])
+    #expect(!parser.parse(sentence).edges.contains { $0.head == $0.dependent })
+  }
+
   @Test func sizeFollowedByLimitsOfNormal() {
     expectEdges(
       "heart size upper limits of normal.",

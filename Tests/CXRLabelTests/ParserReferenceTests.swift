@@ -88,6 +88,9 @@ struct ParserReferenceTests {
         for sentence in study.sentences where !sentence.tokens.isEmpty {
           sentenceCount += 1
           let ours = parser.parse(buffer, sentence: sentence.range)
+          // Well-formed on every real sentence: no token its own head, at most one edge per pair.
+          #expect(!ours.edges.contains { $0.head == $0.dependent })
+          #expect(Set(ours.edges.map { [$0.head, $0.dependent] }).count == ours.edges.count)
           let graph = ParserPropagation.propagate(ours)
           var bySpan: [Range<Int>: ParsedToken] = [:]
           for token in ours.tokens { bySpan[token.span] = token }

@@ -92,7 +92,7 @@ struct DependencyBuilder {
       guard governor >= 0 else { continue }
       let label = relation[group.first]
       if label.hasPrefix("conj") || label == "cc" || label == "punct" || label == "parataxis" { continue }
-      for other in group.rest where seen.insert(governor * count + other).inserted {
+      for other in group.rest where other != governor && seen.insert(governor * count + other).inserted {
         result.append(ParsedEdge(head: governor, dependent: other, relation: label))
       }
     }

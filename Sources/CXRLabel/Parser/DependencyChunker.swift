@@ -171,7 +171,9 @@ extension DependencyBuilder {
           attachNounPhrase(index, end, head: last)
           units.append(ParseUnit(kind: .noun, start: index, end: end, head: last))
         } else {
-          let headIndex = end - 1
+          var headIndex = end - 1
+          // "postinfectious or postinflammatory": a coordinated adjective phrase is headed by its first conjunct.
+          if end - index >= 3, self.tag(end - 2) == "CC" { headIndex = end - 3 }
           attachNounPhrase(index, end, head: headIndex)
           let kind: ParseUnit.Kind = self.tag(headIndex) == "DT" ? .noun : .adjective
           units.append(ParseUnit(kind: kind, start: index, end: end, head: headIndex))
