@@ -105,6 +105,15 @@ import Testing
     #expect(!parser.parse(sentence).edges.contains { $0.head == $0.dependent })
   }
 
+  /// "atelectasis or fluid associated with the fissure": a participle before a preposition after a noun is a
+  /// reduced relative (`acl`), not a past tense starting a clause of its own.
+  @Test func reducedRelativeAfterANoun() {
+    expectEdges(
+      "discoid atelectasis or fluid associated with the fissure.",
+      ["atelectasis -conj:or-> fluid", "atelectasis -acl-> associated", "associated -nmod:with-> fissure"],
+      absent: ["associated -nsubj-> fluid"])
+  }
+
   @Test func sizeFollowedByLimitsOfNormal() {
     expectEdges(
       "heart size upper limits of normal.",

@@ -35,6 +35,13 @@ extension DependencyBuilder {
       if position > 0, units[position - 1].kind == .marker, tag(units[position - 1].head) != "EX" { continue }
       if position > 0, units[position - 1].kind == .preposition { continue }
       if isCommaParticiple(units, position) { continue }
+      // "fluid associated with the fissure": a lone past participle after its noun is a reduced relative.
+      // (Reporting participles, "no effusion identified", keep their subject.)
+      if unit.end - unit.start == 1, tag(unit.head) == "VBN", position > 0, units[position - 1].kind == .noun,
+        !Self.reportingParticiples.contains(word(unit.head))
+      {
+        continue
+      }
       verbPosition = position
       break
     }
