@@ -143,7 +143,8 @@ public struct SectionExtractor: Sendable {
 
   /// Python's universal newlines: `\r\n` and lone `\r` become `\n`.
   static func universalNewlines(_ text: String) -> String {
-    guard text.utf8.contains(0x0D) else { return text }
+    let hasCarriageReturn = text.utf8.withContiguousStorageIfAvailable { $0.contains(0x0D) } ?? text.utf8.contains(0x0D)
+    guard hasCarriageReturn else { return text }
     var out: [UInt8] = []
     let bytes = Array(text.utf8)
     var index = 0
