@@ -114,6 +114,16 @@ import Testing
       absent: ["associated -nsubj-> fluid"])
   }
 
+  /// "heart size normal lungs are clear": a run-on of two statements; the adjective belongs to the first, the
+  /// second is a clause of its own. Without a verb after the next noun, the adjective modifies that noun.
+  @Test func runOnStatementsSplitAfterThePredicateAdjective() {
+    expectEdges(
+      "heart size normal lungs are clear.",
+      ["size -xcomp-> normal", "clear -nsubj-> lungs", "size -parataxis-> clear"], absent: ["lungs -amod-> normal"])
+    expectEdges("normal lungs are clear.", ["lungs -amod-> normal", "clear -nsubj-> lungs"])
+    expectEdges("heart size and normal lungs.", ["lungs -amod-> normal"])
+  }
+
   @Test func sizeFollowedByLimitsOfNormal() {
     expectEdges(
       "heart size upper limits of normal.",

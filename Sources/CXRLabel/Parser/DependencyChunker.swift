@@ -65,6 +65,20 @@ extension DependencyBuilder {
       && (isAdjectival(tag(index - 1)) || tag(index - 1).hasPrefix("NN") || tag(index - 1).hasPrefix("VB"))
   }
 
+  /// "heart size normal lungs are clear": a predicate adjective right after a noun, followed by a noun phrase
+  /// that has its own finite verb, ends a run-on first statement rather than modifying the next noun.
+  func isRunOnPredicate(_ index: Int) -> Bool {
+    guard index > 0, tag(index - 1).hasPrefix("NN"), Self.runOnPredicates.contains(word(index)) else { return false }
+    var probe = index + 1
+    while probe < tokens.count, isAdjectival(tag(probe)) { probe += 1 }
+    guard probe < tokens.count, tag(probe).hasPrefix("NN") else { return false }
+    while probe < tokens.count, tag(probe).hasPrefix("NN") { probe += 1 }
+    return probe < tokens.count && ["VBP", "VBZ", "VBD", "MD"].contains(tag(probe))
+  }
+
+  /// Adjectives that state a finding about the noun before them ("size normal", "mediastinum unremarkable").
+  static let runOnPredicates: Set<String> = ["normal", "unremarkable", "clear", "stable", "unchanged", "intact"]
+
   /// Present participles that, after a comma, take the finding as their object ("..., favoring scarring").
   static let reasoningParticiples: Set<String> = [
     "favoring", "suggesting", "representing", "reflecting", "indicating", "including", "obscuring", "concerning",
@@ -142,6 +156,10 @@ extension DependencyBuilder {
         if main < 0 { main = index }
         units.append(ParseUnit(kind: .verb, start: index, end: end, head: main))
         index = end
+      } else if isRunOnPredicate(index) {
+        // "heart size normal lungs are clear": the adjective closes the first statement on its own.
+        units.append(ParseUnit(kind: .adjective, start: index, end: index + 1, head: index))
+        index += 1
       } else if isPrenominal(index) {
         var end = index
         while end < count {

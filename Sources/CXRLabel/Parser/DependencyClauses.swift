@@ -169,6 +169,12 @@ extension DependencyBuilder {
       {
         split = true
       }
+      // "heart size normal | lungs are clear": a run-on's second statement starts after the first's adjective.
+      if unit.kind == .noun, position > 0, units[position - 1].kind == .adjective,
+        isRunOnPredicate(units[position - 1].head), hasContent
+      {
+        split = true
+      }
       // "... mediastinum 3. no pneumothorax": a list number inside the sentence starts a new item.
       if unit.kind == .other, isListNumber(unit.head), hasContent { split = true }
       if split {
