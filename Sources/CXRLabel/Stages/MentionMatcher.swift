@@ -21,87 +21,126 @@ public struct MatchOptions: Sendable, Hashable {
 /// occurrence of a phrase is a candidate; a candidate is dropped when any occurrence of any unmention of the same
 /// observation overlaps it. Mentions never cross sentences.
 public struct MentionMatcher: Sendable {
+  /// One mention phrase: the text reported for it, and how to find it.
   struct CompiledPhrase: Sendable {
     let phrase: String
-    let pattern: PhraseFinder
+    let finder: PhraseFinder
   }
 
+  /// One observation's phrases, as ranges into the flat tables (no reference-counted fields, so the per-sentence
+  /// loop copies nothing that needs retaining).
   struct CompiledEntry: Sendable {
-    let observation: Observation
-    let mentions: [CompiledPhrase]
-    let unmentions: [PhraseFinder]
+    let mentions: Range<Int>
+    let unmentions: Range<Int>
   }
 
-  let entries: [CompiledEntry]
+  private let entries: [CompiledEntry]
+  private let entryObservations: [Observation]
+  private let mentionPhrases: [CompiledPhrase]
+  private let mentionFinders: [PhraseFinder]
+  private let unmentionFinders: [PhraseFinder]
+  /// Every plain phrase's bytes, back to back.
+  private let needles: [UInt8]
+  /// Every phrase that needs a regular expression.
+  private let patterns: [PCRE2Pattern]
 
   /// The observations the vocabulary defines, in its order.
-  public var observations: [Observation] { entries.map(\.observation) }
+  public var observations: [Observation] { entryObservations }
 
   /// Compiles the vocabulary; throws `invalidRegex` naming the phrase's file and line.
   public init(vocabulary: Vocabulary, options: MatchOptions = .chexpert) throws(CXRLabelError) {
     var patternOptions: PatternOptions = []
     if options.caseInsensitive { patternOptions.insert([.caseless, .multiline, .utf]) }
+    var needles: [UInt8] = []
+    var patterns: [PCRE2Pattern] = []
     func compile(_ phrase: Vocabulary.Phrase) throws(CXRLabelError) -> PhraseFinder {
       let source = options.spacesMatchAnyWhitespace
         ? phrase.pattern.split(separator: " ", omittingEmptySubsequences: false).joined(separator: "\\s+")
         : phrase.pattern
-      if patternOptions.isEmpty, let literal = PhraseFinder.literal(source) { return literal }
-      do { return .regex(try PCRE2Pattern(source, options: patternOptions)) } catch {
+      if patternOptions.isEmpty, let literal = PhraseFinder.literalBytes(source) {
+        let start = needles.count
+        needles += literal
+        return .plain(start: Int32(start), count: Int32(literal.count))
+      }
+      do {
+        patterns.append(try PCRE2Pattern(source, options: patternOptions))
+        return .regex(Int32(patterns.count - 1))
+      } catch {
         var located = error
         located.location = phrase.source
         throw located
       }
     }
-    var compiled: [CompiledEntry] = []
+    var entries: [CompiledEntry] = []
+    var observations: [Observation] = []
+    var mentionPhrases: [CompiledPhrase] = []
+    var unmentionFinders: [PhraseFinder] = []
     for entry in vocabulary.entries {
-      var mentions: [CompiledPhrase] = []
-      for phrase in entry.mentions { mentions.append(CompiledPhrase(phrase: phrase.pattern, pattern: try compile(phrase))) }
-      var unmentions: [PhraseFinder] = []
-      for phrase in entry.unmentions { unmentions.append(try compile(phrase)) }
-      compiled.append(CompiledEntry(observation: entry.observation, mentions: mentions, unmentions: unmentions))
+      let mentionStart = mentionPhrases.count
+      for phrase in entry.mentions { mentionPhrases.append(CompiledPhrase(phrase: phrase.pattern, finder: try compile(phrase))) }
+      let unmentionStart = unmentionFinders.count
+      for phrase in entry.unmentions { unmentionFinders.append(try compile(phrase)) }
+      entries.append(
+        CompiledEntry(
+          mentions: mentionStart..<mentionPhrases.count, unmentions: unmentionStart..<unmentionFinders.count))
+      observations.append(entry.observation)
     }
-    entries = compiled
+    self.entries = entries
+    entryObservations = observations
+    self.mentionPhrases = mentionPhrases
+    mentionFinders = mentionPhrases.map(\.finder)
+    self.unmentionFinders = unmentionFinders
+    self.needles = needles
+    self.patterns = patterns
   }
 
   /// The mentions in `text`, sentence by sentence, in vocabulary order within a sentence.
   public func mentions(in text: [UInt8], sentences: [Range<Int>]) -> [Mention] {
     let scratch = MatchScratch()
-    return text.withUnsafeBufferPointer { buffer in
-      var found: [Mention] = []
-      for (index, sentence) in sentences.enumerated() {
-        collect(in: UnsafeBufferPointer(rebasing: buffer[sentence]), offset: sentence.lowerBound, sentence: index,
-          scratch: scratch, into: &found)
-      }
-      return found
-    }
-  }
-
-  private func collect(
-    in sentence: UnsafeBufferPointer<UInt8>, offset: Int, sentence index: Int, scratch: MatchScratch,
-    into found: inout [Mention]
-  ) {
-    for entry in entries {
-      var unmentionSpans: [Range<Int>]? = nil
-      for phrase in entry.mentions {
-        phrase.pattern.forEachMatch(in: sentence, scratch: scratch) { match in
-          if !entry.unmentions.isEmpty {
-            if unmentionSpans == nil {
-              var spans: [Range<Int>] = []
-              for unmention in entry.unmentions {
-                unmention.forEachMatch(in: sentence, scratch: scratch) { spans.append($0) }
+    var found: [Mention] = []
+    var unmentionSpans: [Range<Int>] = []
+    text.withUnsafeBufferPointer { buffer in
+      needles.withUnsafeBufferPointer { needles in
+        entries.withUnsafeBufferPointer { entries in
+          mentionFinders.withUnsafeBufferPointer { mentionFinders in
+            unmentionFinders.withUnsafeBufferPointer { unmentionFinders in
+              for (index, range) in sentences.enumerated() {
+                let sentence = UnsafeBufferPointer(rebasing: buffer[range])
+                for entryIndex in entries.indices {
+                  let entry = entries[entryIndex]
+                  var unmentionsFound = false
+                  for phraseIndex in entry.mentions {
+                    mentionFinders[phraseIndex].forEachMatch(
+                      in: sentence, needles: needles, patterns: patterns, scratch: scratch
+                    ) { match in
+                      if !entry.unmentions.isEmpty {
+                        if !unmentionsFound {
+                          unmentionsFound = true
+                          unmentionSpans.removeAll(keepingCapacity: true)
+                          for unmention in entry.unmentions {
+                            unmentionFinders[unmention].forEachMatch(
+                              in: sentence, needles: needles, patterns: patterns, scratch: scratch
+                            ) { unmentionSpans.append($0) }
+                          }
+                        }
+                        if unmentionSpans.contains(where: { $0.lowerBound < match.upperBound && match.lowerBound < $0.upperBound }) {
+                          return
+                        }
+                      }
+                      found.append(
+                        Mention(
+                          observation: entryObservations[entryIndex], phrase: mentionPhrases[phraseIndex].phrase,
+                          span: (match.lowerBound + range.lowerBound)..<(match.upperBound + range.lowerBound),
+                          sentence: index))
+                    }
+                  }
+                }
               }
-              unmentionSpans = spans
-            }
-            if unmentionSpans!.contains(where: { $0.lowerBound < match.upperBound && match.lowerBound < $0.upperBound }) {
-              return
             }
           }
-          found.append(
-            Mention(
-              observation: entry.observation, phrase: phrase.phrase,
-              span: (match.lowerBound + offset)..<(match.upperBound + offset), sentence: index))
         }
       }
     }
+    return found
   }
 }
