@@ -26,7 +26,7 @@ struct PatternMatcher {
 
   /// Whether pattern `pattern` of the program matches with its head bound to `head`.
   func matches(pattern: Int, head: Int) -> Bool {
-    for root in program.roots[pattern] where matchNode(root, head, bindings: nil) { return true }
+    for slot in program.roots[pattern] where matchNode(program.rootNodes[slot], head, bindings: nil) { return true }
     return false
   }
 
@@ -35,7 +35,9 @@ struct PatternMatcher {
   func firstAssignment(pattern: Int, head: Int) -> (root: Int32, bindings: [Int])? {
     var bindings = [Int](repeating: -1, count: program.nodes.count)
     let found: Int32? = bindings.withUnsafeMutableBufferPointer { buffer in
-      for root in program.roots[pattern] where matchNode(root, head, bindings: buffer.baseAddress) { return root }
+      for slot in program.roots[pattern] where matchNode(program.rootNodes[slot], head, bindings: buffer.baseAddress) {
+        return program.rootNodes[slot]
+      }
       return nil
     }
     return found.map { ($0, bindings) }

@@ -61,16 +61,22 @@ final class RuleProgram: Sendable {
   let nodeTestIDs: [Int32]
   /// Edge test ids, referenced by `Relation.tests`.
   let edgeTestIDs: [Int32]
-  /// Per pattern, the root node of each alternative.
-  let roots: [[Int32]]
+  /// The root node of each alternative of every pattern, pattern after pattern.
+  let rootNodes: [Int32]
+  /// Per pattern, its alternatives' range in `rootNodes` (flat, so matching retains no per-pattern array).
+  let roots: [Range<Int>]
 
   /// Compiles the patterns, in order (pattern i of the list is pattern i of the program).
   init(patterns: [(forms: [NodeForm], regexes: [String: PCRE2Pattern])]) {
     var builder = Builder()
-    var roots: [[Int32]] = []
+    var rootNodes: [Int32] = []
+    var roots: [Range<Int>] = []
     for pattern in patterns {
-      roots.append(pattern.forms.map { builder.add($0, regexes: pattern.regexes) })
+      let start = rootNodes.count
+      rootNodes += pattern.forms.map { builder.add($0, regexes: pattern.regexes) }
+      roots.append(start..<rootNodes.count)
     }
+    self.rootNodes = rootNodes
     table = ConstraintTable(nodeTests: builder.nodeTests, edgeTests: builder.edgeTests)
     nodes = builder.nodes
     relations = builder.relations
