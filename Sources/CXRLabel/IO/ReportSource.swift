@@ -43,6 +43,9 @@ public final class ReportSource: Sequence, IteratorProtocol {
   private var items: [Item]
   /// The walk through the tree being read, if any.
   private var walk: DirectoryWalk?
+  /// Report files of the walk already read (several at a time, see `readReportFiles`), not yet handed out.
+  private var readAhead: [ReportRecord] = []
+  private var readAheadIndex = 0
   private var itemIndex = 0
   private var produced = 0
   private var selected: Range<Int>? = nil
@@ -122,6 +125,10 @@ public final class ReportSource: Sequence, IteratorProtocol {
   /// Moves past one record without reading report files; false at the end.
   private func skipRecord() -> Bool {
     guard csv == nil else { return nextRecord() != nil }
+    if readAheadIndex < readAhead.count {
+      readAheadIndex += 1
+      return true
+    }
     while walk != nil {
       if walk?.next() != nil { return true }
       walk = nil
@@ -147,9 +154,21 @@ public final class ReportSource: Sequence, IteratorProtocol {
         csv = nil
         continue
       }
+      if readAheadIndex < readAhead.count {
+        readAheadIndex += 1
+        return readAhead[readAheadIndex - 1]
+      }
       if walk != nil {
-        if let path = walk?.next() { return Self.readReportFile(String(decoding: path, as: UTF8.self)) }
-        walk = nil
+        var paths: [String] = []
+        while paths.count < Self.readAheadCount, let path = walk?.next() {
+          paths.append(String(decoding: path, as: UTF8.self))
+        }
+        if paths.isEmpty {
+          walk = nil
+        } else {
+          readAhead = Self.readReportFiles(paths)
+          readAheadIndex = 0
+        }
         continue
       }
       guard itemIndex < items.count else { return nil }
@@ -179,6 +198,32 @@ public final class ReportSource: Sequence, IteratorProtocol {
         }
       }
     }
+  }
+
+  /// How many files of a tree are read at once.
+  static let readAheadCount = 256
+  /// How many reads are in flight at once: storage that is not yet cached (a first pass over MIMIC-CXR on disk
+  /// or a network file system) answers many small reads in parallel much faster than one after another.
+  static let readWidth = 32
+  private static let readQueue = DispatchQueue(label: "cxrlabel.read", attributes: .concurrent)
+
+  /// Report files as records, in the order given, read by several threads at once.
+  static func readReportFiles(_ paths: [String]) -> [ReportRecord] {
+    let width = Swift.min(readWidth, paths.count)
+    guard width > 1 else { return paths.map(readReportFile) }
+    let slots = ResultSlots<ReportRecord>(count: paths.count)
+    let group = DispatchGroup()
+    for lane in 0..<width {
+      readQueue.async(group: group) {
+        var index = lane
+        while index < paths.count {
+          slots.set(index, readReportFile(paths[index]))
+          index += width
+        }
+      }
+    }
+    group.wait()
+    return (0..<paths.count).map { slots.take($0) }
   }
 
   /// One report file as a record (a named failure if it cannot be read).

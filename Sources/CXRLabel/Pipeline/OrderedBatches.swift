@@ -63,7 +63,7 @@ public func forEachInOrder<Source: IteratorProtocol, Output>(
 }
 
 /// Fixed slots written once each by different threads, then read by one thread.
-private final class ResultSlots<Value>: @unchecked Sendable {
+final class ResultSlots<Value>: @unchecked Sendable {
   private let slots: UnsafeMutablePointer<Value?>
   let count: Int
   init(count: Int) {
