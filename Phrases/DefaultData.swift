@@ -31,6 +31,14 @@ public enum DefaultData {
 }
 
 extension DefaultData {
+  /// The dependency parser's lexicon: closed-class words, open-class word lists, irregular forms, and the word
+  /// sets its attachment heuristics consult.
+  public static var parserLexicon: File {
+    File(path: "Phrases/data/parser.lexicon", text: String(decoding: PackageResources.parser_lexicon, as: UTF8.self))
+  }
+}
+
+extension DefaultData {
   /// The CheXpert labeler's rules in cxrlabel's rule notation.
   public static var chexpertRules: File {
     File(path: "Phrases/data/chexpert.rules", text: String(decoding: PackageResources.chexpert_rules, as: UTF8.self))

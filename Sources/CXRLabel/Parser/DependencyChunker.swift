@@ -33,11 +33,11 @@ extension DependencyBuilder {
         return false
       }
       // "opacity, favoring scarring or granulomas": a participle of reasoning after a comma heads a clause.
-      if tag == "VBG", previous == "," || previous == "RB", Self.reasoningParticiples.contains(word(index)) { return false }
+      if tag == "VBG", previous == "," || previous == "RB", ParserLexicon.shared.reasoningParticiples.contains(word(index)) { return false }
       // "opacity likely representing atelectasis": these participles never modify a noun before it.
-      if tag == "VBG", Self.verbalParticiples.contains(word(index)) { return false }
+      if tag == "VBG", ParserLexicon.shared.verbalParticiples.contains(word(index)) { return false }
       // "effusion identified status post ...": a reporting participle after its noun is predicative.
-      if previous.hasPrefix("NN"), Self.reportingParticiples.contains(word(index)) { return false }
+      if previous.hasPrefix("NN"), ParserLexicon.shared.reportingParticiples.contains(word(index)) { return false }
       // "no displaced, acute fractures", "the enlarged heart": a participle right after a determiner.
       if previous == "DT" || previous == "PRP$", nounFollows(index + 1) { return true }
       // "resolving or developing pneumonia": coordinated participles before a noun.
@@ -68,7 +68,7 @@ extension DependencyBuilder {
   /// "heart size normal lungs are clear": a predicate adjective right after a noun, followed by a noun phrase
   /// that has its own finite verb, ends a run-on first statement rather than modifying the next noun.
   func isRunOnPredicate(_ index: Int) -> Bool {
-    guard index > 0, tag(index - 1).hasPrefix("NN"), Self.runOnPredicates.contains(word(index)) else { return false }
+    guard index > 0, tag(index - 1).hasPrefix("NN"), ParserLexicon.shared.runOnPredicates.contains(word(index)) else { return false }
     var probe = index + 1
     while probe < tokens.count, isAdjectival(tag(probe)) { probe += 1 }
     guard probe < tokens.count, tag(probe).hasPrefix("NN") else { return false }
@@ -76,23 +76,9 @@ extension DependencyBuilder {
     return probe < tokens.count && ["VBP", "VBZ", "VBD", "MD"].contains(tag(probe))
   }
 
-  /// Adjectives that state a finding about the noun before them ("size normal", "mediastinum unremarkable").
-  static let runOnPredicates: Set<String> = ["normal", "unremarkable", "clear", "stable", "unchanged", "intact"]
 
-  /// Present participles that, after a comma, take the finding as their object ("..., favoring scarring").
-  static let reasoningParticiples: Set<String> = [
-    "favoring", "suggesting", "representing", "reflecting", "indicating", "including", "obscuring", "concerning",
-  ]
 
-  /// Present participles that always head a verb phrase ("representing atelectasis"), never a prenominal modifier.
-  static let verbalParticiples: Set<String> = [
-    "favoring", "suggesting", "representing", "reflecting", "indicating", "including",
-  ]
 
-  /// Participles that, right after a noun, report a finding ("no effusion identified") rather than modify.
-  static let reportingParticiples: Set<String> = [
-    "identified", "seen", "noted", "demonstrated", "visualized", "appreciated", "detected", "shown",
-  ]
 
   /// Whether a noun follows within the next few prenominal words (adjectives, participles, commas).
   func nounFollows(_ start: Int) -> Bool {

@@ -1,6 +1,5 @@
 /// Clause analysis: finds the predicate, its subject, copula, auxiliaries and objects, then attaches the rest.
 extension DependencyBuilder {
-  static let linkingVerbs: Set<String> = ["appear", "remain", "seem", "become", "look"]
 
   func isNegation(_ index: Int) -> Bool { ["not", "n't", "never"].contains(word(index)) }
 
@@ -38,7 +37,7 @@ extension DependencyBuilder {
       // "fluid associated with the fissure": a lone past participle after its noun is a reduced relative.
       // (Reporting participles, "no effusion identified", keep their subject.)
       if unit.end - unit.start == 1, tag(unit.head) == "VBN", position > 0, units[position - 1].kind == .noun,
-        !Self.reportingParticiples.contains(word(unit.head))
+        !ParserLexicon.shared.reportingParticiples.contains(word(unit.head))
       {
         continue
       }
@@ -119,7 +118,7 @@ extension DependencyBuilder {
     if !copula, expletive == nil, let after {
       let unit = units[after]
       if unit.kind == .noun {
-        attach(unit.head, to: main, Self.linkingVerbs.contains(lemma(main)) ? "xcomp" : "dobj")
+        attach(unit.head, to: main, ParserLexicon.shared.linkingVerbs.contains(lemma(main)) ? "xcomp" : "dobj")
         consumed.insert(after)
       } else if unit.kind == .adjective {
         attach(unit.head, to: main, "xcomp")

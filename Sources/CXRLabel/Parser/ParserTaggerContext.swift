@@ -11,11 +11,6 @@ extension ParserTagger {
 
   static func isNominal(_ tag: String) -> Bool { tag.hasPrefix("NN") || tag == "PRP" || tag == "CD" }
 
-  /// Participles that after a noun and before a preposition modify the noun ("associated with", "located in").
-  static let reducedRelatives: Set<String> = [
-    "associated", "related", "located", "situated", "positioned", "projected", "superimposed", "overlying",
-    "described", "caused", "obscured",
-  ]
 
   static func fixContext(_ words: [String], _ tags: inout [String]) {
     let lexicon = ParserLexicon.shared
@@ -44,7 +39,7 @@ extension ParserTagger {
         // right after a subject.
         if isBe(verbal) || isHave(verbal) || verbal == "get" || verbal == "got" {
           tags[index] = "VBN"
-        } else if isNominal(previous), next == "IN", reducedRelatives.contains(word) {
+        } else if isNominal(previous), next == "IN", lexicon.reducedRelatives.contains(word) {
           // "fluid associated with the fissure": a reduced relative clause, not a past tense.
           tags[index] = "VBN"
         } else if isNominal(previous), !(next.hasPrefix("NN") || next == "JJ" || next == "DT") {

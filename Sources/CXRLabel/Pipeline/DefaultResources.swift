@@ -14,6 +14,12 @@ public enum DefaultResources {
     return try PunktModel.parse(facts: file.text, file: file.path)
   }
 
+  /// The dependency parser's lexicon (`Phrases/data/parser.lexicon`).
+  static func parserLexicon() throws(CXRLabelError) -> ParserLexicon {
+    let file = DefaultData.parserLexicon
+    return try ParserLexicon.parse(file.text, file: file.path)
+  }
+
   /// The MIMIC-CXR section rules (`Phrases/data/mimic-cxr.sections`).
   public static func mimicSections() throws(CXRLabelError) -> SectionRules {
     let file = DefaultData.mimicSections
