@@ -26,11 +26,17 @@ struct JudgeCommand: ParsableCommand {
   @Flag(help: "Apply NegBio's edge propagation before matching.")
   var propagate = false
 
+  @Option(help: "Whose rules and label collection to apply (negbio: its regular expressions first, no sentence shortcut).")
+  var labeler: LabelerChoice = .chexpert
+
   func run() throws {
     var settings = FrontEndSettings()
     try rules.apply(to: &settings)
-    let classifier = Classifier(rules: try reported { try settings.loadRules() })
-    let judge = Judge(classifier: classifier, propagates: propagate)
+    let judge = try reported {
+      try labeler == .chexpert
+        ? Judge.chexpert(settings, propagates: propagate) : Judge.negbio(settings, propagates: propagate)
+    }
+    let classifier = judge.classifier
     let reader = try reported { try LineReader(path: input) }
     let file = try reported { try OutputFile(path: output) }
     let workspace = RuleWorkspace()

@@ -14,6 +14,24 @@ public struct Judge: Sendable {
     self.propagates = propagates
   }
 
+  /// The CheXpert labeler's rules and label collection (with the files `settings` names, if any).
+  public static func chexpert(_ settings: FrontEndSettings = FrontEndSettings(), propagates: Bool = false)
+    throws(CXRLabelError) -> Judge
+  {
+    Judge(classifier: Classifier(rules: try settings.loadRules()), aggregator: .chexpert, propagates: propagates)
+  }
+
+  /// NegBio's MIMIC-CXR rules (regular expressions first, no sentence shortcut) and label collection.
+  public static func negbio(_ settings: FrontEndSettings = FrontEndSettings(), propagates: Bool = false)
+    throws(CXRLabelError) -> Judge
+  {
+    Judge(
+      classifier: Classifier(
+        rules: try settings.loadNegBioRules(), usesSentenceShortcut: false,
+        regexRules: try settings.loadNegBioRegexRules()),
+      aggregator: .negbioMIMIC, propagates: propagates)
+  }
+
   /// The verdict on one study.
   public struct Verdict: Sendable {
     /// Each mention's marks and label, in the study's mention order.
