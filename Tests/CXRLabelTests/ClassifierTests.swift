@@ -161,4 +161,26 @@ struct ClassifierTests {
     #expect(try classify([nil], texts: [" findings: no effusion"], mentions: mentions).0.labels == [.positive])
     #expect(try classify([nil], texts: ["findings: none effusion"], mentions: mentions).0.labels == [.positive])
   }
+
+  /// The window of tokens searched for a mention is exactly the set the full scan with `intersect` finds, also for
+  /// empty tokens and mentions at the edges; tokens out of order fall back to the full scan.
+  @Test func candidateWindowMatchesTheFullScan() throws {
+    let spans = [0..<3, 4..<9, 9..<9, 10..<15, 16..<16, 17..<20]
+    let tokens = spans.map { DependencyGraph.Token(word: "w", lemma: "w", tag: "NN", span: $0) }
+    let graph = DependencyGraph(tokens: tokens)
+    #expect(Classifier.tokensInOrder(graph))
+    for start in 0...21 {
+      for end in start...21 {
+        let mention = start..<end
+        let full = tokens.indices.filter { Classifier.intersect(mention, tokens[$0].span) }
+        let window = Classifier.candidateNodes(graph, overlapping: mention, ordered: true).filter {
+          Classifier.intersect(mention, tokens[$0].span)
+        }
+        #expect(window == full, "mention \(mention)")
+      }
+    }
+    let shuffled = DependencyGraph(tokens: [tokens[3], tokens[0], tokens[1]])
+    #expect(!Classifier.tokensInOrder(shuffled))
+    #expect(Classifier.candidateNodes(shuffled, overlapping: 0..<2, ordered: false) == 0..<3)
+  }
 }

@@ -117,10 +117,31 @@ public struct Classifier: Sendable {
       (.postNegationUncertainty, .uncertainty, rules.patternRange(for: .postNegationUncertainty)),
     ]
 
-    func spread(_ mark: MentionMark, within span: Range<Int>) {
-      for index in mentions.indices
-      where span.lowerBound <= mentions[index].span.lowerBound && mentions[index].span.upperBound <= span.upperBound {
-        results[index].marks.append(mark)
+    // Each sentence's mentions, by start offset, so marks spread and mentions are visited without scanning the
+    // whole study for every mark (which is quadratic on a pathological one-sentence "report").
+    // (`inOrder` keeps the mentions' own order, in which marks are made; `bySentence` is sorted for lookups.)
+    var inOrder = Array(repeating: [Int](), count: sentences.count)
+    for (index, mention) in mentions.enumerated() where inOrder.indices.contains(mention.sentence) {
+      inOrder[mention.sentence].append(index)
+    }
+    var bySentence = inOrder
+    for sentence in bySentence.indices where bySentence[sentence].count > 1 {
+      bySentence[sentence].sort { (mentions[$0].span.lowerBound, $0) < (mentions[$1].span.lowerBound, $1) }
+    }
+
+    /// Adds `mark` to every mention of `sentence` that lies within `span`.
+    func spread(_ mark: MentionMark, within span: Range<Int>, sentence: Int) {
+      let candidates = bySentence[sentence]
+      var low = 0
+      var high = candidates.count
+      while low < high {
+        let middle = (low + high) / 2
+        if mentions[candidates[middle]].span.lowerBound < span.lowerBound { low = middle + 1 } else { high = middle }
+      }
+      for index in candidates[low...] {
+        let candidate = mentions[index].span
+        if candidate.lowerBound > span.upperBound { break }
+        if candidate.upperBound <= span.upperBound { results[index].marks.append(mark) }
       }
     }
 
@@ -128,7 +149,7 @@ public struct Classifier: Sendable {
       if usesSentenceShortcut && startsWithShortcut(text, span, workspace) {
         spread(
           MentionMark(kind: .negation, phase: .sentenceShortcut, rule: nil, sentence: sentence, node: nil, source: nil),
-          within: span)
+          within: span, sentence: sentence)
         continue
       }
       var decidedByRegex = Set<Int>()
@@ -137,7 +158,8 @@ public struct Classifier: Sendable {
         let upper = min(max(span.upperBound, lower), text.count)
         text.withUnsafeBufferPointer { buffer in
           let sentenceBytes = UnsafeBufferPointer(rebasing: buffer[lower..<upper])
-          for (index, mention) in mentions.enumerated() where mention.sentence == sentence {
+          for index in inOrder[sentence] {
+            let mention = mentions[index]
             let relative = (mention.span.lowerBound - lower)..<(mention.span.upperBound - lower)
             guard let hit = regexRules.firstMatch(sentence: sentenceBytes, mention: relative, scratch: workspace.scratch)
             else { continue }
@@ -146,20 +168,23 @@ public struct Classifier: Sendable {
               MentionMark(
                 kind: hit.kind, phase: hit.kind == .negation ? .negationRegex : .uncertaintyRegex, rule: hit.index,
                 sentence: sentence, node: nil, source: index),
-              within: mention.span)
+              within: mention.span, sentence: sentence)
           }
         }
       }
       guard sentence < graphs.count, let graph = graphs[sentence] else {
-        withoutGraph += mentions.indices.lazy.filter { mentions[$0].sentence == sentence && !decidedByRegex.contains($0) }.count
+        withoutGraph += bySentence[sentence].lazy.filter { !decidedByRegex.contains($0) }.count
         continue
       }
       workspace.prepare(graph, for: program.table)
       let plain = PatternMatcher(program: program, graph: graph, workspace: workspace, vetoNegatedKey: false)
       let vetoing = PatternMatcher(program: program, graph: graph, workspace: workspace, vetoNegatedKey: true)
       let hasNewModifier = workspace.hasNewModifier
-      for (index, mention) in mentions.enumerated() where mention.sentence == sentence && !decidedByRegex.contains(index) {
-        for node in graph.tokens.indices where Self.intersect(mention.span, graph.tokens[node].span) {
+      let ordered = Self.tokensInOrder(graph)
+      for index in inOrder[sentence] where !decidedByRegex.contains(index) {
+        let mention = mentions[index]
+        for node in Self.candidateNodes(graph, overlapping: mention.span, ordered: ordered)
+        where Self.intersect(mention.span, graph.tokens[node].span) {
           for (phase, kind, range) in phases {
             if phase == .negation && hasNewModifier[node] { continue }
             let matcher = phase == .negation ? vetoing : plain
@@ -168,7 +193,7 @@ public struct Classifier: Sendable {
               MentionMark(
                 kind: kind, phase: phase, rule: pattern - range.lowerBound, sentence: sentence, node: node,
                 source: index),
-              within: mention.span)
+              within: mention.span, sentence: sentence)
             break
           }
         }
@@ -192,6 +217,32 @@ public struct Classifier: Sendable {
     return text.withUnsafeBufferPointer { buffer in
       pattern.matches(UnsafeBufferPointer(rebasing: buffer[lower..<upper]), scratch: workspace.scratch)
     }
+  }
+
+  /// Whether the graph's tokens are in text order without overlaps (always, for our parser; maybe not for a
+  /// graph someone brings to `judge`).
+  static func tokensInOrder(_ graph: DependencyGraph) -> Bool {
+    let tokens = graph.tokens
+    for index in tokens.indices.dropFirst() where tokens[index].span.lowerBound < tokens[index - 1].span.upperBound {
+      return false
+    }
+    return true
+  }
+
+  /// The token indices that may overlap `span`: for ordered tokens, a binary search for the window (the exact test
+  /// is still `intersect`); otherwise every token.
+  static func candidateNodes(_ graph: DependencyGraph, overlapping span: Range<Int>, ordered: Bool) -> Range<Int> {
+    let tokens = graph.tokens
+    guard ordered else { return tokens.indices }
+    var low = 0
+    var high = tokens.count
+    while low < high {
+      let middle = (low + high) / 2
+      if tokens[middle].span.upperBound < span.lowerBound { low = middle + 1 } else { high = middle }
+    }
+    var end = low
+    while end < tokens.count, tokens[end].span.lowerBound <= span.upperBound { end += 1 }
+    return low..<end
   }
 
   /// NegBio's overlap test for half-open spans, written as the original writes it (an empty token inside the
