@@ -124,6 +124,16 @@ import Testing
     expectEdges("heart size and normal lungs.", ["lungs -amod-> normal"])
   }
 
+  /// "opacity, atelectasis versus infiltrate": "versus" weighs two alternatives; the noun before the comma is
+  /// what they explain (apposition), not a third alternative. A list joined by "or" keeps all its members.
+  @Test func versusJoinsOnlyTheTwoAlternatives() {
+    expectEdges(
+      "left basilar opacity, atelectasis versus infiltrate.",
+      ["opacity -appos-> atelectasis", "atelectasis -conj:versus-> infiltrate"],
+      absent: ["opacity -conj:versus-> atelectasis", "opacity -conj:versus-> infiltrate"])
+    expectEdges("no effusion, pneumothorax or consolidation.", ["effusion -conj:or-> pneumothorax", "effusion -conj:or-> consolidation"])
+  }
+
   @Test func sizeFollowedByLimitsOfNormal() {
     expectEdges(
       "heart size upper limits of normal.",

@@ -39,6 +39,15 @@ extension DependencyBuilder {
         index += 5
         continue
       }
+      // "left basilar opacity, atelectasis versus infiltrate": "versus" weighs two alternatives, so the noun before
+      // the comma is what they explain (an apposition follows), not a third alternative.
+      if unit.kind == .noun, index + 3 < units.count, isComma(units[index + 1]), units[index + 2].kind == .noun,
+        units[index + 3].kind == .coordinator, conjunctionName(units[index + 3].head) == "versus"
+      {
+        result.append(unit)
+        index += 1
+        continue
+      }
       if unit.kind == .noun || unit.kind == .adjective {
         func member(_ position: Int) -> Bool {
           position < units.count && units[position].kind == unit.kind && !tag(units[position].start).hasPrefix("RB")
