@@ -84,7 +84,7 @@ final class Progress {
     guard now.timeIntervalSince(lastDraw) > 0.25 else { return }
     lastDraw = now
     let rate = Double(count) / max(now.timeIntervalSince(start), 0.001)
-    FileHandle.standardError.write(Data("\r\u{1B}[K\(count) studies, \(Int(rate)) reports/s".utf8))
+    FileHandle.standardError.write(Data("\r\u{1B}[K\(count) \(count == 1 ? "study" : "studies"), \(Int(rate)) reports/s".utf8))
   }
 
   func finish() {
