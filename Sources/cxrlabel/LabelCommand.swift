@@ -36,13 +36,21 @@ struct LabelCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Also write explanations (JSON Lines) to this file.", valueName: "file"))
   var explain: String?
 
+  @Option(help: ArgumentHelp("Leave sentences of at least N tokens unparsed, as BLLIP does (0: parse every sentence; the CheXpert labeler aborts the whole run on such a sentence, cxrlabel counts it in the summary instead).", valueName: "N"))
+  var parseTokenLimit: Int = Labeler.bllipTokenLimit
+
   @Flag(help: "With --explain: also write each sentence's tokens, tags, lemmas and dependency edges, in the format `cxrlabel judge` reads (edit a parse, re-judge it).")
   var explainGraphs = false
 
   func run() throws {
     var settings = data.settings(input)
     try rules.apply(to: &settings)
-    let labeler = try reported { try self.labeler == .chexpert ? Labeler.chexpert(settings) : Labeler.negbio(settings) }
+    guard parseTokenLimit >= 0 else { throw ValidationError("--parse-token-limit must be 0 (no limit) or more.") }
+    var configured = try reported {
+      try self.labeler == .chexpert ? Labeler.chexpert(settings) : Labeler.negbio(settings)
+    }
+    configured.parseTokenLimit = parseTokenLimit == 0 ? nil : parseTokenLimit
+    let labeler = configured
     let dropEmpty = self.dropEmpty
     let source = try input.source()
     let table = LabelTable(layout: format, vocabularyObservations: labeler.frontEnd.matcher.observations)

@@ -76,6 +76,25 @@ struct CommandLineTests {
     }
   }
 
+  /// A sentence over BLLIP's limit is left unparsed and named in the summary; `--parse-token-limit 0` parses it.
+  @Test func overlongSentenceIsNamedInTheSummary() throws {
+    let text = "No pleural effusion" + String(repeating: " and", count: 400) + "."
+    func effusion(_ csv: String) -> String? {
+      let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+      guard lines.count == 2, let column = lines[0].firstIndex(of: "Pleural Effusion") else { return nil }
+      return String(lines[1][column])
+    }
+    let limited = try Self.run(["-", "--quiet"], stdin: text)
+    #expect(limited.status == 0, "\(limited.stderr)")
+    #expect(limited.stderr.contains("sentence too long to parse"))
+    #expect(effusion(limited.stdout) == "1.0")
+    let unlimited = try Self.run(["-", "--quiet", "--parse-token-limit", "0"], stdin: text)
+    #expect(!unlimited.stderr.contains("sentence too long"))
+    #expect(effusion(unlimited.stdout) == "0.0")
+    let invalid = try Self.run(["-", "--parse-token-limit", "-1"], stdin: text)
+    #expect(invalid.status != 0 && invalid.stderr.contains("--parse-token-limit"))
+  }
+
   @Test func summaryCountsStudiesAndNotes() throws {
     let result = try Self.run(["mentions", Self.fixtures + "/reports"])
     #expect(result.stderr.contains("7 studies read, 7 written"))

@@ -6,6 +6,9 @@ public enum StudyNote: String, Sendable, Hashable, CaseIterable {
   case invalidUTF8 = "invalid UTF-8 (decoded lossily)"
   /// A report file had no section to label (no impression, findings, last paragraph or comparison).
   case noSection = "no usable section"
+  /// A sentence had at least ``Labeler/parseTokenLimit`` tokens and was left unparsed, as BLLIP leaves it (its
+  /// mentions stay positive unless a regular-expression rule decides them).
+  case sentenceTooLong = "sentence too long to parse (BLLIP's 399-token limit)"
 }
 
 /// What the front end found in one study: the text it worked on, its sentences, and its mentions.

@@ -22,7 +22,14 @@ public struct Labeler: Sendable {
   public var classifier: Classifier
   /// Turns mention labels into study labels.
   public var aggregator: Aggregator
+  /// Sentences with at least this many tokens get no graph, as in the originals: BLLIP refuses sentences of 399
+  /// tokens or more (NegBio-MIMIC then leaves the sentence unparsed; the CheXpert labeler aborts the whole run,
+  /// which cxrlabel does not copy). Nil parses every sentence.
+  public var parseTokenLimit: Int? = Labeler.bllipTokenLimit
   private let workspaces = WorkspacePool()
+
+  /// BLLIP's limit: it raises "Sentence is too long" for 399 tokens or more.
+  public static let bllipTokenLimit = 399
 
   /// Creates a labeler from its stages.
   public init(frontEnd: FrontEnd, parser: DependencyParser, classifier: Classifier, aggregator: Aggregator) {
@@ -63,14 +70,22 @@ public struct Labeler: Sendable {
 
   /// Labels one report, reusing a per-thread workspace.
   public func label(_ report: Report, workspace: RuleWorkspace) -> StudyResult {
-    let analysis = frontEnd.analyze(report)
+    var analysis = frontEnd.analyze(report)
     var graphs: [DependencyGraph?] = []
     graphs.reserveCapacity(analysis.sentences.count)
+    var tooLong = false
     analysis.text.withUnsafeBufferPointer { buffer in
       for sentence in analysis.sentences {
-        graphs.append(graph(parser.parse(buffer, sentence: sentence)))
+        let parsed = parser.parse(buffer, sentence: sentence)
+        if let limit = parseTokenLimit, parsed.tokens.count >= limit {
+          tooLong = true
+          graphs.append(nil)
+        } else {
+          graphs.append(graph(parsed))
+        }
       }
     }
+    if tooLong { analysis.notes.append(.sentenceTooLong) }
     let classification = classifier.classify(
       text: analysis.text, sentences: analysis.sentences, graphs: graphs, mentions: analysis.mentions,
       workspace: workspace)
