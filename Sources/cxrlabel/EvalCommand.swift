@@ -9,10 +9,12 @@ struct EvalCommand: ParsableCommand {
     commandName: "eval",
     abstract: "Compare two label files: agreement per observation, on mentioned cells, exact rows, confusion, P/R/F1.",
     discussion: """
-      Files may be in any of cxrlabel's layouts (MIMIC-CXR-JPG, CheXpert, NegBio), gzip or not; rows are joined on
-      study_id (or id; the CheXpert layout, which has no id, is joined on row number). Mentioned cells are those
-      where either side is non-blank. P/R/F1 treat REFERENCE as gold and 1 as positive; --uncertain says how -1
-      counts.
+      Files may be in any of cxrlabel's layouts (MIMIC-CXR-JPG, CheXpert,
+      NegBio), gzip or not. Rows are joined on study_id (or id; the CheXpert
+      layout, which has no id, is joined on row number). Mentioned cells are
+      those where either side is non-blank. P/R/F1 treat REFERENCE as gold and 1
+      as positive; --uncertain says how -1 counts. --disagreements FILE lists
+      every differing cell, to look each study up in a label --explain file.
       """)
 
   @Argument(help: "The reference (gold) label file.")
@@ -24,6 +26,9 @@ struct EvalCommand: ParsableCommand {
   @Option(help: "How -1 counts for P/R/F1: positive, negative, or ignore (leave those cells out).")
   var uncertain: UncertainPolicy = .positive
 
+  @Option(help: ArgumentHelp("Also write every differing cell as CSV (study_id, observation, reference, candidate).", valueName: "file"))
+  var disagreements: String?
+
   func run() throws {
     let comparison = try reported {
       LabelComparison(
@@ -31,6 +36,13 @@ struct EvalCommand: ParsableCommand {
         uncertain: uncertain)
     }
     print(comparison.report, terminator: "")
+    if let disagreements {
+      let file = try reported { try OutputFile(path: disagreements) }
+      try reported {
+        try file.write(Array(comparison.disagreementsCSV.utf8))
+        try file.commit()
+      }
+    }
     if comparison.studies == 0 {
       throw ValidationFailure(message: "The two files have no study id in common; check that they label the same studies.")
     }

@@ -26,6 +26,11 @@ struct LabelComparisonTests {
     #expect(edema.confusion[2][1] == 1)  // reference -1, candidate 0
     #expect(edema.truePositives == 1 && edema.falseNegatives == 1 && edema.falsePositives == 0)
     #expect(comparison.mentioned == 3 && comparison.mentionedAgreeing == 2)
+    #expect(
+      comparison.disagreements == [
+        LabelComparison.Disagreement(id: "3", observation: .edema, reference: .uncertain, candidate: .negative)
+      ])
+    #expect(comparison.disagreementsCSV == "study_id,observation,reference,candidate\n3,Edema,-1,0\n")
   }
 
   @Test func uncertainPolicies() throws {

@@ -57,6 +57,32 @@ public struct LabelComparison: Sendable {
   /// Study ids only the candidate has.
   public var onlyInCandidate: [String] = []
 
+  /// One cell on which the two files differ.
+  public struct Disagreement: Sendable, Hashable {
+    /// The study.
+    public var id: String
+    /// The observation.
+    public var observation: Observation
+    /// The reference's value (nil: blank).
+    public var reference: LabelValue?
+    /// The candidate's value (nil: blank).
+    public var candidate: LabelValue?
+  }
+
+  /// Every differing cell, study by study in the reference's order, observations in column order.
+  public var disagreements: [Disagreement] = []
+
+  /// The disagreements as CSV (`study_id,observation,reference,candidate`, values `1`, `0`, `-1` or empty), to
+  /// look each one up with `--explain`.
+  public var disagreementsCSV: String {
+    func value(_ label: LabelValue?) -> String { label.map { String(Int($0.rawValue)) } ?? "" }
+    var lines = ["study_id,observation,reference,candidate"]
+    for cell in disagreements {
+      lines.append("\(cell.id),\(cell.observation.name),\(value(cell.reference)),\(value(cell.candidate))")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
   /// All mentioned cells over all observations.
   public var mentioned: Int { observations.reduce(0) { $0 + $1.mentioned } }
   /// Agreeing mentioned cells over all observations.
@@ -89,7 +115,12 @@ public struct LabelComparison: Sendable {
         let right = actual[observation]
         observations[index].cells += 1
         observations[index].confusion[slot(left)][slot(right)] += 1
-        if left == right { observations[index].agreeing += 1 } else { exact = false }
+        if left == right {
+          observations[index].agreeing += 1
+        } else {
+          exact = false
+          disagreements.append(Disagreement(id: id, observation: observation, reference: left, candidate: right))
+        }
         if left != nil || right != nil {
           observations[index].mentioned += 1
           if left == right { observations[index].mentionedAgreeing += 1 }
