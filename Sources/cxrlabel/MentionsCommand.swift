@@ -7,8 +7,10 @@ struct MentionsCommand: ParsableCommand {
     commandName: "mentions",
     abstract: "Show the cleaned text, sentences and phrase matches of each study, as JSON Lines.",
     discussion: """
-      For each study, one object {"study_id", "clean", "sentences": [[start, end], ...]}, then one object per
-      mention {"study_id", "sentence", "start", "end", "observation", "phrase", "text"}. Offsets are into "clean".
+      For each study, one object {"study_id", "clean", "sentences": [[start,
+      end], ...]}, then one object per mention {"study_id", "sentence", "start",
+      "end", "observation", "phrase", "text"}. Offsets are byte offsets into
+      "clean".
       """)
 
   @OptionGroup var input: InputArguments
