@@ -73,4 +73,24 @@ struct MentionMatcherTests {
     let bytes = "Pleural\nFluid".bytes
     #expect(negbio?.mentions(in: bytes, sentences: [0..<bytes.count]).count == 1)
   }
+
+  /// NegBio's caseless phrases carry a lowercase word that an ASCII sentence must contain before PCRE2 runs; the
+  /// result is the same as without it, and a non-ASCII sentence skips the hint (PCRE2 folds the Kelvin sign "K" to
+  /// "k", which a byte search would miss).
+  @Test func caselessHintsNeverChangeMatches() throws {
+    #expect(PhraseFinder.caselessHint("Pleural Effusion") == Array("effusion".utf8))
+    #expect(PhraseFinder.caselessHint("\\btube\\b") == nil)
+    #expect(PhraseFinder.caselessHint("café") == nil)
+    let negbio = try MentionMatcher(
+      vocabulary: try Vocabulary.parse("[Edema]\nmention kerley lines\n", file: "t.phrases"),
+      options: MatchOptions(caseInsensitive: true, spacesMatchAnyWhitespace: true))
+    func count(_ text: String) -> Int {
+      let bytes = Array(text.utf8)
+      return negbio.mentions(in: bytes, sentences: [0..<bytes.count]).count
+    }
+    #expect(count("KERLEY   LINES at both bases") == 1)
+    #expect(count("kerley b-lines") == 0)
+    #expect(count("\u{212A}erley lines, café") == 1)
+    #expect(count("no lines") == 0)
+  }
 }

@@ -43,6 +43,8 @@ public struct MentionMatcher: Sendable {
   private let needles: [UInt8]
   /// Every phrase that needs a regular expression.
   private let patterns: [PCRE2Pattern]
+  /// Whether any phrase carries a lowercase hint (then each ASCII sentence is lowercased once for the search).
+  private let usesHints: Bool
 
   /// The observations the vocabulary defines, in its order.
   public var observations: [Observation] { entryObservations }
@@ -64,7 +66,13 @@ public struct MentionMatcher: Sendable {
       }
       do {
         patterns.append(try PCRE2Pattern(source, options: patternOptions))
-        return .regex(Int32(patterns.count - 1))
+        let index = Int32(patterns.count - 1)
+        if options.caseInsensitive, let hint = PhraseFinder.caselessHint(phrase.pattern) {
+          let start = needles.count
+          needles += hint
+          return .hintedRegex(index, hintStart: Int32(start), hintCount: Int32(hint.count))
+        }
+        return .regex(index)
       } catch {
         var located = error
         located.location = phrase.source
@@ -92,6 +100,10 @@ public struct MentionMatcher: Sendable {
     self.unmentionFinders = unmentionFinders
     self.needles = needles
     self.patterns = patterns
+    usesHints = (mentionPhrases.map(\.finder) + unmentionFinders).contains {
+      if case .hintedRegex = $0 { return true }
+      return false
+    }
   }
 
   /// The mentions in `text`, sentence by sentence, in vocabulary order within a sentence.
@@ -99,48 +111,73 @@ public struct MentionMatcher: Sendable {
     let scratch = MatchScratch()
     var found: [Mention] = []
     var unmentionSpans: [Range<Int>] = []
+    var lowercase: [UInt8] = []
     text.withUnsafeBufferPointer { buffer in
       needles.withUnsafeBufferPointer { needles in
-        entries.withUnsafeBufferPointer { entries in
-          mentionFinders.withUnsafeBufferPointer { mentionFinders in
-            unmentionFinders.withUnsafeBufferPointer { unmentionFinders in
-              for (index, range) in sentences.enumerated() {
-                let sentence = UnsafeBufferPointer(rebasing: buffer[range])
-                for entryIndex in entries.indices {
-                  let entry = entries[entryIndex]
-                  var unmentionsFound = false
-                  for phraseIndex in entry.mentions {
-                    mentionFinders[phraseIndex].forEachMatch(
-                      in: sentence, needles: needles, patterns: patterns, scratch: scratch
-                    ) { match in
-                      if !entry.unmentions.isEmpty {
-                        if !unmentionsFound {
-                          unmentionsFound = true
-                          unmentionSpans.removeAll(keepingCapacity: true)
-                          for unmention in entry.unmentions {
-                            unmentionFinders[unmention].forEachMatch(
-                              in: sentence, needles: needles, patterns: patterns, scratch: scratch
-                            ) { unmentionSpans.append($0) }
-                          }
-                        }
-                        if unmentionSpans.contains(where: { $0.lowerBound < match.upperBound && match.lowerBound < $0.upperBound }) {
-                          return
-                        }
-                      }
-                      found.append(
-                        Mention(
-                          observation: entryObservations[entryIndex], phrase: mentionPhrases[phraseIndex].phrase,
-                          span: (match.lowerBound + range.lowerBound)..<(match.upperBound + range.lowerBound),
-                          sentence: index))
-                    }
-                  }
-                }
-              }
-            }
+        for (index, range) in sentences.enumerated() {
+          let sentence = UnsafeBufferPointer(rebasing: buffer[range])
+          // The lowercased sentence for hinted phrases, only when it is all ASCII (Unicode case folding could let
+          // a regular expression match where a byte search would not).
+          let ascii = usesHints && !sentence.contains { $0 >= 0x80 }
+          if ascii {
+            lowercase.removeAll(keepingCapacity: true)
+            lowercase.append(contentsOf: sentence.lazy.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 })
           }
+          func search(_ lowered: UnsafeBufferPointer<UInt8>?) {
+            let search = Search(
+              sentence: sentence, lowered: lowered, needles: needles, patterns: patterns, scratch: scratch)
+            collect(in: search, offset: range.lowerBound, sentence: index, unmentionSpans: &unmentionSpans, into: &found)
+          }
+          if ascii { lowercase.withUnsafeBufferPointer { search($0) } } else { search(nil) }
         }
       }
     }
     return found
+  }
+
+  /// One sentence being searched, with what every finder needs.
+  private struct Search {
+    let sentence: UnsafeBufferPointer<UInt8>
+    let lowered: UnsafeBufferPointer<UInt8>?
+    let needles: UnsafeBufferPointer<UInt8>
+    let patterns: [PCRE2Pattern]
+    let scratch: MatchScratch
+
+    @inline(__always)
+    func forEachMatch(_ finder: PhraseFinder, _ body: (Range<Int>) -> Void) {
+      finder.forEachMatch(
+        in: sentence, lowered: lowered, needles: needles, patterns: patterns, scratch: scratch, body)
+    }
+  }
+
+  /// Appends one sentence's mentions: each observation in turn, each phrase's matches left to right, dropping a
+  /// match that overlaps any of the observation's unmentions (found once, when first needed).
+  private func collect(
+    in search: Search, offset: Int, sentence index: Int, unmentionSpans: inout [Range<Int>], into found: inout [Mention]
+  ) {
+    for entryIndex in entries.indices {
+      let entry = entries[entryIndex]
+      var unmentionsFound = false
+      for phraseIndex in entry.mentions {
+        search.forEachMatch(mentionFinders[phraseIndex]) { match in
+          if !entry.unmentions.isEmpty {
+            if !unmentionsFound {
+              unmentionsFound = true
+              unmentionSpans.removeAll(keepingCapacity: true)
+              for unmention in entry.unmentions {
+                search.forEachMatch(unmentionFinders[unmention]) { unmentionSpans.append($0) }
+              }
+            }
+            if unmentionSpans.contains(where: { $0.lowerBound < match.upperBound && match.lowerBound < $0.upperBound }) {
+              return
+            }
+          }
+          found.append(
+            Mention(
+              observation: entryObservations[entryIndex], phrase: mentionPhrases[phraseIndex].phrase,
+              span: (match.lowerBound + offset)..<(match.upperBound + offset), sentence: index))
+        }
+      }
+    }
   }
 }
