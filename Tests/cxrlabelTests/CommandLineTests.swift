@@ -199,7 +199,7 @@ struct CommandLineTests {
       return result
     }
     let before = try labels(explain)
-    #expect(before.count == 32)
+    #expect(before.count == 35)
     #expect(try labels(rejudged) == before)
     let first = try String(contentsOfFile: explain, encoding: .utf8).split(separator: "\n").first {
       $0.contains("\"no ") || $0.contains("\"No ")
