@@ -24,6 +24,7 @@ struct CXRLabelCommand: ParsableCommand {
         cxrlabel eval reference.csv labels.csv.gz
             agreement between two label files, per observation
       """,
+    version: "cxrlabel 0.2.0 (CheXpert labeler and NegBio MIMIC-CXR branch behaviour; data files compiled in)",
     subcommands: [LabelCommand.self, MentionsCommand.self, JudgeCommand.self, EvalCommand.self],
     defaultSubcommand: LabelCommand.self)
 }

@@ -135,6 +135,8 @@ struct CommandLineTests {
     let result = try Self.run(["--help"])
     #expect(result.stdout.contains("Examples:"))
     #expect(result.stdout.contains("mentions"))
+    let version = try Self.run(["--version"])
+    #expect(version.status == 0 && version.stdout.hasPrefix("cxrlabel "))
   }
 
   @Test func noPartialOutputFileOnFailure() throws {
