@@ -24,10 +24,11 @@ struct DirectoryWalk {
     var count: Int { order.count }
 
     /// The sorted `position`-th entry's name bytes (with a trailing `/` for directories).
-    func entry(_ position: Int) -> ArraySlice<UInt8> {
-      let index = Int(order[position])
-      let end = index + 1 < starts.count ? Int(starts[index + 1]) : bytes.count
-      return bytes[Int(starts[index])..<end]
+    func entry(_ position: Int) -> ArraySlice<UInt8> { bytes[range(Int(order[position]))] }
+
+    /// The byte range of the `index`-th entry in listing (unsorted) order.
+    private func range(_ index: Int) -> Range<Int> {
+      Int(starts[index])..<(index + 1 < starts.count ? Int(starts[index + 1]) : bytes.count)
     }
 
     mutating func append(_ name: UnsafeRawBufferPointer, isDirectory: Bool) {
@@ -39,12 +40,9 @@ struct DirectoryWalk {
     mutating func sort() {
       var order = (0..<Int32(starts.count)).map { $0 }
       bytes.withUnsafeBufferPointer { buffer in
-        func range(_ index: Int32) -> Range<Int> {
-          Int(starts[Int(index)])..<(Int(index) + 1 < starts.count ? Int(starts[Int(index) + 1]) : buffer.count)
-        }
         order.sort { left, right in
-          let a = range(left)
-          let b = range(right)
+          let a = range(Int(left))
+          let b = range(Int(right))
           let common = Swift.min(a.count, b.count)
           let compared = common == 0 ? 0 : memcmp(buffer.baseAddress! + a.lowerBound, buffer.baseAddress! + b.lowerBound, common)
           return compared != 0 ? compared < 0 : a.count < b.count

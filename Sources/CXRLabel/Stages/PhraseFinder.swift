@@ -39,19 +39,22 @@ enum PhraseFinder: Sendable {
     return best.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
   }
 
-  /// Whether `haystack` contains the `count` bytes at `needle` (memchr for the first byte, then memcmp).
-  static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafePointer<UInt8>, count: Int) -> Bool {
-    guard count > 0 else { return true }
-    guard let base = haystack.baseAddress, count <= haystack.count else { return false }
+  /// The first offset at or after `start` where the `count` bytes at `needle` occur in `haystack` (memchr for the
+  /// first byte, then memcmp), or nil.
+  static func firstOccurrence(
+    in haystack: UnsafeBufferPointer<UInt8>, from start: Int, of needle: UnsafePointer<UInt8>, count: Int
+  ) -> Int? {
+    guard count > 0 else { return start }
+    guard let base = haystack.baseAddress, count <= haystack.count else { return nil }
     let first = Int32(needle[0])
     let last = haystack.count - count
-    var position = 0
+    var position = start
     while position <= last, let hit = memchr(base + position, first, last - position + 1) {
       let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-      if memcmp(base + found, needle, count) == 0 { return true }
+      if memcmp(base + found, needle, count) == 0 { return found }
       position = found + 1
     }
-    return false
+    return nil
   }
 
   /// Calls `body` with each non-overlapping match, left to right. `lowered` is the sentence with ASCII letters
@@ -66,26 +69,18 @@ enum PhraseFinder: Sendable {
       patterns[Int(index)].forEachMatch(in: subject, scratch: scratch, body)
     case .hintedRegex(let index, let hintStart, let hintCount):
       if let lowered, let needles = needles.baseAddress,
-        !Self.contains(lowered, needles + Int(hintStart), count: Int(hintCount))
+        Self.firstOccurrence(in: lowered, from: 0, of: needles + Int(hintStart), count: Int(hintCount)) == nil
       {
         return
       }
       patterns[Int(index)].forEachMatch(in: subject, scratch: scratch, body)
     case .plain(let start, let count):
+      guard let needles = needles.baseAddress else { return }
       let length = Int(count)
-      guard let base = subject.baseAddress, let needles = needles.baseAddress, length <= subject.count else { return }
-      let needle = needles + Int(start)
-      let first = Int32(needle[0])
-      let last = subject.count - length
       var position = 0
-      while position <= last, let hit = memchr(base + position, first, last - position + 1) {
-        let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        if memcmp(base + found, needle, length) == 0 {
-          body(found..<(found + length))
-          position = found + length
-        } else {
-          position = found + 1
-        }
+      while let found = Self.firstOccurrence(in: subject, from: position, of: needles + Int(start), count: length) {
+        body(found..<(found + length))
+        position = found + length
       }
     }
   }
