@@ -5,8 +5,10 @@ import Testing
 
 @Suite("Label file comparison (cxrlabel eval)")
 struct LabelComparisonTests {
+  let scratch = ScratchDirectory()
+
   func write(_ text: String) throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("labels-\(UUID()).csv").path
+    let path = scratch.path("labels-\(UUID()).csv")
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     return path
   }

@@ -5,8 +5,10 @@ import Testing
 
 @Suite("Inputs: report trees, CSV, text files")
 struct ReportSourceTests {
+  let scratch = ScratchDirectory()
+
   func temporaryFile(_ contents: String, name: String = "in.csv") throws -> String {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("src-\(UUID())").path
+    let directory = scratch.path("src-\(UUID())")
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let path = directory + "/" + name
     try contents.write(toFile: path, atomically: true, encoding: .utf8)
@@ -34,7 +36,7 @@ struct ReportSourceTests {
   /// where one name is a prefix of another ("p1" before "p1-x" and "p1.x" in path order, since '/' sorts after
   /// '-' and '.'); non-report files are skipped and symbolic links followed.
   @Test func treeWalkFollowsFullPathByteOrder() throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("tree-\(UUID())").path
+    let root = scratch.path("tree")
     let files = [
       "p1/s3.txt", "p1/s10.txt", "p1-x/s1.txt", "p1.x/s2.txt", "p10/s1.txt", "p1x.txt", "B/s.txt", "a/b/c/d.txt",
       "a/b.txt", "a/notes.md", "empty/",
@@ -154,7 +156,7 @@ struct ReportSourceTests {
 
   @Test func missingPathsAndEmptyDirectoriesAreErrors() throws {
     #expect(throws: CXRLabelError.self) { try ReportSource(inputs: ["/no/such/place"]) }
-    let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID())").path
+    let empty = scratch.path("empty")
     try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
     do {
       _ = try ReportSource(inputs: [empty])

@@ -19,3 +19,20 @@ extension String {
   /// The UTF-8 bytes.
   var bytes: [UInt8] { Array(utf8) }
 }
+
+/// A directory for one test's files. Swift Testing makes a new suite instance for every test, so a suite that
+/// holds one as a stored property gets a fresh directory per test, removed when the test ends.
+final class ScratchDirectory: Sendable {
+  /// The directory's path.
+  let root: String
+
+  init() {
+    root = FileManager.default.temporaryDirectory.appendingPathComponent("cxrlabel-tests-\(UUID())").path
+    try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+  }
+
+  /// A path inside the directory.
+  func path(_ name: String) -> String { root + "/" + name }
+
+  deinit { try? FileManager.default.removeItem(atPath: root) }
+}

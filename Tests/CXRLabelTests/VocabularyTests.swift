@@ -5,6 +5,8 @@ import Testing
 
 @Suite("Vocabulary files")
 struct VocabularyTests {
+  let scratch = ScratchDirectory()
+
   @Test func defaultVocabularyHasTheOriginalCounts() throws {
     let vocabulary = try DefaultResources.chexpertVocabulary()
     #expect(vocabulary.observations.count == 14)
@@ -43,7 +45,7 @@ struct VocabularyTests {
   }
 
   @Test func originalLayoutRejectsBlankLinesAndBadRegexes() throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("vocab-\(UUID())").path
+    let root = scratch.path("vocab")
     try FileManager.default.createDirectory(atPath: root + "/mention", withIntermediateDirectories: true)
     try FileManager.default.createDirectory(atPath: root + "/unmention", withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: root) }

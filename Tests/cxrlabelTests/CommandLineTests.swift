@@ -47,9 +47,8 @@ struct CommandLineTests {
       stderr: String(decoding: errData, as: UTF8.self))
   }
 
-  static func temporaryPath(_ name: String) -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID())-\(name)").path
-  }
+  /// This test's own directory for output files (a new suite instance per test), removed when the test ends.
+  let scratch = ScratchDirectory()
 
   @Test(arguments: [
     (["Fixtures/reports"], "mentions-reports.jsonl"),
@@ -57,7 +56,7 @@ struct CommandLineTests {
     (["--no-header", "Fixtures/reports-noheader.csv"], "mentions-reports-noheader.jsonl"),
   ])
   func mentionsMatchTheGoldenFiles(arguments: [String], golden: String) throws {
-    let output = Self.temporaryPath("m.jsonl")
+    let output = scratch.path("m.jsonl")
     let inputs = arguments.map { $0.hasPrefix("Fixtures/") ? Self.packageRoot + "/" + $0 : $0 }
     let result = try Self.run(["mentions"] + inputs + ["-o", output, "--jobs", "2"])
     #expect(result.status == 0, "\(result.stderr)")
@@ -108,7 +107,7 @@ struct CommandLineTests {
   }
 
   @Test func malformedCSVNamesTheLineAndFailsTheRun() throws {
-    let path = Self.temporaryPath("bad.csv")
+    let path = scratch.path("bad.csv")
     try "study_id,report\na,fine\nb,\"open\n".write(toFile: path, atomically: true, encoding: .utf8)
     let result = try Self.run(["mentions", path])
     #expect(result.status == 1)
@@ -124,7 +123,7 @@ struct CommandLineTests {
   }
 
   @Test func invalidPhraseFileNamesFileAndLine() throws {
-    let path = Self.temporaryPath("bad.phrases")
+    let path = scratch.path("bad.phrases")
     try "[Ribs]\nmention rib(\n".write(toFile: path, atomically: true, encoding: .utf8)
     let result = try Self.run(["mentions", "--phrases", path, Self.fixtures + "/reports.csv"])
     #expect(result.status != 0)
@@ -140,7 +139,7 @@ struct CommandLineTests {
   }
 
   @Test func noPartialOutputFileOnFailure() throws {
-    let output = Self.temporaryPath("never.jsonl")
+    let output = scratch.path("never.jsonl")
     let result = try Self.run(["mentions", "/no/such/dir", "-o", output])
     #expect(result.status != 0)
     #expect(!FileManager.default.fileExists(atPath: output))
@@ -164,8 +163,8 @@ struct CommandLineTests {
   }
 
   @Test func labelsTheFixtureTreeAsExpected() throws {
-    let output = Self.temporaryPath("labels.csv")
-    let explain = Self.temporaryPath("explain.jsonl")
+    let output = scratch.path("labels.csv")
+    let explain = scratch.path("explain.jsonl")
     let result = try Self.run(["Fixtures/reports", "-o", output, "--explain", explain].map {
       $0.hasPrefix("Fixtures/") ? Self.packageRoot + "/" + $0 : $0
     })
@@ -181,9 +180,9 @@ struct CommandLineTests {
   /// give every study the same labels, and the graphs must be the ones the rules saw (a `neg` edge from "no").
   @Test(arguments: ["chexpert", "negbio"])
   func explainedGraphsRejudgeToTheSameLabels(labeler: String) throws {
-    let output = Self.temporaryPath("labels.jsonl")
-    let explain = Self.temporaryPath("explain.jsonl")
-    let rejudged = Self.temporaryPath("rejudged.jsonl")
+    let output = scratch.path("labels.jsonl")
+    let explain = scratch.path("explain.jsonl")
+    let rejudged = scratch.path("rejudged.jsonl")
     let labelled = try Self.run([
       Self.fixtures + "/constructions.csv", "--labeler", labeler, "-o", output, "--explain", explain,
       "--explain-graphs", "--quiet",
@@ -217,7 +216,7 @@ struct CommandLineTests {
   /// One sentence per negation and uncertainty construction, with the labels the original's rules give
   /// (including its quirks: "X is not seen" has no negation rule and stays positive).
   @Test func negationAndUncertaintyConstructions() throws {
-    let output = Self.temporaryPath("constructions.csv")
+    let output = scratch.path("constructions.csv")
     let result = try Self.run([Self.fixtures + "/constructions.csv", "-o", output])
     #expect(result.status == 0, "\(result.stderr)")
     let expected = try String(contentsOfFile: Self.fixtures + "/expected/labels-constructions.csv", encoding: .utf8)
@@ -229,7 +228,7 @@ struct CommandLineTests {
   }
 
   @Test func negbioLabelerLayoutAndDroppedEmptyStudies() throws {
-    let output = Self.temporaryPath("negbio.csv")
+    let output = scratch.path("negbio.csv")
     let result = try Self.run([
       Self.fixtures + "/reports", "--labeler", "negbio", "--format", "negbio", "--drop-empty", "-o", output,
     ])
@@ -254,7 +253,7 @@ struct CommandLineTests {
   }
 
   @Test func gzipOutputAndChexpertLayout() throws {
-    let output = Self.temporaryPath("labels.csv.gz")
+    let output = scratch.path("labels.csv.gz")
     let result = try Self.run(["--no-header", "--format", "chexpert", Self.fixtures + "/reports-noheader.csv", "-o", output])
     #expect(result.status == 0, "\(result.stderr)")
     let data = try Data(contentsOf: URL(fileURLWithPath: output))
@@ -266,10 +265,26 @@ struct CommandLineTests {
   @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedDirectory + "/reference/chexpert-labeler/sample_reports.csv")))
   func originalSampleGivesTheOriginalOutputByteForByte() throws {
     let reference = Self.sharedDirectory + "/reference/chexpert-labeler"
-    let output = Self.temporaryPath("sample.csv")
+    let output = scratch.path("sample.csv")
     let result = try Self.run(["--no-header", "--format", "chexpert", reference + "/sample_reports.csv", "-o", output])
     #expect(result.status == 0, "\(result.stderr)")
     let expected = try String(contentsOfFile: reference + "/labeled_reports.csv", encoding: .utf8)
     #expect(try String(contentsOfFile: output, encoding: .utf8) == expected)
   }
+}
+
+/// A directory for one test's files, removed when the suite instance holding it (one per test) goes away.
+final class ScratchDirectory: Sendable {
+  /// The directory's path.
+  let root: String
+
+  init() {
+    root = FileManager.default.temporaryDirectory.appendingPathComponent("cxrlabel-cli-tests-\(UUID())").path
+    try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+  }
+
+  /// A path inside the directory.
+  func path(_ name: String) -> String { root + "/" + name }
+
+  deinit { try? FileManager.default.removeItem(atPath: root) }
 }
