@@ -116,6 +116,29 @@ struct CommandLineTests {
     #expect(result.stdout.contains("\"study_id\":\"a\""))
   }
 
+  /// A repeated study id is not an error (each row is written) but is named, so a later join on the id is not
+  /// silently ambiguous.
+  @Test func repeatedStudyIdsAreNamedAndCounted() throws {
+    let path = scratch.path("twice.csv")
+    try "study_id,report\na,No effusion.\nb,Edema.\na,Pneumothorax.\na,Clear.\n".write(
+      toFile: path, atomically: true, encoding: .utf8)
+    let result = try Self.run([path])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.split(separator: "\n").count == 5)
+    #expect(result.stderr.contains("warning: study id a was seen before in this run"))
+    #expect(result.stderr.contains("note (study id seen before in this run): 2"))
+    #expect(!result.stderr.contains("study id b was seen"))
+  }
+
+  @Test func emptyCSVSaysWhatAHeaderNeeds() throws {
+    let path = scratch.path("empty.csv")
+    try "".write(toFile: path, atomically: true, encoding: .utf8)
+    let result = try Self.run([path])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("\(path): The file is empty; a CSV needs a header line naming its columns (study_id,report)."))
+    #expect(result.stderr.contains("--no-header"))
+  }
+
   @Test func standardInputIsOneReport() throws {
     let result = try Self.run(["mentions", "-"], stdin: "Small left pleural effusion.")
     #expect(result.status == 0)

@@ -245,7 +245,10 @@ public final class ReportSource: Sequence, IteratorProtocol {
       return
     }
     guard let header = try csvReader.next() else {
-      throw CXRLabelError(.malformedCSV, "\(reader.path) is empty.", at: .init(file: reader.path))
+      throw CXRLabelError(
+        .malformedCSV, "The file is empty; a CSV needs a header line naming its columns (\(options.idColumn),\(options.textColumn)).",
+        at: .init(file: reader.path),
+        hint: "Check that the file was written completely, or pass --no-header for a file of reports without a header.")
     }
     let names = header.fields.map { String(decoding: $0, as: UTF8.self).pythonStripped() }
     func column(_ name: String, _ option: String) throws(CXRLabelError) -> Int {

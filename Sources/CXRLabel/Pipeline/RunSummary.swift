@@ -10,6 +10,8 @@ public struct RunSummary: Sendable, Hashable {
   public var failures: [String: Int] = [:]
   /// Studies with a note, by note.
   public var notes: [StudyNote: Int] = [:]
+  /// Studies whose id an earlier study of the run already had (each still gets its own row).
+  public var repeatedIDs = 0
 
   /// An empty summary.
   public init() {}
@@ -33,6 +35,7 @@ public struct RunSummary: Sendable, Hashable {
     for note in StudyNote.allCases {
       if let count = notes[note] { lines.append("  note (\(note.rawValue)): \(count)") }
     }
+    if repeatedIDs > 0 { lines.append("  note (study id seen before in this run): \(repeatedIDs)") }
     return lines
   }
 }
