@@ -5,6 +5,8 @@ import Foundation
 struct Runner {
   var jobs: Int
   var quiet: Bool
+  /// How many repeated study ids are named on standard error; the summary counts all of them.
+  static let repeatedIDWarnings = 5
 
   /// One processed study: the bytes to write, and the notes or failure to count.
   struct Outcome: Sendable {
@@ -30,7 +32,7 @@ struct Runner {
     var summary = RunSummary()
     let progress = Progress(enabled: !quiet && isatty(2) == 1)
     var iterator = source
-    var ids = RepeatedIDs()
+    var ids = RepeatedStudyIDs()
     do {
       try file.write(header)
       try forEachInOrder(
@@ -45,7 +47,7 @@ struct Runner {
           summary.read += 1
           if outcome.failure == nil, let id = outcome.id, ids.isRepeated(id) {
             summary.repeatedIDs += 1
-            if summary.repeatedIDs <= RepeatedIDs.warningsShown {
+            if summary.repeatedIDs <= Self.repeatedIDWarnings {
               printError("cxrlabel: warning: study id \(id) was seen before in this run; each occurrence gets its own row.")
             }
           }
@@ -75,18 +77,6 @@ struct Runner {
     progress.finish()
     return summary
   }
-}
-
-/// Spots a study id that an earlier study of the run had, keeping one hash per id (8 bytes, not the id's text,
-/// so a 230,000-study run holds a few megabytes). Two different ids with equal 64-bit hashes would be reported
-/// as a repeat; at MIMIC-CXR's size the chance is about one in 10^8.
-struct RepeatedIDs {
-  /// How many repeats are named on standard error; the summary counts all of them.
-  static let warningsShown = 5
-  private var seen = Set<Int>()
-
-  /// Whether `id` was seen before; remembers it.
-  mutating func isRepeated(_ id: StudyID) -> Bool { !seen.insert(id.hashValue).inserted }
 }
 
 /// A progress line on standard error, redrawn at most a few times a second.
