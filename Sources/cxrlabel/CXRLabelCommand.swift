@@ -27,4 +27,10 @@ struct CXRLabelCommand: ParsableCommand {
     version: "cxrlabel 0.2.0 (CheXpert labeler and NegBio MIMIC-CXR branch behaviour; data files compiled in)",
     subcommands: [LabelCommand.self, MentionsCommand.self, JudgeCommand.self, EvalCommand.self],
     defaultSubcommand: LabelCommand.self)
+
+  /// Installs the interruption handling, then parses the arguments and runs the command.
+  static func main() {
+    Interruption.removeUnfinishedOutputsOnSignal()
+    main(nil)
+  }
 }

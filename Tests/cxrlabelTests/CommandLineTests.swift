@@ -139,6 +139,29 @@ struct CommandLineTests {
     #expect(result.stderr.contains("--no-header"))
   }
 
+  /// SIGTERM (a cluster job's time limit) or Ctrl-C mid-run removes the half-written temporary outputs and exits
+  /// with 128 + the signal's number. Standard input is held open so the run is surely still going.
+  @Test func interruptedRunLeavesNoTemporaryFiles() throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.binary)
+    process.arguments = ["-", "--stdin-csv", "-o", scratch.path("out.csv.gz"), "--explain", scratch.path("why.jsonl")]
+    let input = Pipe()
+    let err = Pipe()
+    process.standardInput = input
+    process.standardError = err
+    try process.run()
+    input.fileHandleForWriting.write(Data("study_id,report\na,No effusion.\n".utf8))
+    let temporary = scratch.path(".out.csv.gz.tmp-\(process.processIdentifier)")
+    for _ in 0..<500 where !FileManager.default.fileExists(atPath: temporary) { usleep(10_000) }
+    #expect(FileManager.default.fileExists(atPath: temporary))
+    process.terminate()
+    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .exit && process.terminationStatus == 128 + SIGTERM)
+    #expect(stderr.contains("interrupted; 2 unfinished output files removed."))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root).isEmpty)
+  }
+
   @Test func standardInputIsOneReport() throws {
     let result = try Self.run(["mentions", "-"], stdin: "Small left pleural effusion.")
     #expect(result.status == 0)

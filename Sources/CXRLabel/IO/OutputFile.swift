@@ -1,4 +1,5 @@
 internal import Foundation
+import Synchronization
 
 /// Where output goes: a file written atomically (a temporary file beside it, renamed at the end), or standard
 /// output. Gzip-compressed when the name ends in `.gz`.
@@ -12,6 +13,19 @@ public final class OutputFile {
   private let finalPath: String?
   private let temporaryPath: String?
   private var pending: [UInt8] = []
+  /// Temporary files of outputs opened and not yet committed or discarded, in this process.
+  private static let unfinished = Mutex<Set<String>>([])
+
+  /// Removes the temporary file of every output of this process that is not yet committed or discarded, and
+  /// returns how many there were. For a program that is being interrupted, so that no half-written
+  /// `.NAME.tmp-PID` file stays beside the outputs.
+  public static func removeUnfinished() -> Int {
+    unfinished.withLock { paths in
+      for path in paths { unlink(path) }
+      defer { paths.removeAll() }
+      return paths.count
+    }
+  }
 
   /// Opens `path` for writing (nil: standard output).
   public init(path: String?) throws(CXRLabelError) {
@@ -37,6 +51,7 @@ public final class OutputFile {
     }
     finalPath = path
     temporaryPath = temporary
+    _ = Self.unfinished.withLock { $0.insert(temporary) }
   }
 
   /// Writes bytes (buffered).
@@ -68,6 +83,7 @@ public final class OutputFile {
     case .gzip(let writer): try writer.close()
     }
     if let finalPath, let temporaryPath {
+      _ = Self.unfinished.withLock { $0.remove(temporaryPath) }
       guard rename(temporaryPath, finalPath) == 0 else {
         throw CXRLabelError(.unwritable, "Cannot move the finished output into place at \(finalPath).")
       }
@@ -76,6 +92,8 @@ public final class OutputFile {
 
   /// Removes the temporary file after a failure.
   public func discard() {
-    if let temporaryPath { unlink(temporaryPath) }
+    guard let temporaryPath else { return }
+    _ = Self.unfinished.withLock { $0.remove(temporaryPath) }
+    unlink(temporaryPath)
   }
 }
