@@ -30,6 +30,7 @@ struct EvalCommand: ParsableCommand {
   var disagreements: String?
 
   func run() throws {
+    try OutputPaths.check([("--disagreements", disagreements)], inputs: [reference, candidate])
     let comparison = try reported {
       LabelComparison(
         reference: try LabelFile.read(path: reference), candidate: try LabelFile.read(path: candidate),

@@ -52,6 +52,7 @@ struct LabelCommand: ParsableCommand {
     configured.parseTokenLimit = parseTokenLimit == 0 ? nil : parseTokenLimit
     let labeler = configured
     let dropEmpty = self.dropEmpty
+    try OutputPaths.check([("-o", output), ("--explain", explain)], inputs: input.inputs)
     let source = try input.source()
     let table = LabelTable(layout: format, vocabularyObservations: labeler.frontEnd.matcher.observations)
     let jsonl = output?.hasSuffix(".jsonl") ?? false

@@ -38,3 +38,40 @@ enum Interruption {
     return unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
   }
 }
+
+/// Output paths, checked before any work is done, so that a run never replaces its own input, writes two outputs
+/// to one file, or labels a whole corpus only to find that its output names a directory.
+enum OutputPaths {
+  /// Throws if an output (its option and path; nil is standard output) is a directory, names the same file as an
+  /// input, or names the same file as another output.
+  static func check(_ outputs: [(option: String, path: String?)], inputs: [String]) throws {
+    let named = outputs.compactMap { output in output.path.map { (option: output.option, path: $0) } }
+    for (index, output) in named.enumerated() {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        throw ValidationFailure(
+          message: "\(output.option) \(output.path) is a directory. Name a file inside it, e.g. "
+            + "\((output.path as NSString).appendingPathComponent("labels.csv.gz")).")
+      }
+      if let input = inputs.first(where: { $0 != "-" && sameFile($0, output.path) }) {
+        throw ValidationFailure(
+          message: "\(output.option) \(output.path) is also an input (\(input)); writing it would replace "
+            + "what is being read. Write to another file.")
+      }
+      if let other = named[..<index].first(where: { sameFile($0.path, output.path) }) {
+        throw ValidationFailure(
+          message: "\(other.option) and \(output.option) both name \(output.path); give each its own file.")
+      }
+    }
+  }
+
+  /// Whether two paths name one file: the same device and inode if both exist, else the same absolute path.
+  static func sameFile(_ a: String, _ b: String) -> Bool {
+    var first = stat()
+    var second = stat()
+    if stat(a, &first) == 0, stat(b, &second) == 0 {
+      return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+    }
+    return URL(fileURLWithPath: a).standardizedFileURL.path == URL(fileURLWithPath: b).standardizedFileURL.path
+  }
+}

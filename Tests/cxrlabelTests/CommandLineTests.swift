@@ -162,6 +162,27 @@ struct CommandLineTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root).isEmpty)
   }
 
+  /// Before any work: an output that is an input, a directory, or another output of the run is refused, and the
+  /// input is left as it was.
+  @Test func outputsThatWouldOverwriteAnInputAreRefused() throws {
+    let input = scratch.path("reports.csv")
+    let text = "study_id,report\na,No effusion.\n"
+    try text.write(toFile: input, atomically: true, encoding: .utf8)
+    let cases: [([String], String)] = [
+      ([input, "-o", scratch.root + "/./reports.csv"], "is also an input"),
+      ([input, "-o", scratch.root], "is a directory"),
+      ([input, "-o", scratch.path("x.csv"), "--explain", scratch.path("x.csv")], "-o and --explain both name"),
+      (["mentions", input, "-o", input], "is also an input"),
+      (["eval", input, input, "--disagreements", input], "is also an input"),
+    ]
+    for (arguments, message) in cases {
+      let result = try Self.run(arguments)
+      #expect(result.status != 0 && result.stderr.contains(message), "\(arguments): \(result.stderr)")
+    }
+    #expect(try String(contentsOfFile: input, encoding: .utf8) == text)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root) == ["reports.csv"])
+  }
+
   @Test func standardInputIsOneReport() throws {
     let result = try Self.run(["mentions", "-"], stdin: "Small left pleural effusion.")
     #expect(result.status == 0)
