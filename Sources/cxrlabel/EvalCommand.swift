@@ -31,10 +31,15 @@ struct EvalCommand: ParsableCommand {
 
   func run() throws {
     try OutputPaths.check([("--disagreements", disagreements)], inputs: [reference, candidate])
-    let comparison = try reported {
-      LabelComparison(
-        reference: try LabelFile.read(path: reference), candidate: try LabelFile.read(path: candidate),
-        uncertain: uncertain)
+    let files = try reported { (try LabelFile.read(path: reference), try LabelFile.read(path: candidate)) }
+    for (path, file) in [(reference, files.0), (candidate, files.1)] where !file.repeatedIDs.isEmpty {
+      printError(
+        "cxrlabel: warning: \(path): \(file.repeatedIDs.count) rows repeat an earlier study id (first: "
+          + "\(file.repeatedIDs[0])); the last row of each id is compared.")
+    }
+    let comparison = LabelComparison(reference: files.0, candidate: files.1, uncertain: uncertain)
+    if comparison.studies == 0 {
+      throw ValidationFailure(message: "The two files have no study id in common; check that they label the same studies.")
     }
     print(comparison.report, terminator: "")
     if let disagreements {
@@ -43,9 +48,6 @@ struct EvalCommand: ParsableCommand {
         try file.write(Array(comparison.disagreementsCSV.utf8))
         try file.commit()
       }
-    }
-    if comparison.studies == 0 {
-      throw ValidationFailure(message: "The two files have no study id in common; check that they label the same studies.")
     }
   }
 }

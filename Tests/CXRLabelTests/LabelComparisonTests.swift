@@ -35,6 +35,18 @@ struct LabelComparisonTests {
     #expect(comparison.disagreementsCSV == "study_id,observation,reference,candidate\n3,Edema,-1,0\n")
   }
 
+  /// cxrlabel's NegBio layout names studies as NegBio does (`s50000001`), MIMIC-CXR-JPG's without the `s`.
+  @Test func negbioIdsJoinMimicIds() throws {
+    let mimic = try LabelFile.read(path: try write("subject_id,study_id,Edema\n10000001,50000001,1.0\n10000001,5,0.0\n"))
+    let negbio = try LabelFile.read(path: try write("id,Edema\ns50000001,1\nsx5,0\n"))
+    #expect(mimic.ids == ["50000001", "5"])
+    #expect(negbio.ids == ["50000001", "sx5"])
+    let repeated = try LabelFile.read(path: try write("id,Edema\na,1\nb,0\na,0\n"))
+    #expect(repeated.ids == ["a", "b"] && repeated.repeatedIDs == ["a"] && repeated.rows["a"]?[.edema] == .negative)
+    let comparison = LabelComparison(reference: mimic, candidate: negbio, uncertain: .positive)
+    #expect(comparison.studies == 1 && comparison.exactRows == 1)
+  }
+
   @Test func uncertainPolicies() throws {
     let reference = try LabelFile.read(path: try write("id,Edema\na,-1\nb,1\n"))
     let candidate = try LabelFile.read(path: try write("id,Edema\na,1\nb,1\n"))

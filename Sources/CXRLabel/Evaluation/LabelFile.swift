@@ -6,14 +6,19 @@ public struct LabelFile: Sendable {
   public var rows: [String: StudyLabels]
   /// The observation columns the file has.
   public var observations: [Observation]
+  /// Ids that more than one row had, in file order; the last such row is the one kept.
+  public var repeatedIDs: [String] = []
 
   /// Reads any of cxrlabel's CSV layouts (gzip or not): MIMIC-CXR-JPG (`subject_id,study_id,…`), a `study_id` or
   /// `id` column (NegBio), or the CheXpert labeler's `Reports` layout (ids are then row numbers from 1).
-  /// Values `1`, `1.0`, `0`, `0.0`, `-1`, `-1.0` or blank.
+  /// Values `1`, `1.0`, `0`, `0.0`, `-1`, `-1.0` or blank. Study ids are read as MIMIC-CXR-JPG writes them, a
+  /// leading `s` dropped when the rest is digits, so NegBio's `s50414267` joins MIMIC-CXR-JPG's `50414267`.
   public static func read(path: String) throws(CXRLabelError) -> LabelFile {
     let reader = CSVReader(try ByteFileReader(path: path))
     guard let header = try reader.next() else {
-      throw CXRLabelError(.malformedCSV, "\(path) is empty.", at: .init(file: path))
+      throw CXRLabelError(
+        .malformedCSV, "The file is empty; a label file starts with a header line naming its columns.",
+        at: .init(file: path))
     }
     let names = header.fields.map { String(decoding: $0, as: UTF8.self).pythonStripped() }
     let idIndex = names.firstIndex(of: "study_id") ?? names.firstIndex(of: "id")
@@ -28,14 +33,14 @@ public struct LabelFile: Sendable {
         throw CXRLabelError(
           .malformedCSV, "Row \(row) has \(record.fields.count) fields; the header has \(names.count).", at: location)
       }
-      let id = idIndex.map { String(decoding: record.fields[$0], as: UTF8.self) } ?? String(row)
+      let id = idIndex.map { StudyID.stripPrefix(String(decoding: record.fields[$0], as: UTF8.self), "s") } ?? String(row)
       var labels: StudyLabels = [:]
       for column in columns {
         let text = String(decoding: record.fields[column], as: UTF8.self)
         guard let value = try parseValue(text, at: location) else { continue }
         labels[Observation(names[column])] = value
       }
-      if file.rows[id] == nil { file.ids.append(id) }
+      if file.rows[id] == nil { file.ids.append(id) } else { file.repeatedIDs.append(id) }
       file.rows[id] = labels
     }
     return file
