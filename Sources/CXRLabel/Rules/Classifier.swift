@@ -75,10 +75,10 @@ public struct Classifier: Sendable {
   /// it without running rules (CheXpert and NegBio master: yes; NegBio-MIMIC: no).
   public var usesSentenceShortcut: Bool
 
-  /// Creates a classifier.
   /// NegBio-MIMIC's regular-expression phase, tried before the graph; nil for the CheXpert labeler.
   public var regexRules: RegexRules?
 
+  /// Creates a classifier.
   public init(rules: ClassificationRules, usesSentenceShortcut: Bool = true, regexRules: RegexRules? = nil) {
     self.rules = rules
     self.usesSentenceShortcut = usesSentenceShortcut
