@@ -15,6 +15,27 @@ import Testing
     #expect(labels[.cardiomegaly] == .positive)
   }
 
+  /// The README's library example for a whole corpus, as written there, on the fixture tree: every study, in
+  /// path order, with the labels one call gives.
+  @Test func readmeCorpusExampleLabelsEveryStudyInOrder() throws {
+    let labeler = try Labeler.chexpert()
+    var seen: [(StudyID, StudyLabels)] = []
+    var records = try ReportSource(inputs: [TestPaths.fixtures + "/reports"])
+    try forEachInOrder(&records, jobs: 8) { record -> (StudyID?, StudyLabels?) in
+      guard case .report(let report) = record else { return (nil, nil) }  // .failure(id, error): a named failure
+      return (report.id, labeler.label(report).labels)
+    } consume: { id, labels in
+      if let id, let labels { seen.append((id, labels)) }
+    }
+    let expected = try ReportSource(inputs: [TestPaths.fixtures + "/reports"]).compactMap { record -> (StudyID, StudyLabels)? in
+      guard case .report(let report) = record else { return nil }
+      return (report.id, labeler.label(report).labels)
+    }
+    #expect(seen.count == 7)
+    #expect(seen.map(\.0) == expected.map(\.0))
+    #expect(seen.map(\.1) == expected.map(\.1))
+  }
+
   /// BLLIP refuses sentences of 399 tokens or more: such a sentence gets no graph, its mentions stay positive,
   /// and the study carries a note; one token fewer is parsed as usual. Without a limit, everything is parsed.
   /// (NegBio's regular expressions still run on an unparsed sentence, so only the CheXpert label turns positive.)
