@@ -46,12 +46,19 @@ struct JudgeCommand: ParsableCommand {
     let file = try reported { try OutputFile(path: output) }
     let workspace = RuleWorkspace()
     var summary = RunSummary()
+    // The 14 observations, plus every other name already warned about.
+    var namedObservations = Set(Observation.mimicOrder)
     do {
       while let line = try reader.next() {
         if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
         summary.read += 1
         do {
           let study = try GraphsReader.parse(line: line, file: reader.path, lineNumber: reader.lineNumber)
+          for mention in study.mentions where namedObservations.insert(mention.observation).inserted {
+            printError(
+              "cxrlabel: warning: \(reader.path):\(reader.lineNumber): \"\(mention.observation.name)\" is not one of the 14 "
+                + "CheXpert observations (names are case-sensitive); it gets a label of its own.")
+          }
           let verdict = try judge.judge(study, workspace: workspace)
           try file.write(JudgeWriter.line(for: study, verdict: verdict, classifier: classifier))
           summary.written += 1

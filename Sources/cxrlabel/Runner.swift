@@ -7,6 +7,8 @@ struct Runner {
   var quiet: Bool
   /// How many repeated study ids are named on standard error; the summary counts all of them.
   static let repeatedIDWarnings = 5
+  /// How many studies without a usable section are named on standard error.
+  static let noSectionWarnings = 5
 
   /// One processed study: the bytes to write, and the notes or failure to count.
   struct Outcome: Sendable {
@@ -53,7 +55,8 @@ struct Runner {
           }
           if let failure = outcome.failure {
             summary.count(failure)
-            let name = outcome.id.map { "\($0): " } ?? ""
+            // A located error names its file and line; otherwise the study says which record failed.
+            let name = failure.location != nil ? "" : outcome.id.map { "\($0): " } ?? ""
             FileHandle.standardError.write(Data("cxrlabel: error: \(name)\(failure)\n".utf8))
           } else if outcome.dropped {
             summary.dropped += 1
@@ -65,6 +68,13 @@ struct Runner {
             summary.count(outcome.notes)
             if outcome.notes.contains(.invalidUTF8), let id = outcome.id {
               FileHandle.standardError.write(Data("cxrlabel: warning: \(id): invalid UTF-8 replaced.\n".utf8))
+            }
+            if outcome.notes.contains(.noSection), let id = outcome.id,
+              summary.notes[.noSection, default: 0] <= Self.noSectionWarnings
+            {
+              printError(
+                "cxrlabel: warning: \(id): no impression, findings, last paragraph or comparison section, so it is "
+                  + "labelled as empty text (as MIMIC-CXR's extraction leaves it). --sections all labels the whole report.")
             }
           }
           progress.tick(summary.read)

@@ -58,11 +58,27 @@ enum OutputPaths {
           message: "\(output.option) \(output.path) is also an input (\(input)); writing it would replace "
             + "what is being read. Write to another file.")
       }
+      if output.path.hasSuffix(".txt"), let tree = inputs.first(where: { isInside(output.path, directory: $0) }) {
+        throw ValidationFailure(
+          message: "\(output.option) \(output.path) is a .txt file inside the input tree \(tree), so it would be "
+            + "read as a report or replace one. Write it outside the tree.")
+      }
       if let other = named[..<index].first(where: { sameFile($0.path, output.path) }) {
         throw ValidationFailure(
           message: "\(other.option) and \(output.option) both name \(output.path); give each its own file.")
       }
     }
+  }
+
+  /// Whether `path` lies under the existing directory `directory` (both made absolute, links resolved).
+  static func isInside(_ path: String, directory: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    guard directory != "-", FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else { return false }
+    let root = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+    let parent = URL(fileURLWithPath: (path as NSString).deletingLastPathComponent).resolvingSymlinksInPath().path
+    return parent == root || parent.hasPrefix(root.hasSuffix("/") ? root : root + "/")
   }
 
   /// Whether two paths name one file: the same device and inode if both exist, else the same absolute path.

@@ -166,6 +166,46 @@ struct ReportSourceTests {
     }
   }
 
+  /// Every row has the header's number of fields (a headerless file: the first row's), as pandas requires; an
+  /// unquoted comma would otherwise cut the report short without a word.
+  @Test func rowsWithAnotherNumberOfFieldsAreNamedFailures() throws {
+    let headed = try reports([try temporaryFile("study_id,report\na,No effusion, mild cardiomegaly.\nb,\"x, y\"\n")])
+    guard case .failure(let id, let error) = headed[0], case .report(let report) = headed[1] else {
+      Issue.record("expected a failure, then a report")
+      return
+    }
+    #expect(id?.study == "1" && error.code == .malformedCSV && error.location?.line == 2)
+    #expect(error.description.contains("has 3 fields; the header names 2"))
+    #expect(report.text == "x, y")
+    var options = InputOptions()
+    options.csvHasHeader = false
+    let headerless = try reports([try temporaryFile("No effusion.\nNo effusion, mild cardiomegaly.\n\"a, b\"\n")], options)
+    #expect(headerless.count == 3)
+    guard case .failure(_, let second) = headerless[1], case .report(let third) = headerless[2] else {
+      Issue.record("expected the second row to fail")
+      return
+    }
+    #expect(second.description.contains("has 2 fields, the first row 1"))
+    #expect(third.text == "a, b" && third.id.study == "3")
+  }
+
+  /// A gzip file cut short is a named failure after the rows before the cut, not a silently shorter input.
+  @Test func truncatedGzipIsANamedFailure() throws {
+    let gz = try temporaryFile("", name: "cut.csv.gz")
+    let writer = try OutputFile(path: gz)
+    try writer.write("study_id,report\n" + (1...2000).map { "s\($0),Report number \($0) with no effusion.\n" }.joined())
+    try writer.commit()
+    let whole = try PlainFile.contents(of: gz)
+    try Data(whole.prefix(whole.count / 2)).write(to: URL(fileURLWithPath: gz))
+    let records = try reports([gz])
+    guard case .failure(nil, let error) = records.last else {
+      Issue.record("expected a failure at the end")
+      return
+    }
+    #expect(error.description.contains("is truncated"))
+    #expect(records.count > 1 && records.count < 2000)
+  }
+
   @Test func gzipCSVInput() throws {
     let path = try temporaryFile("study_id,report\nz,No effusion.\n", name: "plain.csv")
     let gz = path + ".gz"

@@ -174,6 +174,7 @@ struct CommandLineTests {
       ([input, "-o", scratch.path("x.csv"), "--explain", scratch.path("x.csv")], "-o and --explain both name"),
       (["mentions", input, "-o", input], "is also an input"),
       (["eval", input, input, "--disagreements", input], "is also an input"),
+      ([Self.fixtures + "/reports", "-o", Self.fixtures + "/reports/new.txt"], "inside the input tree"),
     ]
     for (arguments, message) in cases {
       let result = try Self.run(arguments)
@@ -181,6 +182,48 @@ struct CommandLineTests {
     }
     #expect(try String(contentsOfFile: input, encoding: .utf8) == text)
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root) == ["reports.csv"])
+  }
+
+  /// `-o -` is standard output in every command (it used to crash).
+  @Test func dashIsStandardOutput() throws {
+    let labels = try Self.run([Self.fixtures + "/reports.csv", "-o", "-"])
+    #expect(labels.status == 0 && labels.stdout.hasPrefix("subject_id,study_id,"))
+    let mentions = try Self.run(["mentions", Self.fixtures + "/reports.csv", "-o", "-"])
+    #expect(mentions.status == 0 && mentions.stdout.contains("\"observation\""))
+    let both = try Self.run([Self.fixtures + "/reports.csv", "-o", "-", "--explain", "-"])
+    #expect(both.status != 0 && both.stderr.contains("both name -"))
+  }
+
+  /// A report file without any section header has no text under MIMIC-CXR's section choice; the run says so,
+  /// per study, and says how to label the whole text.
+  @Test func reportWithoutSectionsIsNamed() throws {
+    let path = scratch.path("s1.txt")
+    try "Large right pneumothorax.\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let mimic = try Self.run([path])
+    #expect(mimic.stderr.contains("warning: s1: no impression, findings, last paragraph or comparison section"))
+    #expect(mimic.stderr.contains("--sections all"))
+    let all = try Self.run([path, "--sections", "all"])
+    #expect(all.status == 0 && !all.stderr.contains("warning"))
+    #expect(all.stdout.split(separator: "\n")[1].hasSuffix(",1.0,"))
+  }
+
+  /// Broken graph files are named failures with file and line, never a crash; an unknown observation is named.
+  @Test func judgeNamesBrokenRecords() throws {
+    let path = scratch.path("graphs.jsonl")
+    let sentence = #""sentences":[{"offset":0,"text":"no effusion.","tokens":[{"id":"t0","word":"no","start":0,"end":2}"#
+    try [
+      #"{"study_id":"a","clean":"no effusion.","sentences":[{"offset":0,"text":"no effusion.","tokens":[{"id":"t0","word":"no","start":2,"end":1}],"edges":[]}],"mentions":[]}"#,
+      #"{"study_id":"b","clean":"no effusion.","# + sentence + #",{"id":"t0","word":"effusion","start":3,"end":11}],"edges":[]}],"mentions":[]}"#,
+      #"{"study_id":"c","clean":"no effusion.","# + sentence + #"],"edges":[{"head":"t0","dep":"t9","rel":"neg"}]}],"mentions":[]}"#,
+      #"{"study_id":"d","clean":"no effusion.","sentences":[],"mentions":[{"observation":"Pleural effusion","start":3,"end":11}]}"#,
+    ].joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    let result = try Self.run(["judge", path, "-o", scratch.path("judged.jsonl")])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("\(path):1: Token \"t0\" starts at 2, after its end 1."))
+    #expect(result.stderr.contains("\(path):2: Sentence 1 has two tokens with the id \"t0\""))
+    #expect(result.stderr.contains("\(path):3: In sentence 1, the edge t0 -neg-> t9 names a token id"))
+    #expect(result.stderr.contains("\(path):4: \"Pleural effusion\" is not one of the 14 CheXpert observations"))
+    #expect(result.stderr.contains("4 studies read, 1 written"))
   }
 
   @Test func standardInputIsOneReport() throws {

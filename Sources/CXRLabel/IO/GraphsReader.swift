@@ -76,25 +76,38 @@ public enum GraphsReader {
       guard character >= 0, character < byteOffset.count else { throw bad("Offset \(character) is outside the text.") }
       return byteOffset[character]
     }
+    func span(_ start: Int, _ end: Int, of what: String) throws(CXRLabelError) -> Range<Int> {
+      guard start <= end else { throw bad("\(what) starts at \(start), after its end \(end).") }
+      return try bytes(start)..<(try bytes(end))
+    }
     var sentences: [ParsedStudy.Sentence] = []
     for item in object["sentences"] as? [[String: Any]] ?? [] {
       guard let offset = item["offset"] as? Int, let sentenceText = item["text"] as? String else {
         throw bad("A sentence lacks \"offset\" or \"text\".")
       }
       var tokens: [ParsedStudy.Token] = []
+      var ids = Set<String>()
       for token in item["tokens"] as? [[String: Any]] ?? [] {
         guard let id = token["id"] as? String, let start = token["start"] as? Int, let end = token["end"] as? Int
         else { throw bad("A token lacks \"id\", \"start\" or \"end\".") }
+        guard ids.insert(id).inserted else {
+          throw bad("Sentence \(sentences.count + 1) has two tokens with the id \"\(id)\"; token ids must differ.")
+        }
         tokens.append(
           ParsedStudy.Token(
             id: id, word: token["word"] as? String ?? "", lemma: token["lemma"] as? String ?? "",
-            tag: token["tag"] as? String ?? "", span: try bytes(start)..<(try bytes(end))))
+            tag: token["tag"] as? String ?? "", span: try span(start, end, of: "Token \"\(id)\"")))
       }
       var edges: [ParsedStudy.Edge] = []
       for edge in item["edges"] as? [[String: Any]] ?? [] {
         guard let head = edge["head"] as? String, let dependent = edge["dep"] as? String,
           let relation = edge["rel"] as? String
         else { throw bad("An edge lacks \"head\", \"dep\" or \"rel\".") }
+        guard ids.contains(head), ids.contains(dependent) else {
+          throw bad(
+            "In sentence \(sentences.count + 1), the edge \(head) -\(relation)-> \(dependent) names a token id that "
+              + "the sentence does not have.")
+        }
         edges.append(ParsedStudy.Edge(head: head, dependent: dependent, relation: relation))
       }
       let end = offset + sentenceText.count
@@ -108,11 +121,13 @@ public enum GraphsReader {
       guard let observation = item["observation"] as? String, let start = item["start"] as? Int,
         let end = item["end"] as? Int
       else { throw bad("A mention lacks \"observation\", \"start\" or \"end\".") }
-      let span = try bytes(start)..<(try bytes(end))
-      let sentence = sentences.firstIndex { $0.span.lowerBound <= span.lowerBound && span.upperBound <= $0.span.upperBound }
+      let mentionSpan = try span(start, end, of: "The \(observation) mention")
+      let sentence = sentences.firstIndex {
+        $0.span.lowerBound <= mentionSpan.lowerBound && mentionSpan.upperBound <= $0.span.upperBound
+      }
       mentions.append(
         Mention(
-          observation: Observation(observation), phrase: item["phrase"] as? String ?? "", span: span,
+          observation: Observation(observation), phrase: item["phrase"] as? String ?? "", span: mentionSpan,
           sentence: sentence ?? -1))
     }
     return ParsedStudy(id: StudyID(study: studyID), text: text, sentences: sentences, mentions: mentions, json: line)

@@ -51,6 +51,16 @@ final class ByteFileReader {
       throw CXRLabelError(.unreadable, "Cannot read \(path): the data is corrupt or truncated.", at: .init(file: path))
     }
     buffer.removeLast(count - Int(got))
+    if got == 0 {
+      var code: Int32 = Z_OK
+      _ = gzerror(file, &code)
+      // zlib reports a gzip stream that stops before its end as Z_BUF_ERROR once all its data is read.
+      guard code != Z_BUF_ERROR else {
+        throw CXRLabelError(
+          .unreadable, "\(path) is truncated: the compressed data stops before its end.", at: .init(file: path),
+          hint: "The rows before the cut were labelled; copy or download the file again.")
+      }
+    }
     return Int(got)
   }
 

@@ -2,7 +2,11 @@ internal import Foundation
 import Synchronization
 
 /// Where output goes: a file written atomically (a temporary file beside it, renamed at the end), or standard
-/// output. Gzip-compressed when the name ends in `.gz`.
+/// output (`nil` or `-`). Gzip-compressed when the name ends in `.gz` (any case).
+///
+/// A symbolic link is written through: its target is replaced atomically, the link stays. A path that is not a
+/// regular file (a device such as `/dev/stdout` or `/dev/null`, a named pipe) or lies under `/dev/` or `/proc/`
+/// is written directly, never replaced.
 public final class OutputFile {
   private enum Sink {
     case plain(FileHandle)
@@ -11,6 +15,8 @@ public final class OutputFile {
 
   private let sink: Sink
   private let finalPath: String?
+  /// The output's name in messages.
+  private let name: String
   private let temporaryPath: String?
   private var pending: [UInt8] = []
   /// Temporary files of outputs opened and not yet committed or discarded, in this process.
@@ -27,18 +33,28 @@ public final class OutputFile {
     }
   }
 
-  /// Opens `path` for writing (nil: standard output).
+  /// Opens `path` for writing (nil or `-`: standard output).
   public init(path: String?) throws(CXRLabelError) {
-    guard let path else {
+    guard let path, path != "-" else {
+      name = "standard output"
       sink = .plain(FileHandle.standardOutput)
       finalPath = nil
       temporaryPath = nil
       return
     }
-    let directory = (path as NSString).deletingLastPathComponent
-    let base = (path as NSString).lastPathComponent
+    name = path
+    let compressed = path.lowercased().hasSuffix(".gz")
+    if Self.isSpecial(path) {
+      sink = try Self.openDirectly(path, compressed: compressed)
+      finalPath = nil
+      temporaryPath = nil
+      return
+    }
+    let target = Self.followingLinks(path)
+    let directory = (target as NSString).deletingLastPathComponent
+    let base = (target as NSString).lastPathComponent
     let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(base).tmp-\(getpid())"
-    if path.hasSuffix(".gz") {
+    if compressed {
       sink = .gzip(try GzipWriter(path: temporary))
     } else {
       guard FileManager.default.createFile(atPath: temporary, contents: nil),
@@ -49,9 +65,36 @@ public final class OutputFile {
       }
       sink = .plain(handle)
     }
-    finalPath = path
+    finalPath = target
     temporaryPath = temporary
     _ = Self.unfinished.withLock { $0.insert(temporary) }
+  }
+
+  /// Whether `path` must be written in place: it exists and is not a regular file, or it lies under /dev or /proc.
+  static func isSpecial(_ path: String) -> Bool {
+    if path.hasPrefix("/dev/") || path.hasPrefix("/proc/") { return true }
+    var status = stat()
+    guard stat(path, &status) == 0 else { return false }
+    return (status.st_mode & S_IFMT) != S_IFREG
+  }
+
+  /// The file a chain of symbolic links ends at (which need not exist yet); `path` itself if it is no link.
+  static func followingLinks(_ path: String) -> String {
+    var current = path
+    for _ in 0..<40 {
+      guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
+      current =
+        target.hasPrefix("/") ? target : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
+    }
+    return current
+  }
+
+  private static func openDirectly(_ path: String, compressed: Bool) throws(CXRLabelError) -> Sink {
+    if compressed { return .gzip(try GzipWriter(path: path)) }
+    guard let handle = FileHandle(forWritingAtPath: path) else {
+      throw CXRLabelError(.unwritable, "Cannot write to \(path).", hint: "Check that it exists and is writable.")
+    }
+    return .plain(handle)
   }
 
   /// Writes bytes (buffered).
@@ -68,7 +111,7 @@ public final class OutputFile {
     switch sink {
     case .plain(let handle):
       do { try handle.write(contentsOf: pending) } catch {
-        throw CXRLabelError(.unwritable, "Writing \(finalPath ?? "standard output") failed: \(error).")
+        throw CXRLabelError(.unwritable, "Writing \(name) failed: \(error).")
       }
     case .gzip(let writer): try writer.write(pending)
     }
@@ -79,7 +122,7 @@ public final class OutputFile {
   public func commit() throws(CXRLabelError) {
     try flush()
     switch sink {
-    case .plain(let handle): if finalPath != nil { try? handle.close() }
+    case .plain(let handle): if handle !== FileHandle.standardOutput { try? handle.close() }
     case .gzip(let writer): try writer.close()
     }
     if let finalPath, let temporaryPath {

@@ -50,7 +50,9 @@ public final class ReportSource: Sequence, IteratorProtocol {
   private var produced = 0
   private var selected: Range<Int>? = nil
   private let options: InputOptions
-  private var csv: (reader: CSVReader, path: String, idIndex: Int?, textIndex: Int, row: Int)?
+  /// The CSV file being read: its reader, path, the id and text columns (no id column: a headerless file), the
+  /// number of fields every row must have (set by the header, or by a headerless file's first row), the row count.
+  private var csv: (reader: CSVReader, path: String, idIndex: Int?, textIndex: Int, columns: Int?, row: Int)?
 
   /// Resolves `inputs` (paths, or `-` for standard input); throws for a missing path or an empty directory.
   public init(inputs: [String], options: InputOptions = InputOptions()) throws(CXRLabelError) {
@@ -241,7 +243,7 @@ public final class ReportSource: Sequence, IteratorProtocol {
   private func openCSV(_ reader: ByteFileReader) throws(CXRLabelError) {
     let csvReader = CSVReader(reader)
     guard options.csvHasHeader else {
-      csv = (csvReader, reader.path, nil, 0, 0)
+      csv = (csvReader, reader.path, nil, 0, nil, 0)
       return
     }
     guard let header = try csvReader.next() else {
@@ -263,7 +265,7 @@ public final class ReportSource: Sequence, IteratorProtocol {
     }
     let text = try column(options.textColumn, "--text-column")
     let id = try column(options.idColumn, "--id-column")
-    csv = (csvReader, reader.path, id, text, 0)
+    csv = (csvReader, reader.path, id, text, names.count, 0)
   }
 
   private func nextCSVRecord() -> ReportRecord? {
@@ -278,23 +280,36 @@ public final class ReportSource: Sequence, IteratorProtocol {
       return .failure(nil, error)
     }
     state.row += 1
+    if state.columns == nil { state.columns = record.fields.count }
     csv = state
     let location = CXRLabelError.Location(file: state.path, line: record.line)
     let origin = ReportOrigin.csvRecord(file: state.path, line: record.line)
     if let idIndex = state.idIndex {
       let rowID = StudyID(study: String(state.row))
-      guard record.fields.count > Swift.max(idIndex, state.textIndex) else {
+      guard record.fields.count == state.columns else {
         return .failure(
           rowID,
           CXRLabelError(
-            .malformedCSV, "Row \(state.row) has \(record.fields.count) fields; the header names more.", at: location,
-            hint: "Quote fields that contain commas or line breaks."))
+            .malformedCSV,
+            "Row \(state.row) has \(record.fields.count) fields; the header names \(state.columns ?? 0). Its text is not "
+              + "labelled, since part of it would be lost.",
+            at: location, hint: "Quote fields that contain commas or line breaks (\"No effusion, no edema.\")."))
       }
       let id = String(decoding: record.fields[idIndex], as: UTF8.self)
       let (text, invalid) = Self.decode(record.fields[state.textIndex])
       return .report(Report(id: StudyID(study: id), text: text, origin: origin, hadInvalidUTF8: invalid))
     }
-    // The original labeler's file: one column (id = row number), or two as pandas reads them (id, text).
+    // The original labeler's file: one column (id = row number), or two as pandas reads them (id, text). As in
+    // pandas, the first row fixes the number of fields.
+    guard record.fields.count == state.columns else {
+      return .failure(
+        StudyID(study: String(state.row)),
+        CXRLabelError(
+          .malformedCSV,
+          "Row \(state.row) has \(record.fields.count) fields, the first row \(state.columns ?? 0). Its text is not "
+            + "labelled, since part of it would be lost.",
+          at: location, hint: "Quote reports that contain commas (\"No effusion, no edema.\")."))
+    }
     switch record.fields.count {
     case 1:
       let (text, invalid) = Self.decode(record.fields[0])

@@ -33,7 +33,9 @@ public struct RunSummary: Sendable, Hashable {
     var lines = ["cxrlabel: \(read) \(studies) read, \(written) written" + (dropped > 0 ? ", \(dropped) dropped (empty text)." : ".")]
     for (kind, count) in failures.sorted(by: { $0.key < $1.key }) { lines.append("  failed (\(kind)): \(count)") }
     for note in StudyNote.allCases {
-      if let count = notes[note] { lines.append("  note (\(note.rawValue)): \(count)") }
+      guard let count = notes[note] else { continue }
+      let hint = note == .noSection ? " (labelled as empty text; --sections all labels whole reports)" : ""
+      lines.append("  note (\(note.rawValue)): \(count)\(hint)")
     }
     if repeatedIDs > 0 { lines.append("  note (study id seen before in this run): \(repeatedIDs)") }
     return lines
