@@ -89,6 +89,26 @@ struct ReportSourceTests {
     #expect(try PlainFile.contents(of: path) == Array(text.utf8))
   }
 
+  /// A link back up the tree is not followed round and round; a `.txt` link that leads nowhere is a named
+  /// failure rather than a study gone missing; hidden names (`.git`, macOS's `._s1.txt`) are not reports.
+  @Test func treeWalkSkipsLoopsAndHiddenNamesAndNamesDanglingLinks() throws {
+    let patient = scratch.path("files/p10/p10000001")
+    try FileManager.default.createDirectory(atPath: patient + "/.git", withIntermediateDirectories: true)
+    try "FINDINGS: No effusion.\n".write(toFile: patient + "/s1.txt", atomically: true, encoding: .utf8)
+    try "x".write(toFile: patient + "/._s1.txt", atomically: true, encoding: .utf8)
+    try "x".write(toFile: patient + "/.git/s9.txt", atomically: true, encoding: .utf8)
+    try FileManager.default.createSymbolicLink(atPath: patient + "/back", withDestinationPath: "..")
+    try FileManager.default.createSymbolicLink(atPath: patient + "/s2.txt", withDestinationPath: "nowhere.txt")
+    let records = try reports([scratch.path("files")])
+    #expect(records.count == 2)
+    guard case .report(let report) = records.first, case .failure(let id, let error) = records.last else {
+      Issue.record("expected s1, then a failure for s2")
+      return
+    }
+    #expect(report.id.study == "s1")
+    #expect(id?.study == "s2" && error.code == .unreadable)
+  }
+
   @Test func csvWithHeaderAndMultiLineQuotedFields() throws {
     let path = try temporaryFile("study_id,report\na,\"one, two\"\n\nb,\"line1\n\nline3 \"\"q\"\"\"\n")
     let records = try reports([path])

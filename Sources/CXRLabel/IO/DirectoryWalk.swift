@@ -12,7 +12,10 @@
 /// Only the listings of the directories on the current path are held (MIMIC-CXR's 230,000 report files never
 /// sit in memory at once), so memory stays flat as the corpus grows. Each listing is sorted with a directory's
 /// name followed by `/`, which makes the depth-first order exactly the byte order of the full paths.
-/// Unreadable subdirectories are skipped.
+/// Unreadable subdirectories are skipped. Names starting with `.` are skipped (`.git`, macOS's `._s1.txt`
+/// copies). Symbolic links are followed, except to a directory already on the current path (a loop). A link
+/// that ends in the suffix but leads nowhere is still handed out, so that reading it fails with a named error
+/// instead of the study silently going missing.
 struct DirectoryWalk {
   /// One directory's entries, packed: each name (a directory's with `/` appended) in one byte buffer, listed in
   /// sorted order. No allocation per entry, so a directory of 100,000 patients costs about 2 MB.
@@ -55,7 +58,15 @@ struct DirectoryWalk {
   private struct Frame {
     var path: [UInt8]
     var listing: Listing
+    /// The directory's device and inode, to recognise a link back to it.
+    var identity: FileIdentity
     var position = 0
+  }
+
+  /// A file's device and inode numbers.
+  struct FileIdentity: Equatable {
+    var device: UInt64
+    var inode: UInt64
   }
 
   private var stack: [Frame] = []
@@ -66,8 +77,8 @@ struct DirectoryWalk {
     self.suffix = suffix
     var base = root
     while base.count > 1, base.last == UInt8(ascii: "/") { base.removeLast() }
-    guard let listing = Self.list(base) else { return nil }
-    stack.append(Frame(path: base, listing: listing))
+    guard let (listing, identity) = Self.list(base, suffix: suffix) else { return nil }
+    stack.append(Frame(path: base, listing: listing, identity: identity))
   }
 
   /// The next matching file's path, or nil when the walk is over.
@@ -83,7 +94,9 @@ struct DirectoryWalk {
       if path.last != UInt8(ascii: "/") { path.append(UInt8(ascii: "/")) }
       if name.last == UInt8(ascii: "/") {
         path.append(contentsOf: name.dropLast())
-        if let listing = Self.list(path) { stack.append(Frame(path: path, listing: listing)) }
+        if let (listing, identity) = list(path), !stack.contains(where: { $0.identity == identity }) {
+          stack.append(Frame(path: path, listing: listing, identity: identity))
+        }
       } else if name.count >= suffix.count, name.suffix(suffix.count).elementsEqual(suffix) {
         path.append(contentsOf: name)
         return path
@@ -100,18 +113,23 @@ struct DirectoryWalk {
     return count
   }
 
-  /// The directory's regular files and subdirectories (symbolic links followed), sorted for path order; nil if
-  /// it cannot be opened.
-  private static func list(_ directory: [UInt8]) -> Listing? {
+  /// The directory's regular files and subdirectories (symbolic links followed, dangling ones kept as files),
+  /// sorted for path order, with the directory's identity; nil if it cannot be opened.
+  private func list(_ directory: [UInt8]) -> (Listing, FileIdentity)? { Self.list(directory, suffix: suffix) }
+
+  private static func list(_ directory: [UInt8], suffix: [UInt8]) -> (Listing, FileIdentity)? {
     guard let stream = (directory + [0]).withUnsafeBufferPointer({ buffer in
       opendir(UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self))
     }) else { return nil }
     defer { closedir(stream) }
+    var status = stat()
+    guard fstat(dirfd(stream), &status) == 0 else { return nil }
+    let identity = FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
     var listing = Listing()
     while let entry = readdir(stream) {
       withUnsafeBytes(of: entry.pointee.d_name) { raw in
         let name = UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.count)])
-        if name.elementsEqual([0x2E]) || name.elementsEqual([0x2E, 0x2E]) { return }
+        if name.first == UInt8(ascii: ".") { return }
         var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
         var isFile = entry.pointee.d_type == UInt8(DT_REG)
         if entry.pointee.d_type == UInt8(DT_UNKNOWN) || entry.pointee.d_type == UInt8(DT_LNK) {
@@ -121,12 +139,12 @@ struct DirectoryWalk {
             stat(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), &info) == 0
           }
           isDirectory = found && (info.st_mode & S_IFMT) == S_IFDIR
-          isFile = found && (info.st_mode & S_IFMT) == S_IFREG
+          isFile = found ? (info.st_mode & S_IFMT) == S_IFREG : name.count >= suffix.count && name.suffix(suffix.count).elementsEqual(suffix)
         }
         if isDirectory || isFile { listing.append(name, isDirectory: isDirectory) }
       }
     }
     listing.sort()
-    return listing
+    return (listing, identity)
   }
 }
