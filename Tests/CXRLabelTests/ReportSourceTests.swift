@@ -226,6 +226,18 @@ struct ReportSourceTests {
     #expect(records.count > 1 && records.count < 2000)
   }
 
+  /// A file's kind comes from its name in any case; a name that says neither CSV nor report is refused rather
+  /// than labelled as one report (a TSV of 10,000 reports used to become one study).
+  @Test func inputKindFromTheNameInAnyCase() throws {
+    let upper = try temporaryFile("study_id,report\na,No effusion.\n", name: "REPORTS.CSV")
+    guard case .report(let report) = try reports([upper])[0] else { return }
+    #expect(report.id.study == "a")
+    let tsv = try temporaryFile("study_id\treport\n", name: "reports.tsv")
+    #expect(throws: CXRLabelError.self) { try ReportSource(inputs: [tsv]) }
+    #expect(ReportSource.isReportFile("s1.TXT") && ReportSource.isReportFile("s1.txt.gz") && !ReportSource.isCSV("a.gz"))
+    #expect(ReportSource.studyID(forPath: "files/p10/p1/s50.TXT.gz") == StudyID(subject: "p1", study: "s50"))
+  }
+
   @Test func gzipCSVInput() throws {
     let path = try temporaryFile("study_id,report\nz,No effusion.\n", name: "plain.csv")
     let gz = path + ".gz"

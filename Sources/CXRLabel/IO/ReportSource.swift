@@ -77,13 +77,30 @@ public final class ReportSource: Sequence, IteratorProtocol {
             hint: "Point at a MIMIC-CXR `files/` tree or a folder of .txt reports; CSV files are given by name.")
         }
         items.append(.tree(input))
-      } else if input.hasSuffix(".csv") || input.hasSuffix(".csv.gz") {
+      } else if Self.isCSV(input) {
         items.append(.csv(path: input))
-      } else {
+      } else if Self.isReportFile(input) {
         items.append(.reportFile(input))
+      } else {
+        throw CXRLabelError(
+          .invalidArgument,
+          "Cannot tell how to read \(input): an input is a folder of reports, a .csv or .csv.gz file, or a .txt report.",
+          hint: "Rename the file to say what it is (e.g. reports.csv for a CSV of reports).")
       }
     }
     self.items = items
+  }
+
+  /// Whether a file input is a CSV of reports: `.csv` or `.csv.gz`, in any case.
+  static func isCSV(_ path: String) -> Bool {
+    let lower = path.lowercased()
+    return lower.hasSuffix(".csv") || lower.hasSuffix(".csv.gz")
+  }
+
+  /// Whether a file input is one report: `.txt` or `.txt.gz`, in any case.
+  static func isReportFile(_ path: String) -> Bool {
+    let lower = path.lowercased()
+    return lower.hasSuffix(".txt") || lower.hasSuffix(".txt.gz")
   }
 
   /// A walk over the `*.txt` files under `root`, or nil if it cannot be listed.
@@ -232,7 +249,7 @@ public final class ReportSource: Sequence, IteratorProtocol {
   static func readReportFile(_ path: String) -> ReportRecord {
     let id = studyID(forPath: path)
     do {
-      let bytes = path.hasSuffix(".gz") ? try ByteFileReader(path: path).readAll() : try PlainFile.contents(of: path)
+      let bytes = path.lowercased().hasSuffix(".gz") ? try ByteFileReader(path: path).readAll() : try PlainFile.contents(of: path)
       let (text, invalid) = decode(bytes)
       return .report(Report(id: id, text: text, origin: .reportFile(path: path), hadInvalidUTF8: invalid))
     } catch {
@@ -341,7 +358,15 @@ public final class ReportSource: Sequence, IteratorProtocol {
     while end > 1, bytes[end - 1] == slash { end -= 1 }
     let nameStart = (bytes[..<end].lastIndex(of: slash) ?? -1) + 1
     var stemEnd = end
-    if end - nameStart >= 4, bytes[(end - 4)..<end].elementsEqual(".txt".utf8) { stemEnd -= 4 }
+    func drop(_ suffix: String) {
+      let count = suffix.utf8.count
+      guard stemEnd - nameStart >= count,
+        bytes[(stemEnd - count)..<stemEnd].elementsEqual(suffix.utf8, by: { $0 | 0x20 == $1 | 0x20 })
+      else { return }
+      stemEnd -= count
+    }
+    drop(".gz")
+    drop(".txt")
     let stem = String(decoding: bytes[nameStart..<stemEnd], as: UTF8.self)
     guard nameStart > 1 else { return StudyID(subject: nil, study: stem) }
     var parentEnd = nameStart - 1
