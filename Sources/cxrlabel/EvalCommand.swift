@@ -32,10 +32,32 @@ struct EvalCommand: ParsableCommand {
   func run() throws {
     try OutputPaths.check([("--disagreements", disagreements)], inputs: [reference, candidate])
     let files = try reported { (try LabelFile.read(path: reference), try LabelFile.read(path: candidate)) }
-    for (path, file) in [(reference, files.0), (candidate, files.1)] where !file.repeatedIDs.isEmpty {
-      printError(
-        "cxrlabel: warning: \(path): \(file.repeatedIDs.count) rows repeat an earlier study id (first: "
-          + "\(file.repeatedIDs[0])); the last row of each id is compared.")
+    for (path, file) in [(reference, files.0), (candidate, files.1)] {
+      if !file.repeatedIDs.isEmpty {
+        printError(
+          "cxrlabel: warning: \(path): \(file.repeatedIDs.count) rows repeat an earlier study id (first: "
+            + "\(file.repeatedIDs[0])); the last row of each id is compared.")
+      }
+      if !file.ignoredColumns.isEmpty {
+        printError(
+          "cxrlabel: note: \(path): columns left out as they hold other values than labels: "
+            + file.ignoredColumns.joined(separator: ", ") + ".")
+      }
+    }
+    let names = { (file: LabelFile) in file.observations.map(\.name).joined(separator: ", ") }
+    let shared = Set(files.0.observations).intersection(files.1.observations)
+    guard !shared.isEmpty else {
+      throw ValidationFailure(
+        message: "The two files have no observation column in common (\(reference): \(names(files.0)); "
+          + "\(candidate): \(names(files.1))). Column names are case-sensitive.")
+    }
+    for (path, other) in [(candidate, files.0), (reference, files.1)] {
+      let missing = other.observations.filter { !shared.contains($0) }
+      if !missing.isEmpty {
+        printError(
+          "cxrlabel: warning: \(path) has no column for \(missing.map(\.name).joined(separator: ", ")); "
+            + "only the \(shared.count) observations both files have are compared.")
+      }
     }
     let comparison = LabelComparison(reference: files.0, candidate: files.1, uncertain: uncertain)
     if comparison.studies == 0 {

@@ -47,6 +47,27 @@ struct LabelComparisonTests {
     #expect(comparison.studies == 1 && comparison.exactRows == 1)
   }
 
+  /// cxrlabel's own JSON Lines (label -o x.jsonl, --explain, judge) read back; an absent observation is blank.
+  @Test func jsonLinesLabels() throws {
+    let path = scratch.path("labels.jsonl")
+    try #"{"study_id":"s7","subject_id":"p1","labels":{"Edema":1,"Pneumonia":null,"Pleural Effusion":-1}}"#
+      .appending("\n").write(toFile: path, atomically: true, encoding: .utf8)
+    let file = try LabelFile.read(path: path)
+    #expect(file.ids == ["7"])
+    #expect(file.rows["7"] == [.edema: .positive, .pleuralEffusion: .uncertain])
+    #expect(file.observations == Observation.mimicOrder)
+  }
+
+  /// A column that is not an observation and holds other values (e.g. MIMIC-CXR-JPG metadata) is left out and
+  /// named; a bad value in one of the 14 observations is still an error.
+  @Test func nonLabelColumnsAreLeftOut() throws {
+    let file = try LabelFile.read(path: try write("id,Edema,ViewPosition,Score\na,1,PA,1\nb,0,AP,0\n"))
+    #expect(file.ignoredColumns == ["ViewPosition"])
+    #expect(file.observations == [.edema, Observation("Score")])
+    #expect(file.rows["a"] == [.edema: .positive, Observation("Score"): .positive])
+    #expect(throws: CXRLabelError.self) { try LabelFile.read(path: try write("id,Edema\na,PA\n")) }
+  }
+
   @Test func uncertainPolicies() throws {
     let reference = try LabelFile.read(path: try write("id,Edema\na,-1\nb,1\n"))
     let candidate = try LabelFile.read(path: try write("id,Edema\na,1\nb,1\n"))

@@ -226,6 +226,25 @@ struct CommandLineTests {
     #expect(result.stderr.contains("4 studies read, 1 written"))
   }
 
+  /// eval refuses files with no observation in common (it used to report 100% exact rows) and names the
+  /// observations only one file has; our own JSON Lines output compares with our CSV.
+  @Test func evalNamesMissingObservations() throws {
+    let left = scratch.path("left.csv")
+    let right = scratch.path("right.csv")
+    try "id,Cardiomegaly\na,1\n".write(toFile: left, atomically: true, encoding: .utf8)
+    try "id,cardiomegaly,Edema\na,1,0\n".write(toFile: right, atomically: true, encoding: .utf8)
+    let none = try Self.run(["eval", left, right])
+    #expect(none.status != 0 && none.stderr.contains("no observation column in common"))
+    let csv = scratch.path("labels.csv")
+    let jsonl = scratch.path("labels.jsonl")
+    #expect(try Self.run([Self.fixtures + "/reports", "-o", csv]).status == 0)
+    #expect(try Self.run([Self.fixtures + "/reports", "-o", jsonl]).status == 0)
+    let same = try Self.run(["eval", csv, jsonl])
+    #expect(same.status == 0 && same.stdout.contains("exact rows: 100.0% (7/7)"), "\(same.stderr)")
+    let partial = try Self.run(["eval", csv, left])
+    #expect(partial.stderr.contains("has no column for Atelectasis"))
+  }
+
   @Test func standardInputIsOneReport() throws {
     let result = try Self.run(["mentions", "-"], stdin: "Small left pleural effusion.")
     #expect(result.status == 0)

@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// A label file read back: one row of labels per study id, in file order.
 public struct LabelFile: Sendable {
   /// The study ids, in file order.
@@ -9,11 +11,19 @@ public struct LabelFile: Sendable {
   /// Ids that more than one row had, in file order; the last such row is the one kept.
   public var repeatedIDs: [String] = []
 
-  /// Reads any of cxrlabel's CSV layouts (gzip or not): MIMIC-CXR-JPG (`subject_id,study_id,…`), a `study_id` or
-  /// `id` column (NegBio), or the CheXpert labeler's `Reports` layout (ids are then row numbers from 1).
-  /// Values `1`, `1.0`, `0`, `0.0`, `-1`, `-1.0` or blank. Study ids are read as MIMIC-CXR-JPG writes them, a
-  /// leading `s` dropped when the rest is digits, so NegBio's `s50414267` joins MIMIC-CXR-JPG's `50414267`.
+  /// Columns that were left out because they hold something other than labels (e.g. `ViewPosition`).
+  public var ignoredColumns: [String] = []
+
+  /// Reads any of cxrlabel's layouts (gzip or not). CSV: MIMIC-CXR-JPG (`subject_id,study_id,…`), a `study_id`
+  /// or `id` column (NegBio), or the CheXpert labeler's `Reports` layout (ids are then row numbers from 1); values
+  /// `1`, `1.0`, `0`, `0.0`, `-1`, `-1.0` or blank. A column that is not one of the 14 observations and holds
+  /// other values is left out (see `ignoredColumns`). JSON Lines (`.jsonl`): one object per study with
+  /// `study_id` and `labels` (observation → 1, 0, -1 or null; an absent one is blank), as `label -o x.jsonl`, `--explain` and `judge`
+  /// write them. Study ids are read as MIMIC-CXR-JPG writes them, a leading `s` dropped when the rest is digits,
+  /// so NegBio's `s50414267` joins MIMIC-CXR-JPG's `50414267`.
   public static func read(path: String) throws(CXRLabelError) -> LabelFile {
+    let lower = path.lowercased()
+    if lower.hasSuffix(".jsonl") || lower.hasSuffix(".jsonl.gz") { return try readJSONLines(path: path) }
     let reader = CSVReader(try ByteFileReader(path: path))
     guard let header = try reader.next() else {
       throw CXRLabelError(
@@ -23,8 +33,10 @@ public struct LabelFile: Sendable {
     let names = header.fields.map { String(decoding: $0, as: UTF8.self).pythonStripped() }
     let idIndex = names.firstIndex(of: "study_id") ?? names.firstIndex(of: "id")
     let skipped: Set<String> = ["subject_id", "study_id", "id", "Reports", "dicom_id", "path"]
-    let columns = names.indices.filter { !skipped.contains(names[$0]) }
-    var file = LabelFile(ids: [], rows: [:], observations: columns.map { Observation(names[$0]) })
+    var columns = names.indices.filter { !skipped.contains(names[$0]) }
+    let standard = Set(Observation.mimicOrder.map(\.name))
+    var ignored = Set<Int>()
+    var file = LabelFile(ids: [], rows: [:], observations: [])
     var row = 0
     while let record = try reader.next() {
       row += 1
@@ -37,12 +49,62 @@ public struct LabelFile: Sendable {
       var labels: StudyLabels = [:]
       for column in columns {
         let text = String(decoding: record.fields[column], as: UTF8.self)
-        guard let value = try parseValue(text, at: location) else { continue }
-        labels[Observation(names[column])] = value
+        let value: LabelValue?
+        do { value = try parseValue(text, at: location) } catch {
+          guard !standard.contains(names[column]) else { throw error }
+          ignored.insert(column)
+          continue
+        }
+        if let value { labels[Observation(names[column])] = value }
+      }
+      if !ignored.isEmpty {
+        let dropped = Set(ignored.map { Observation(names[$0]) })
+        columns.removeAll { ignored.contains($0) }
+        for key in file.rows.keys { file.rows[key] = file.rows[key]?.filter { !dropped.contains($0.key) } }
+        labels = labels.filter { !dropped.contains($0.key) }
+        file.ignoredColumns += ignored.sorted().map { names[$0] }
+        ignored.removeAll()
       }
       if file.rows[id] == nil { file.ids.append(id) } else { file.repeatedIDs.append(id) }
       file.rows[id] = labels
     }
+    file.observations = columns.map { Observation(names[$0]) }
+    return file
+  }
+
+  /// Reads JSON Lines with `study_id` and `labels` per line.
+  static func readJSONLines(path: String) throws(CXRLabelError) -> LabelFile {
+    let reader = try LineReader(path: path)
+    var file = LabelFile(ids: [], rows: [:], observations: [])
+    var seen = Set<Observation>()
+    while let line = try reader.next() {
+      if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+      let location = CXRLabelError.Location(file: reader.path, line: reader.lineNumber)
+      guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+        let rawID = (object["study_id"] as? String) ?? (object["study_id"] as? Int).map(String.init),
+        let values = object["labels"] as? [String: Any]
+      else {
+        throw CXRLabelError(
+          .invalidInput, "Not a labels line: each line needs \"study_id\" and \"labels\".", at: location,
+          hint: "Give a file written by `cxrlabel label -o x.jsonl`, `--explain` or `cxrlabel judge`.")
+      }
+      var labels: StudyLabels = [:]
+      for (name, raw) in values {
+        let observation = Observation(name)
+        seen.insert(observation)
+        guard !(raw is NSNull) else { continue }
+        guard let number = raw as? Int, let value = LabelValue(rawValue: Int8(clamping: number)) else {
+          throw CXRLabelError(.invalidInput, "\(name): \(raw) is not a label (1, 0, -1 or null).", at: location)
+        }
+        labels[observation] = value
+      }
+      let id = StudyID.stripPrefix(rawID, "s")
+      if file.rows[id] == nil { file.ids.append(id) } else { file.repeatedIDs.append(id) }
+      file.rows[id] = labels
+    }
+    // A labels object may leave out observations nobody mentioned: all 14 are columns, blank where absent.
+    file.observations = Observation.mimicOrder
+      + seen.filter { !Observation.mimicOrder.contains($0) }.sorted { $0.name < $1.name }
     return file
   }
 
