@@ -35,7 +35,7 @@ struct JudgeCommand: ParsableCommand {
 
   func run() throws {
     var settings = FrontEndSettings()
-    try rules.apply(to: &settings)
+    try rules.apply(to: &settings, labeler: labeler, readsReports: false)
     let judge = try reported {
       try labeler == .chexpert
         ? Judge.chexpert(settings, propagates: propagate) : Judge.negbio(settings, propagates: propagate)

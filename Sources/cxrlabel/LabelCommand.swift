@@ -28,7 +28,7 @@ struct LabelCommand: ParsableCommand {
   var output: String?
 
   @Option(help: ArgumentHelp("Column layout: mimic (subject_id, study_id, observations A-Z), chexpert (Reports, the labeler's order) or negbio (id, NegBio's order, 1/0/-1).", valueName: "mimic|chexpert|negbio"))
-  var format: LabelLayout = .mimic
+  var format: LabelLayout?
 
   @Flag(help: "Write no row for studies whose text is empty (NegBio drops them; by default they are kept and counted).")
   var dropEmpty = false
@@ -44,7 +44,7 @@ struct LabelCommand: ParsableCommand {
 
   func run() throws {
     var settings = data.settings(input)
-    try rules.apply(to: &settings)
+    try rules.apply(to: &settings, labeler: labeler, readsReports: true)
     guard parseTokenLimit >= 0 else { throw ValidationError("--parse-token-limit must be 0 (no limit) or more.") }
     var configured = try reported {
       try self.labeler == .chexpert ? Labeler.chexpert(settings) : Labeler.negbio(settings)
@@ -54,8 +54,13 @@ struct LabelCommand: ParsableCommand {
     let dropEmpty = self.dropEmpty
     try OutputPaths.check([("-o", output), ("--explain", explain)], inputs: input.inputs)
     let source = try input.source()
-    let table = LabelTable(layout: format, vocabularyObservations: labeler.frontEnd.matcher.observations)
-    let jsonl = output?.hasSuffix(".jsonl") ?? false
+    let table = LabelTable(layout: format ?? .mimic, vocabularyObservations: labeler.frontEnd.matcher.observations)
+    let jsonl = output.map { $0.lowercased().hasSuffix(".jsonl") || $0.lowercased().hasSuffix(".jsonl.gz") } ?? false
+    if jsonl, let format {
+      throw ValidationError(
+        "--format \(format.rawValue) is a CSV layout, and -o names a .jsonl file, which has a layout of its own. "
+          + "Drop --format, or write a .csv or .csv.gz file.")
+    }
     let explanations = try explain.map { path in try reported { try OutputFile(path: path) } }
     let classifier = labeler.classifier
     let explaining = explanations != nil
@@ -116,7 +121,16 @@ struct RuleArguments: ParsableArguments {
   @Option(help: ArgumentHelp("With --labeler negbio: a section-title file (one pattern per line), e.g. NegBio's section_titles_cxr8.txt.", valueName: "file"))
   var sectionTitles: String?
 
-  func apply(to settings: inout FrontEndSettings) throws {
+  /// Sets the rule files; `readsReports` says whether the command has a front end (section titles apply).
+  func apply(to settings: inout FrontEndSettings, labeler: LabelerChoice, readsReports: Bool) throws {
+    let negbioOnly = [("--negation-regex", negationRegex), ("--uncertainty-regex", uncertaintyRegex)]
+      + (readsReports ? [("--section-titles", sectionTitles)] : [])
+    if labeler != .negbio, let (option, _) = negbioOnly.first(where: { $0.1 != nil }) {
+      throw ValidationError("\(option) is NegBio's; add --labeler negbio.")
+    }
+    if !readsReports, sectionTitles != nil {
+      throw ValidationError("--section-titles splits report text, and judge reads graphs; leave it out.")
+    }
     settings.rulesFile = rules
     let originals = [preNegationUncertainty, negation, postNegationUncertainty].compactMap { $0 }
     if !originals.isEmpty {

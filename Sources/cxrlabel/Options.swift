@@ -29,7 +29,7 @@ struct InputArguments: ParsableArguments {
   var stdinCSV = false
 
   @Option(help: ArgumentHelp("Which part of report files to label (mimic: impression, else findings, else the last paragraph, with MIMIC-CXR's per-study fixes).", valueName: "mimic|impression|findings|last|all"))
-  var sections: SectionChoice = .mimic
+  var sections: SectionChoice?
 
   @Flag(help: "Also apply --sections to CSV rows (by default they are taken as the text to label).")
   var sectionCSV = false
@@ -57,6 +57,12 @@ struct InputArguments: ParsableArguments {
   func validate() throws {
     guard !inputs.isEmpty else {
       throw ValidationError("Name at least one input (a folder, a .txt report, a CSV file, or - for standard input).")
+    }
+    let allCSV = inputs.allSatisfy { $0 == "-" ? stdinCSV : ReportSource.isCSV($0) }
+    if sections != nil, !sectionCSV, allCSV {
+      throw ValidationError(
+        "--sections applies to report files, and every input here is CSV, whose rows are taken as the text to label. "
+          + "Add --section-csv to choose sections in CSV rows too.")
     }
   }
 
@@ -90,7 +96,7 @@ struct DataArguments: ParsableArguments {
     settings.mentionDirectory = mentionPhrases
     settings.unmentionDirectory = unmentionPhrases
     settings.punktDirectory = punktDir
-    settings.sections = input.sections
+    settings.sections = input.sections ?? .mimic
     settings.sectionsForCSV = input.sectionCSV
     return settings
   }

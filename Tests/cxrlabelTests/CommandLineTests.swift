@@ -245,6 +245,23 @@ struct CommandLineTests {
     #expect(partial.stderr.contains("has no column for Atelectasis"))
   }
 
+  /// An option that would be silently ignored is refused with what to do instead.
+  @Test func optionsThatWouldBeIgnoredAreRefused() throws {
+    let csv = Self.fixtures + "/reports.csv"
+    let cases: [([String], String)] = [
+      ([csv, "--sections", "impression"], "Add --section-csv"),
+      ([csv, "--negation-regex", "x.yml", "--uncertainty-regex", "y.yml"], "--negation-regex is NegBio's"),
+      ([csv, "--section-titles", "t.txt"], "--section-titles is NegBio's"),
+      ([csv, "--format", "negbio", "-o", scratch.path("x.jsonl")], "is a CSV layout"),
+    ]
+    for (arguments, message) in cases {
+      let result = try Self.run(arguments)
+      #expect(result.status != 0 && result.stderr.contains(message), "\(arguments): \(result.stderr)")
+    }
+    #expect(try Self.run([csv, "--sections", "impression", "--section-csv"]).status == 0)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root).isEmpty)
+  }
+
   @Test func standardInputIsOneReport() throws {
     let result = try Self.run(["mentions", "-"], stdin: "Small left pleural effusion.")
     #expect(result.status == 0)

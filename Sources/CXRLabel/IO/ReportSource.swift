@@ -92,13 +92,13 @@ public final class ReportSource: Sequence, IteratorProtocol {
   }
 
   /// Whether a file input is a CSV of reports: `.csv` or `.csv.gz`, in any case.
-  static func isCSV(_ path: String) -> Bool {
+  public static func isCSV(_ path: String) -> Bool {
     let lower = path.lowercased()
     return lower.hasSuffix(".csv") || lower.hasSuffix(".csv.gz")
   }
 
   /// Whether a file input is one report: `.txt` or `.txt.gz`, in any case.
-  static func isReportFile(_ path: String) -> Bool {
+  public static func isReportFile(_ path: String) -> Bool {
     let lower = path.lowercased()
     return lower.hasSuffix(".txt") || lower.hasSuffix(".txt.gz")
   }
