@@ -238,6 +238,22 @@ struct ReportSourceTests {
     #expect(ReportSource.studyID(forPath: "files/p10/p1/s50.TXT.gz") == StudyID(subject: "p1", study: "s50"))
   }
 
+  /// A UTF-16 CSV (Excel's "Unicode text") is named, with the command that converts it.
+  @Test func utf16CSVIsNamed() throws {
+    let path = try temporaryFile("", name: "u16.csv")
+    try Data([0xFF, 0xFE] + Array("study_id,report\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+      .write(to: URL(fileURLWithPath: path))
+    for header in [true, false] {
+      var options = InputOptions()
+      options.csvHasHeader = header
+      guard case .failure(_, let error) = try reports([path], options).first else {
+        Issue.record("expected a failure")
+        return
+      }
+      #expect(error.description.contains("UTF-16") && error.description.contains("iconv"))
+    }
+  }
+
   @Test func gzipCSVInput() throws {
     let path = try temporaryFile("study_id,report\nz,No effusion.\n", name: "plain.csv")
     let gz = path + ".gz"
