@@ -31,7 +31,7 @@ struct InputArguments: ParsableArguments {
   @Option(help: ArgumentHelp("Which part of report files to label (mimic: impression, else findings, else the last paragraph, with MIMIC-CXR's per-study fixes).", valueName: "mimic|impression|findings|last|all"))
   var sections: SectionChoice?
 
-  @Flag(help: "Also apply --sections to CSV rows (by default they are taken as the text to label).")
+  @Flag(help: "Also apply --sections to CSV rows (by default they are taken as the text to label). Sections are found as MIMIC-CXR's parser finds them: a header (FINDINGS:, IMPRESSION:) counts only on a new line that begins with one space, as MIMIC-CXR's report files are laid out.")
   var sectionCSV = false
 
   @Option(help: ArgumentHelp("Label only the K-th of N contiguous slices of the input (e.g. 3/10), for array jobs; the slices' rows, concatenated in order, are the unsharded output.", valueName: "K/N"))
