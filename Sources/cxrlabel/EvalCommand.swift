@@ -30,7 +30,10 @@ struct EvalCommand: ParsableCommand {
   var disagreements: String?
 
   func run() throws {
-    try OutputPaths.check([("--disagreements", disagreements)], inputs: [reference, candidate])
+    try OutputPaths.check(
+      [.init(option: "the report", path: "-", endings: [])]
+        + (disagreements.map { [.init(option: "--disagreements", path: $0, endings: OutputPaths.csvEndings)] } ?? []),
+      inputs: [reference, candidate])
     let files = try reported { (try LabelFile.read(path: reference), try LabelFile.read(path: candidate)) }
     for (path, file) in [(reference, files.0), (candidate, files.1)] {
       if !file.repeatedIDs.isEmpty {

@@ -41,7 +41,8 @@ struct JudgeCommand: ParsableCommand {
         ? Judge.chexpert(settings, propagates: propagate) : Judge.negbio(settings, propagates: propagate)
     }
     let classifier = judge.classifier
-    try OutputPaths.check([("-o", output)], inputs: [input])
+    try OutputPaths.check(
+      [.init(option: "-o", path: output ?? "-", endings: OutputPaths.jsonLinesEndings)], inputs: [input])
     let reader = try reported { try LineReader(path: input) }
     let file = try reported { try OutputFile(path: output) }
     let workspace = RuleWorkspace()

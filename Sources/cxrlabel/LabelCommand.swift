@@ -52,7 +52,10 @@ struct LabelCommand: ParsableCommand {
     configured.parseTokenLimit = parseTokenLimit == 0 ? nil : parseTokenLimit
     let labeler = configured
     let dropEmpty = self.dropEmpty
-    try OutputPaths.check([("-o", output), ("--explain", explain)], inputs: input.inputs)
+    try OutputPaths.check(
+      [.init(option: "-o", path: output ?? "-", endings: OutputPaths.labelEndings)]
+        + (explain.map { [.init(option: "--explain", path: $0, endings: OutputPaths.jsonLinesEndings)] } ?? []),
+      inputs: input.inputs)
     let source = try input.source()
     let table = LabelTable(layout: format ?? .mimic, vocabularyObservations: labeler.frontEnd.matcher.observations)
     let jsonl = output.map { $0.lowercased().hasSuffix(".jsonl") || $0.lowercased().hasSuffix(".jsonl.gz") } ?? false

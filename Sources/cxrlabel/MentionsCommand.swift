@@ -28,7 +28,8 @@ struct MentionsCommand: ParsableCommand {
     let frontEnd = try reported {
       try labeler == .chexpert ? settings.chexpertFrontEnd() : settings.negbioFrontEnd()
     }
-    try OutputPaths.check([("-o", output)], inputs: input.inputs)
+    try OutputPaths.check(
+      [.init(option: "-o", path: output ?? "-", endings: OutputPaths.jsonLinesEndings)], inputs: input.inputs)
     let source = try input.source()
     let runner = Runner(jobs: runOptions.jobs ?? System.coreCount, quiet: runOptions.quiet)
     let summary = try reported {

@@ -42,43 +42,48 @@ enum Interruption {
 /// Output paths, checked before any work is done, so that a run never replaces its own input, writes two outputs
 /// to one file, or labels a whole corpus only to find that its output names a directory.
 enum OutputPaths {
-  /// Throws if an output (its option and path; nil is standard output) is a directory, names the same file as an
-  /// input, or names the same file as another output.
-  static func check(_ outputs: [(option: String, path: String?)], inputs: [String]) throws {
-    let named = outputs.compactMap { output in output.path.map { (option: output.option, path: $0) } }
-    for (index, output) in named.enumerated() {
+  /// One output of a command: its option, its path (`-` for standard output), and the endings it may have.
+  struct Output {
+    var option: String
+    var path: String
+    var endings: [String]
+  }
+
+  /// Label files: CSV, or JSON Lines; gzip or not.
+  static let labelEndings = [".csv", ".csv.gz", ".jsonl", ".jsonl.gz"]
+  /// JSON Lines, gzip or not.
+  static let jsonLinesEndings = [".jsonl", ".jsonl.gz"]
+  /// CSV, gzip or not.
+  static let csvEndings = [".csv", ".csv.gz"]
+
+  /// Throws if an output is a directory, has an ending that does not say what is written into it, names the same
+  /// file as an input, or names the same file as another output (two on standard output included). Devices and
+  /// pipes (`/dev/null`, a FIFO) may have any name.
+  static func check(_ outputs: [Output], inputs: [String]) throws {
+    for (index, output) in outputs.enumerated() {
+      if let other = outputs[..<index].first(where: { sameFile($0.path, output.path) }) {
+        throw ValidationFailure(
+          message: "\(other.option) and \(output.option) both name \(output.path); give each its own file.")
+      }
+      guard output.path != "-", !OutputFile.isSpecial(output.path) else { continue }
       var isDirectory: ObjCBool = false
       if FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory), isDirectory.boolValue {
         throw ValidationFailure(
           message: "\(output.option) \(output.path) is a directory. Name a file inside it, e.g. "
-            + "\((output.path as NSString).appendingPathComponent("labels.csv.gz")).")
+            + "\((output.path as NSString).appendingPathComponent("labels" + (output.endings.last ?? ""))).")
       }
       if let input = inputs.first(where: { $0 != "-" && sameFile($0, output.path) }) {
         throw ValidationFailure(
           message: "\(output.option) \(output.path) is also an input (\(input)); writing it would replace "
             + "what is being read. Write to another file.")
       }
-      if output.path.hasSuffix(".txt"), let tree = inputs.first(where: { isInside(output.path, directory: $0) }) {
+      let lower = output.path.lowercased()
+      guard output.endings.isEmpty || output.endings.contains(where: { lower.hasSuffix($0) }) else {
         throw ValidationFailure(
-          message: "\(output.option) \(output.path) is a .txt file inside the input tree \(tree), so it would be "
-            + "read as a report or replace one. Write it outside the tree.")
-      }
-      if let other = named[..<index].first(where: { sameFile($0.path, output.path) }) {
-        throw ValidationFailure(
-          message: "\(other.option) and \(output.option) both name \(output.path); give each its own file.")
+          message: "\(output.option) \(output.path): name the file \(output.endings.joined(separator: ", ")) to say "
+            + "what is written into it.")
       }
     }
-  }
-
-  /// Whether `path` lies under the existing directory `directory` (both made absolute, links resolved).
-  static func isInside(_ path: String, directory: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    guard directory != "-", FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    else { return false }
-    let root = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
-    let parent = URL(fileURLWithPath: (path as NSString).deletingLastPathComponent).resolvingSymlinksInPath().path
-    return parent == root || parent.hasPrefix(root.hasSuffix("/") ? root : root + "/")
   }
 
   /// Whether two paths name one file: the same device and inode if both exist, else the same absolute path.

@@ -174,7 +174,11 @@ struct CommandLineTests {
       ([input, "-o", scratch.path("x.csv"), "--explain", scratch.path("x.csv")], "-o and --explain both name"),
       (["mentions", input, "-o", input], "is also an input"),
       (["eval", input, input, "--disagreements", input], "is also an input"),
-      ([Self.fixtures + "/reports", "-o", Self.fixtures + "/reports/new.txt"], "inside the input tree"),
+      ([Self.fixtures + "/reports", "-o", Self.fixtures + "/reports/new.txt"], "name the file .csv, .csv.gz, .jsonl"),
+      ([input, "-o", scratch.path("labels.tsv")], "name the file .csv"),
+      (["mentions", input, "-o", scratch.path("m.csv")], "name the file .jsonl"),
+      ([input, "--explain", "-"], "-o and --explain both name -"),
+      (["eval", input, input, "--disagreements", "-"], "the report and --disagreements both name -"),
     ]
     for (arguments, message) in cases {
       let result = try Self.run(arguments)

@@ -70,12 +70,13 @@ public final class OutputFile {
     _ = Self.unfinished.withLock { $0.insert(temporary) }
   }
 
-  /// Whether `path` must be written in place: it exists and is not a regular file, or it lies under /dev or /proc.
-  static func isSpecial(_ path: String) -> Bool {
+  /// Whether `path` is written in place, never replaced: it exists and is neither a regular file nor a directory
+  /// (a device, a named pipe), or it lies under /dev or /proc.
+  public static func isSpecial(_ path: String) -> Bool {
     if path.hasPrefix("/dev/") || path.hasPrefix("/proc/") { return true }
     var status = stat()
     guard stat(path, &status) == 0 else { return false }
-    return (status.st_mode & S_IFMT) != S_IFREG
+    return (status.st_mode & S_IFMT) != S_IFREG && (status.st_mode & S_IFMT) != S_IFDIR
   }
 
   /// The file a chain of symbolic links ends at (which need not exist yet); `path` itself if it is no link.
