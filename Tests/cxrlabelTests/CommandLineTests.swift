@@ -219,7 +219,8 @@ struct CommandLineTests {
       #"{"study_id":"a","clean":"no effusion.","sentences":[{"offset":0,"text":"no effusion.","tokens":[{"id":"t0","word":"no","start":2,"end":1}],"edges":[]}],"mentions":[]}"#,
       #"{"study_id":"b","clean":"no effusion.","# + sentence + #",{"id":"t0","word":"effusion","start":3,"end":11}],"edges":[]}],"mentions":[]}"#,
       #"{"study_id":"c","clean":"no effusion.","# + sentence + #"],"edges":[{"head":"t0","dep":"t9","rel":"neg"}]}],"mentions":[]}"#,
-      #"{"study_id":"d","clean":"no effusion.","sentences":[],"mentions":[{"observation":"Pleural effusion","start":3,"end":11}]}"#,
+      #"{"study_id":"d","clean":"no effusion.","sentences":[{"offset":0,"text":"no effusion."}],"mentions":[{"observation":"Pleural effusion","start":3,"end":11}]}"#,
+      #"{"study_id":"e","clean":"no effusion.","sentences":[],"mentions":[{"observation":"Edema","start":3,"end":11}]}"#,
     ].joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
     let result = try Self.run(["judge", path, "-o", scratch.path("judged.jsonl")])
     #expect(result.status == 1)
@@ -227,7 +228,8 @@ struct CommandLineTests {
     #expect(result.stderr.contains("\(path):2: Sentence 1 has two tokens with the id \"t0\""))
     #expect(result.stderr.contains("\(path):3: In sentence 1, the edge t0 -neg-> t9 names a token id"))
     #expect(result.stderr.contains("\(path):4: \"Pleural effusion\" is not one of the 14 CheXpert observations"))
-    #expect(result.stderr.contains("4 studies read, 1 written"))
+    #expect(result.stderr.contains("\(path):5: The Edema mention at 3..<11 lies in no sentence"))
+    #expect(result.stderr.contains("5 studies read, 1 written"))
   }
 
   /// eval refuses files with no observation in common (it used to report 100% exact rows) and names the
@@ -264,6 +266,29 @@ struct CommandLineTests {
     }
     #expect(try Self.run([csv, "--sections", "impression", "--section-csv"]).status == 0)
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root).isEmpty)
+  }
+
+  /// Offsets count code points, so a CRLF line break (one Character in Swift, two code points) does not shift
+  /// the sentences of a re-judged file.
+  @Test func explainedGraphsWithLineBreaksRejudgeTheSame() throws {
+    let input = scratch.path("crlf.csv")
+    try "study_id,report\ns1,\"Heart normal.\r\nexclude effusion\r\nno pneumothorax\"\n".write(
+      toFile: input, atomically: true, encoding: .utf8)
+    for labeler in ["chexpert", "negbio"] {
+      let explain = scratch.path("\(labeler).jsonl")
+      let run = try Self.run([input, "--labeler", labeler, "--explain", explain, "--explain-graphs", "-o", scratch.path("\(labeler)-labels.jsonl")])
+      #expect(run.status == 0, "\(run.stderr)")
+      let judged = try Self.run(["judge", explain, "--labeler", labeler])
+      #expect(judged.status == 0, "\(judged.stderr)")
+      func labels(_ line: String) throws -> [String: Int] {
+        let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        return (object?["labels"] as? [String: Any] ?? [:]).compactMapValues { $0 as? Int }
+      }
+      let labelled = try String(contentsOfFile: scratch.path("\(labeler)-labels.jsonl"), encoding: .utf8)
+      let expected = try labels(labelled)
+      #expect(expected["Pleural Effusion"] == 0 && expected["Pneumothorax"] == 0)
+      #expect(try labels(judged.stdout) == expected, "\(labeler)")
+    }
   }
 
   @Test func standardInputIsOneReport() throws {

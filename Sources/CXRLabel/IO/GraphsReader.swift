@@ -110,7 +110,7 @@ public enum GraphsReader {
         }
         edges.append(ParsedStudy.Edge(head: head, dependent: dependent, relation: relation))
       }
-      let end = offset + sentenceText.count
+      let end = offset + sentenceText.unicodeScalars.count  // offsets count code points; "\r\n" is one Character
       sentences.append(
         ParsedStudy.Sentence(
           span: try bytes(offset)..<(try bytes(end)), tokens: tokens, edges: edges,
@@ -122,13 +122,17 @@ public enum GraphsReader {
         let end = item["end"] as? Int
       else { throw bad("A mention lacks \"observation\", \"start\" or \"end\".") }
       let mentionSpan = try span(start, end, of: "The \(observation) mention")
-      let sentence = sentences.firstIndex {
-        $0.span.lowerBound <= mentionSpan.lowerBound && mentionSpan.upperBound <= $0.span.upperBound
+      guard
+        let sentence = sentences.firstIndex(where: {
+          $0.span.lowerBound <= mentionSpan.lowerBound && mentionSpan.upperBound <= $0.span.upperBound
+        })
+      else {
+        throw bad("The \(observation) mention at \(start)..<\(end) lies in no sentence; every mention sits inside one.")
       }
       mentions.append(
         Mention(
           observation: Observation(observation), phrase: item["phrase"] as? String ?? "", span: mentionSpan,
-          sentence: sentence ?? -1))
+          sentence: sentence))
     }
     return ParsedStudy(id: StudyID(study: studyID), text: text, sentences: sentences, mentions: mentions, json: line)
   }
