@@ -24,6 +24,18 @@ struct Runner {
     var dropped = false
   }
 
+  /// Names a study whose text was not what the user may expect: invalid UTF-8, or no section to label.
+  private func warnAboutNotes(_ outcome: Outcome, summary: RunSummary) {
+    guard let id = outcome.id else { return }
+    if outcome.notes.contains(.invalidUTF8) { printError("cxrlabel: warning: \(id): invalid UTF-8 replaced.") }
+    if outcome.notes.contains(.noSection), summary.notes[.noSection, default: 0] <= Self.noSectionWarnings {
+      let fate = outcome.dropped ? "dropped (--drop-empty)" : "labelled as empty text"
+      printError(
+        "cxrlabel: warning: \(id): none of the sections --sections chooses is there (by default MIMIC-CXR's "
+          + "impression, findings, last paragraph or comparison), so it is \(fate). --sections all labels the whole report.")
+    }
+  }
+
   /// Runs the whole job; returns the summary. Throws only for problems that stop the run (output unwritable).
   func run(
     source: ReportSource, output: String?, header: [UInt8],
@@ -47,10 +59,13 @@ struct Runner {
         },
         consume: { outcome in
           summary.read += 1
-          if outcome.failure == nil, let id = outcome.id, ids.isRepeated(id) {
+          // Ids compare as MIMIC-CXR-JPG writes (and eval joins) them: s123 and 123, or p1/s9 and p2/s9, collide.
+          if outcome.failure == nil, let id = outcome.id, ids.isRepeated(StudyID(study: id.studyNumber)) {
             summary.repeatedIDs += 1
             if summary.repeatedIDs <= Self.repeatedIDWarnings {
-              printError("cxrlabel: warning: study id \(id) was seen before in this run; each occurrence gets its own row.")
+              printError(
+                "cxrlabel: warning: \(id) has study id \(id.studyNumber), which an earlier study of this run had; "
+                  + "each gets its own row.")
             }
           }
           if let failure = outcome.failure {
@@ -61,21 +76,13 @@ struct Runner {
           } else if outcome.dropped {
             summary.dropped += 1
             summary.count(outcome.notes)
+            warnAboutNotes(outcome, summary: summary)
           } else {
             try file.write(outcome.bytes)
             try extra?(outcome.extra, outcome.mentionsWithoutGraph)
             summary.written += 1
             summary.count(outcome.notes)
-            if outcome.notes.contains(.invalidUTF8), let id = outcome.id {
-              FileHandle.standardError.write(Data("cxrlabel: warning: \(id): invalid UTF-8 replaced.\n".utf8))
-            }
-            if outcome.notes.contains(.noSection), let id = outcome.id,
-              summary.notes[.noSection, default: 0] <= Self.noSectionWarnings
-            {
-              printError(
-                "cxrlabel: warning: \(id): no impression, findings, last paragraph or comparison section, so it is "
-                  + "labelled as empty text (as MIMIC-CXR's extraction leaves it). --sections all labels the whole report.")
-            }
+            warnAboutNotes(outcome, summary: summary)
           }
           progress.tick(summary.read)
         })

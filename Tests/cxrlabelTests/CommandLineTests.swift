@@ -120,14 +120,15 @@ struct CommandLineTests {
   /// silently ambiguous.
   @Test func repeatedStudyIdsAreNamedAndCounted() throws {
     let path = scratch.path("twice.csv")
-    try "study_id,report\na,No effusion.\nb,Edema.\na,Pneumothorax.\na,Clear.\n".write(
+    try "study_id,report\na,No effusion.\nb,Edema.\na,Pneumothorax.\na,Clear.\ns7,Clear.\n7,Clear.\n".write(
       toFile: path, atomically: true, encoding: .utf8)
     let result = try Self.run([path])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.split(separator: "\n").count == 5)
-    #expect(result.stderr.contains("warning: study id a was seen before in this run"))
-    #expect(result.stderr.contains("note (study id seen before in this run): 2"))
-    #expect(!result.stderr.contains("study id b was seen"))
+    #expect(result.stdout.split(separator: "\n").count == 7)
+    #expect(result.stderr.contains("warning: a has study id a, which an earlier study of this run had"))
+    #expect(result.stderr.contains("warning: 7 has study id 7, which an earlier study"))
+    #expect(result.stderr.contains("note (study id seen before in this run): 3"))
+    #expect(!result.stderr.contains("b has study id"))
   }
 
   @Test func emptyCSVSaysWhatAHeaderNeeds() throws {
@@ -204,8 +205,10 @@ struct CommandLineTests {
     let path = scratch.path("s1.txt")
     try "Large right pneumothorax.\n".write(toFile: path, atomically: true, encoding: .utf8)
     let mimic = try Self.run([path])
-    #expect(mimic.stderr.contains("warning: s1: no impression, findings, last paragraph or comparison section"))
-    #expect(mimic.stderr.contains("--sections all"))
+    #expect(mimic.stderr.contains("warning: s1: none of the sections --sections chooses is there"))
+    #expect(mimic.stderr.contains("so it is labelled as empty text. --sections all labels the whole report."))
+    let dropped = try Self.run([path, "--drop-empty"])
+    #expect(dropped.stderr.contains("so it is dropped (--drop-empty)"))
     let all = try Self.run([path, "--sections", "all"])
     #expect(all.status == 0 && !all.stderr.contains("warning"))
     #expect(all.stdout.split(separator: "\n")[1].hasSuffix(",1.0,"))

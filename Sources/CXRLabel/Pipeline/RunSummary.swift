@@ -34,7 +34,7 @@ public struct RunSummary: Sendable, Hashable {
     for (kind, count) in failures.sorted(by: { $0.key < $1.key }) { lines.append("  failed (\(kind)): \(count)") }
     for note in StudyNote.allCases {
       guard let count = notes[note] else { continue }
-      let hint = note == .noSection ? " (labelled as empty text; --sections all labels whole reports)" : ""
+      let hint = note == .noSection ? " (their text is empty; --sections all labels whole reports)" : ""
       lines.append("  note (\(note.rawValue)): \(count)\(hint)")
     }
     if repeatedIDs > 0 { lines.append("  note (study id seen before in this run): \(repeatedIDs)") }
