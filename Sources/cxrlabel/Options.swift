@@ -58,6 +58,20 @@ struct InputArguments: ParsableArguments {
     guard !inputs.isEmpty else {
       throw ValidationError("Name at least one input (a folder, a .txt report, a CSV file, or - for standard input).")
     }
+    guard inputs.filter({ $0 == "-" }).count <= 1 else {
+      throw ValidationError("Standard input (-) can be read only once; name it once.")
+    }
+    if stdinCSV, !inputs.contains("-") {
+      throw ValidationError("--stdin-csv says how to read standard input; add - to the inputs, or leave it out.")
+    }
+    let anyCSV = inputs.contains { $0 == "-" ? stdinCSV : ReportSource.isCSV($0) }
+    let csvOptions = [
+      ("--no-header", noHeader), ("--id-column", idColumn != "study_id"), ("--text-column", textColumn != "report"),
+      ("--section-csv", sectionCSV),
+    ]
+    if !anyCSV, let (option, _) = csvOptions.first(where: { $0.1 }) {
+      throw ValidationError("\(option) is about CSV inputs, and none is given (report folders and .txt files have no columns).")
+    }
     let allCSV = inputs.allSatisfy { $0 == "-" ? stdinCSV : ReportSource.isCSV($0) }
     if sections != nil, !sectionCSV, allCSV {
       throw ValidationError(

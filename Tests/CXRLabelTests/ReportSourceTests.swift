@@ -236,6 +236,10 @@ struct ReportSourceTests {
     #expect(throws: CXRLabelError.self) { try ReportSource(inputs: [tsv]) }
     #expect(ReportSource.isReportFile("s1.TXT") && ReportSource.isReportFile("s1.txt.gz") && !ReportSource.isCSV("a.gz"))
     #expect(ReportSource.studyID(forPath: "files/p10/p1/s50.TXT.gz") == StudyID(subject: "p1", study: "s50"))
+    let tree = scratch.path("upper/p10/p2")
+    try FileManager.default.createDirectory(atPath: tree, withIntermediateDirectories: true)
+    try "FINDINGS: No effusion.\n".write(toFile: tree + "/S9.TXT", atomically: true, encoding: .utf8)
+    #expect(try reports([scratch.path("upper")]).count == 1)
   }
 
   /// A UTF-16 CSV (Excel's "Unicode text") is named, with the command that converts it.

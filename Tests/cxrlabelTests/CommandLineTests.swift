@@ -262,6 +262,10 @@ struct CommandLineTests {
       ([csv, "--negation-regex", "x.yml", "--uncertainty-regex", "y.yml"], "--negation-regex is NegBio's"),
       ([csv, "--section-titles", "t.txt"], "--section-titles is NegBio's"),
       ([csv, "--format", "negbio", "-o", scratch.path("x.jsonl")], "is a CSV layout"),
+      ([Self.fixtures + "/reports", "--no-header"], "--no-header is about CSV inputs"),
+      ([Self.fixtures + "/reports", "--text-column", "text"], "--text-column is about CSV inputs"),
+      ([csv, "--stdin-csv"], "add - to the inputs"),
+      (["-", "-"], "can be read only once"),
     ]
     for (arguments, message) in cases {
       let result = try Self.run(arguments)
@@ -292,6 +296,17 @@ struct CommandLineTests {
       #expect(expected["Pleural Effusion"] == 0 && expected["Pneumothorax"] == 0)
       #expect(try labels(judged.stdout) == expected, "\(labeler)")
     }
+  }
+
+  /// A CSV piped in without --stdin-csv, or a header naming the report column twice, is a named failure, not
+  /// a wrong study.
+  @Test func ambiguousCSVInputIsNamed() throws {
+    let piped = try Self.run(["-"], stdin: "study_id,report\na,No effusion.\n")
+    #expect(piped.status == 1 && piped.stderr.contains("Add --stdin-csv"))
+    let path = scratch.path("twice.csv")
+    try "study_id,report,report\na,x,y\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let twice = try Self.run([path])
+    #expect(twice.status == 1 && twice.stderr.contains("names \"report\" more than once"))
   }
 
   @Test func standardInputIsOneReport() throws {

@@ -12,7 +12,7 @@
 /// Only the listings of the directories on the current path are held (MIMIC-CXR's 230,000 report files never
 /// sit in memory at once), so memory stays flat as the corpus grows. Each listing is sorted with a directory's
 /// name followed by `/`, which makes the depth-first order exactly the byte order of the full paths.
-/// Unreadable subdirectories are skipped. Names starting with `.` are skipped (`.git`, macOS's `._s1.txt`
+/// The suffix matches in any case (`.TXT` too). Unreadable subdirectories are skipped. Names starting with `.` are skipped (`.git`, macOS's `._s1.txt`
 /// copies). Symbolic links are followed, except to a directory already on the current path (a loop). A link
 /// that ends in the suffix but leads nowhere is still handed out, so that reading it fails with a named error
 /// instead of the study silently going missing.
@@ -97,7 +97,7 @@ struct DirectoryWalk {
         if let (listing, identity) = list(path), !stack.contains(where: { $0.identity == identity }) {
           stack.append(Frame(path: path, listing: listing, identity: identity))
         }
-      } else if name.count >= suffix.count, name.suffix(suffix.count).elementsEqual(suffix) {
+      } else if name.count >= suffix.count, name.suffix(suffix.count).elementsEqual(suffix, by: { $0 | 0x20 == $1 | 0x20 }) {
         path.append(contentsOf: name)
         return path
       }
@@ -139,7 +139,7 @@ struct DirectoryWalk {
             stat(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), &info) == 0
           }
           isDirectory = found && (info.st_mode & S_IFMT) == S_IFDIR
-          isFile = found ? (info.st_mode & S_IFMT) == S_IFREG : name.count >= suffix.count && name.suffix(suffix.count).elementsEqual(suffix)
+          isFile = found ? (info.st_mode & S_IFMT) == S_IFREG : name.count >= suffix.count && name.suffix(suffix.count).elementsEqual(suffix, by: { $0 | 0x20 == $1 | 0x20 })
         }
         if isDirectory || isFile { listing.append(name, isDirectory: isDirectory) }
       }

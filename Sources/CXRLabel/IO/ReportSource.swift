@@ -210,6 +210,13 @@ public final class ReportSource: Sequence, IteratorProtocol {
             try openCSV(reader)
           } else {
             let (text, invalid) = Self.decode(try reader.readAll())
+            if text.hasPrefix(options.idColumn + "," + options.textColumn) {
+              return .failure(
+                StudyID(study: "stdin"),
+                CXRLabelError(
+                  .invalidInput, "Standard input starts with a CSV header (\(options.idColumn),\(options.textColumn)), "
+                    + "but is read as the text of one report.", hint: "Add --stdin-csv to read it as CSV rows."))
+            }
             return .report(Report(id: StudyID(study: "stdin"), text: text, origin: .text, hadInvalidUTF8: invalid))
           }
         } catch {
@@ -279,6 +286,12 @@ public final class ReportSource: Sequence, IteratorProtocol {
           hint: "Name the column with \(option), or pass --no-header for the CheXpert labeler's one-column file.")
       }
       return index
+    }
+    for (name, option) in [(options.textColumn, "--text-column"), (options.idColumn, "--id-column")]
+    where names.filter({ $0 == name }).count > 1 {
+      throw CXRLabelError(
+        .missingColumn, "The header names \"\(name)\" more than once, so which column to read is unclear.",
+        at: .init(file: reader.path, line: header.line), hint: "Rename one of them, or name another with \(option).")
     }
     let text = try column(options.textColumn, "--text-column")
     let id = try column(options.idColumn, "--id-column")
