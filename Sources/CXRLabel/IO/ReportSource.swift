@@ -336,8 +336,8 @@ public final class ReportSource: Sequence, IteratorProtocol {
         StudyID(study: String(state.row)),
         CXRLabelError(
           .malformedCSV,
-          "Row \(state.row) has \(record.fields.count) fields, the first row \(state.columns ?? 0). Its text is not "
-            + "labelled, since part of it would be lost.",
+          "Row \(state.row) has \(record.fields.count) fields, the first row \(state.columns ?? 0) (which fixes the "
+            + "number; an unquoted comma in row 1 makes it 2). Its text is not labelled, since part of it would be lost.",
           at: location, hint: "Quote reports that contain commas (\"No effusion, no edema.\")."))
     }
     switch record.fields.count {
