@@ -309,6 +309,21 @@ struct CommandLineTests {
     #expect(twice.status == 1 && twice.stderr.contains("names \"report\" more than once"))
   }
 
+  /// judge sets each mention's rule fields and `graph` anew: a stale `rule_note` from an edited explain file
+  /// does not survive, and a mention in an unparsed sentence says so.
+  @Test func judgeRewritesRuleFieldsAndGraphFlag() throws {
+    let path = scratch.path("stale.jsonl")
+    try #"{"study_id":"a","clean":"no effusion.","sentences":[{"offset":0,"text":"no effusion.","parse_ok":false}],"mentions":[{"observation":"Pleural Effusion","start":3,"end":11,"rule":"neg1","rule_note":"stale","graph":true}]}"#
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    let result = try Self.run(["judge", path])
+    #expect(result.status == 0, "\(result.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    let mention = try #require((object?["mentions"] as? [[String: Any]])?.first)
+    #expect(mention["result"] as? String == "positive")
+    #expect(mention["rule_note"] is NSNull && mention["rule"] is NSNull)
+    #expect(mention["graph"] as? Bool == false)
+  }
+
   @Test func standardInputIsOneReport() throws {
     let result = try Self.run(["mentions", "-"], stdin: "Small left pleural effusion.")
     #expect(result.status == 0)

@@ -38,6 +38,8 @@ public struct Judge: Sendable {
     public var classification: StudyClassification
     /// The study's labels.
     public var labels: StudyLabels
+    /// The graphs the rules were matched on, one per sentence (nil: no parse, its mentions stay positive).
+    public var graphs: [DependencyGraph?]
   }
 
   /// Judges one study; throws `invalidInput` for an edge that names an unknown token.
@@ -47,7 +49,7 @@ public struct Judge: Sendable {
       text: study.text, sentences: study.sentences.map(\.span), graphs: graphs, mentions: study.mentions,
       workspace: workspace)
     let labels = aggregator.labels(text: study.text, mentions: study.mentions, mentionLabels: classification.labels)
-    return Verdict(classification: classification, labels: labels)
+    return Verdict(classification: classification, labels: labels, graphs: graphs)
   }
 
   /// The study's sentences as dependency graphs (nil for a sentence without a parse), optionally with NegBio's
