@@ -31,8 +31,8 @@ struct EvalCommand: ParsableCommand {
 
   func run() throws {
     try OutputPaths.check(
-      [.init(option: "the report", path: "-", endings: [])]
-        + (disagreements.map { [.init(option: "--disagreements", path: $0, endings: OutputPaths.csvEndings)] } ?? []),
+      [.init(option: "the report", path: "-", kinds: [])]
+        + (disagreements.map { [.init(option: "--disagreements", path: $0, kinds: [.csv])] } ?? []),
       inputs: [reference, candidate])
     let files = try reported { (try LabelFile.read(path: reference), try LabelFile.read(path: candidate)) }
     for (path, file) in [(reference, files.0), (candidate, files.1)] {

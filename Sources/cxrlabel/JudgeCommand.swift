@@ -42,7 +42,7 @@ struct JudgeCommand: ParsableCommand {
     }
     let classifier = judge.classifier
     try OutputPaths.check(
-      [.init(option: "-o", path: output ?? "-", endings: OutputPaths.jsonLinesEndings)], inputs: [input])
+      [.init(option: "-o", path: output ?? "-", kinds: [.jsonLines])], inputs: [input])
     let reader = try reported { try LineReader(path: input) }
     let file = try reported { try OutputFile(path: output) }
     let workspace = RuleWorkspace()

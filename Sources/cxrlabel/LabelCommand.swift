@@ -53,12 +53,12 @@ struct LabelCommand: ParsableCommand {
     let labeler = configured
     let dropEmpty = self.dropEmpty
     try OutputPaths.check(
-      [.init(option: "-o", path: output ?? "-", endings: OutputPaths.labelEndings)]
-        + (explain.map { [.init(option: "--explain", path: $0, endings: OutputPaths.jsonLinesEndings)] } ?? []),
+      [.init(option: "-o", path: output ?? "-", kinds: [.csv, .jsonLines])]
+        + (explain.map { [.init(option: "--explain", path: $0, kinds: [.jsonLines])] } ?? []),
       inputs: input.inputs)
     let source = try input.source()
     let table = LabelTable(layout: format ?? .mimic, vocabularyObservations: labeler.frontEnd.matcher.observations)
-    let jsonl = output.map { $0.lowercased().hasSuffix(".jsonl") || $0.lowercased().hasSuffix(".jsonl.gz") } ?? false
+    let jsonl = output.map(FileEnding.jsonLines.matches) ?? false
     if jsonl, let format {
       throw ValidationError(
         "--format \(format.rawValue) is a CSV layout, and -o names a .jsonl file, which has a layout of its own. "

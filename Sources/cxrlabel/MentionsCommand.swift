@@ -29,7 +29,7 @@ struct MentionsCommand: ParsableCommand {
       try labeler == .chexpert ? settings.chexpertFrontEnd() : settings.negbioFrontEnd()
     }
     try OutputPaths.check(
-      [.init(option: "-o", path: output ?? "-", endings: OutputPaths.jsonLinesEndings)], inputs: input.inputs)
+      [.init(option: "-o", path: output ?? "-", kinds: [.jsonLines])], inputs: input.inputs)
     let source = try input.source()
     let runner = Runner(jobs: runOptions.jobs ?? System.coreCount, quiet: runOptions.quiet)
     let summary = try reported {

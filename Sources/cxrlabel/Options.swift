@@ -64,7 +64,7 @@ struct InputArguments: ParsableArguments {
     if stdinCSV, !inputs.contains("-") {
       throw ValidationError("--stdin-csv says how to read standard input; add - to the inputs, or leave it out.")
     }
-    let anyCSV = inputs.contains { $0 == "-" ? stdinCSV : ReportSource.isCSV($0) }
+    let anyCSV = inputs.contains { $0 == "-" ? stdinCSV : FileEnding.csv.matches($0) }
     let csvOptions = [
       ("--no-header", noHeader), ("--id-column", idColumn != "study_id"), ("--text-column", textColumn != "report"),
       ("--section-csv", sectionCSV),
@@ -72,7 +72,7 @@ struct InputArguments: ParsableArguments {
     if !anyCSV, let (option, _) = csvOptions.first(where: { $0.1 }) {
       throw ValidationError("\(option) is about CSV inputs, and none is given (report folders and .txt files have no columns).")
     }
-    let allCSV = inputs.allSatisfy { $0 == "-" ? stdinCSV : ReportSource.isCSV($0) }
+    let allCSV = inputs.allSatisfy { $0 == "-" ? stdinCSV : FileEnding.csv.matches($0) }
     if sections != nil, !sectionCSV, allCSV {
       throw ValidationError(
         "--sections applies to report files, and every input here is CSV, whose rows are taken as the text to label. "

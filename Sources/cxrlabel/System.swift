@@ -42,19 +42,13 @@ enum Interruption {
 /// Output paths, checked before any work is done, so that a run never replaces its own input, writes two outputs
 /// to one file, or labels a whole corpus only to find that its output names a directory.
 enum OutputPaths {
-  /// One output of a command: its option, its path (`-` for standard output), and the endings it may have.
+  /// One output of a command: its option, its path (`-` for standard output), and the kinds of file it may be
+  /// (none: any name).
   struct Output {
     var option: String
     var path: String
-    var endings: [String]
+    var kinds: [FileEnding]
   }
-
-  /// Label files: CSV, or JSON Lines; gzip or not.
-  static let labelEndings = [".csv", ".csv.gz", ".jsonl", ".jsonl.gz"]
-  /// JSON Lines, gzip or not.
-  static let jsonLinesEndings = [".jsonl", ".jsonl.gz"]
-  /// CSV, gzip or not.
-  static let csvEndings = [".csv", ".csv.gz"]
 
   /// Throws if an output is a directory, has an ending that does not say what is written into it, names the same
   /// file as an input, or names the same file as another output (two on standard output included). Devices and
@@ -66,21 +60,21 @@ enum OutputPaths {
           message: "\(other.option) and \(output.option) both name \(output.path); give each its own file.")
       }
       guard output.path != "-", !OutputFile.isSpecial(output.path) else { continue }
+      let endings = output.kinds.flatMap(\.endings)
       var isDirectory: ObjCBool = false
       if FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory), isDirectory.boolValue {
         throw ValidationFailure(
           message: "\(output.option) \(output.path) is a directory. Name a file inside it, e.g. "
-            + "\((output.path as NSString).appendingPathComponent("labels" + (output.endings.last ?? ""))).")
+            + "\((output.path as NSString).appendingPathComponent("labels" + (endings.last ?? ""))).")
       }
       if let input = inputs.first(where: { $0 != "-" && sameFile($0, output.path) }) {
         throw ValidationFailure(
           message: "\(output.option) \(output.path) is also an input (\(input)); writing it would replace "
             + "what is being read. Write to another file.")
       }
-      let lower = output.path.lowercased()
-      guard output.endings.isEmpty || output.endings.contains(where: { lower.hasSuffix($0) }) else {
+      guard output.kinds.isEmpty || output.kinds.contains(where: { $0.matches(output.path) }) else {
         throw ValidationFailure(
-          message: "\(output.option) \(output.path): name the file \(output.endings.joined(separator: ", ")) to say "
+          message: "\(output.option) \(output.path): name the file \(endings.joined(separator: ", ")) to say "
             + "what is written into it.")
       }
     }

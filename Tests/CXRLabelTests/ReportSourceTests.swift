@@ -234,7 +234,7 @@ struct ReportSourceTests {
     #expect(report.id.study == "a")
     let tsv = try temporaryFile("study_id\treport\n", name: "reports.tsv")
     #expect(throws: CXRLabelError.self) { try ReportSource(inputs: [tsv]) }
-    #expect(ReportSource.isReportFile("s1.TXT") && ReportSource.isReportFile("s1.txt.gz") && !ReportSource.isCSV("a.gz"))
+    #expect(FileEnding.report.matches("s1.TXT") && FileEnding.report.matches("s1.txt.gz") && !FileEnding.csv.matches("a.gz"))
     #expect(ReportSource.studyID(forPath: "files/p10/p1/s50.TXT.gz") == StudyID(subject: "p1", study: "s50"))
     let tree = scratch.path("upper/p10/p2")
     try FileManager.default.createDirectory(atPath: tree, withIntermediateDirectories: true)

@@ -22,8 +22,7 @@ public struct LabelFile: Sendable {
   /// write them. Study ids are read as MIMIC-CXR-JPG writes them, a leading `s` dropped when the rest is digits,
   /// so NegBio's `s50414267` joins MIMIC-CXR-JPG's `50414267`.
   public static func read(path: String) throws(CXRLabelError) -> LabelFile {
-    let lower = path.lowercased()
-    if lower.hasSuffix(".jsonl") || lower.hasSuffix(".jsonl.gz") { return try readJSONLines(path: path) }
+    if FileEnding.jsonLines.matches(path) { return try readJSONLines(path: path) }
     let reader = CSVReader(try ByteFileReader(path: path))
     guard let header = try reader.next() else {
       throw CXRLabelError(

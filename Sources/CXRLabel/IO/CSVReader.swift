@@ -33,7 +33,7 @@ final class CSVReader {
         if byte == 0xFF || byte == 0xFE, try ensure(2), buffer[position + 1] == (byte == 0xFF ? 0xFE : 0xFF) {
           throw CXRLabelError(
             .invalidInput, "The file is UTF-16 text; cxrlabel reads UTF-8.", at: .init(file: source.path),
-            hint: source.path.lowercased().hasSuffix(".gz")
+            hint: FileEnding.gzip.matches(source.path)
               ? "Convert it first: gunzip -c \(source.path) | iconv -f UTF-16 -t UTF-8 > reports-utf8.csv"
               : "Convert it first: iconv -f UTF-16 -t UTF-8 \(source.path) > reports-utf8.csv")
         }

@@ -12,10 +12,10 @@
 /// Only the listings of the directories on the current path are held (MIMIC-CXR's 230,000 report files never
 /// sit in memory at once), so memory stays flat as the corpus grows. Each listing is sorted with a directory's
 /// name followed by `/`, which makes the depth-first order exactly the byte order of the full paths.
-/// The suffix matches in any case (`.TXT` too). Unreadable subdirectories are skipped. Names starting with `.` are skipped (`.git`, macOS's `._s1.txt`
-/// copies). Symbolic links are followed, except to a directory already on the current path (a loop). A link
-/// that ends in the suffix but leads nowhere is still handed out, so that reading it fails with a named error
-/// instead of the study silently going missing.
+/// The suffix matches in any case (`.TXT` too). Unreadable subdirectories are skipped. Names starting with `.`
+/// are skipped (`.git`, macOS's `._s1.txt` copies). Symbolic links are followed, except to a directory already on
+/// the current path (a loop). A link that ends in the suffix but leads nowhere is still handed out, so that
+/// reading it fails with a named error instead of the study silently going missing.
 struct DirectoryWalk {
   /// One directory's entries, packed: each name (a directory's with `/` appended) in one byte buffer, listed in
   /// sorted order. No allocation per entry, so a directory of 100,000 patients costs about 2 MB.
@@ -94,10 +94,10 @@ struct DirectoryWalk {
       if path.last != UInt8(ascii: "/") { path.append(UInt8(ascii: "/")) }
       if name.last == UInt8(ascii: "/") {
         path.append(contentsOf: name.dropLast())
-        if let (listing, identity) = list(path), !stack.contains(where: { $0.identity == identity }) {
+        if let (listing, identity) = Self.list(path, suffix: suffix), !stack.contains(where: { $0.identity == identity }) {
           stack.append(Frame(path: path, listing: listing, identity: identity))
         }
-      } else if name.count >= suffix.count, name.suffix(suffix.count).elementsEqual(suffix, by: { $0 | 0x20 == $1 | 0x20 }) {
+      } else if Self.endsWith(name, suffix) {
         path.append(contentsOf: name)
         return path
       }
@@ -115,7 +115,10 @@ struct DirectoryWalk {
 
   /// The directory's regular files and subdirectories (symbolic links followed, dangling ones kept as files),
   /// sorted for path order, with the directory's identity; nil if it cannot be opened.
-  private func list(_ directory: [UInt8]) -> (Listing, FileIdentity)? { Self.list(directory, suffix: suffix) }
+  /// Whether a name ends in `suffix` (lowercase ASCII), in any case.
+  static func endsWith(_ name: some Collection<UInt8>, _ suffix: [UInt8]) -> Bool {
+    name.count >= suffix.count && name.suffix(suffix.count).elementsEqual(suffix) { $0 | 0x20 == $1 }
+  }
 
   private static func list(_ directory: [UInt8], suffix: [UInt8]) -> (Listing, FileIdentity)? {
     guard let stream = (directory + [0]).withUnsafeBufferPointer({ buffer in
@@ -139,7 +142,7 @@ struct DirectoryWalk {
             stat(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), &info) == 0
           }
           isDirectory = found && (info.st_mode & S_IFMT) == S_IFDIR
-          isFile = found ? (info.st_mode & S_IFMT) == S_IFREG : name.count >= suffix.count && name.suffix(suffix.count).elementsEqual(suffix, by: { $0 | 0x20 == $1 | 0x20 })
+          isFile = found ? (info.st_mode & S_IFMT) == S_IFREG : endsWith(name, suffix)
         }
         if isDirectory || isFile { listing.append(name, isDirectory: isDirectory) }
       }

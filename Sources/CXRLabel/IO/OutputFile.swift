@@ -43,7 +43,7 @@ public final class OutputFile {
       return
     }
     name = path
-    let compressed = path.lowercased().hasSuffix(".gz")
+    let compressed = FileEnding.gzip.matches(path)
     if Self.isSpecial(path) {
       sink = try Self.openDirectly(path, compressed: compressed)
       finalPath = nil

@@ -77,9 +77,9 @@ public final class ReportSource: Sequence, IteratorProtocol {
             hint: "Point at a MIMIC-CXR `files/` tree or a folder of .txt reports; CSV files are given by name.")
         }
         items.append(.tree(input))
-      } else if Self.isCSV(input) {
+      } else if FileEnding.csv.matches(input) {
         items.append(.csv(path: input))
-      } else if Self.isReportFile(input) {
+      } else if FileEnding.report.matches(input) {
         items.append(.reportFile(input))
       } else {
         throw CXRLabelError(
@@ -89,18 +89,6 @@ public final class ReportSource: Sequence, IteratorProtocol {
       }
     }
     self.items = items
-  }
-
-  /// Whether a file input is a CSV of reports: `.csv` or `.csv.gz`, in any case.
-  public static func isCSV(_ path: String) -> Bool {
-    let lower = path.lowercased()
-    return lower.hasSuffix(".csv") || lower.hasSuffix(".csv.gz")
-  }
-
-  /// Whether a file input is one report: `.txt` or `.txt.gz`, in any case.
-  public static func isReportFile(_ path: String) -> Bool {
-    let lower = path.lowercased()
-    return lower.hasSuffix(".txt") || lower.hasSuffix(".txt.gz")
   }
 
   /// A walk over the `*.txt` files under `root`, or nil if it cannot be listed.
@@ -256,7 +244,7 @@ public final class ReportSource: Sequence, IteratorProtocol {
   static func readReportFile(_ path: String) -> ReportRecord {
     let id = studyID(forPath: path)
     do {
-      let bytes = path.lowercased().hasSuffix(".gz") ? try ByteFileReader(path: path).readAll() : try PlainFile.contents(of: path)
+      let bytes = FileEnding.gzip.matches(path) ? try ByteFileReader(path: path).readAll() : try PlainFile.contents(of: path)
       let (text, invalid) = decode(bytes)
       return .report(Report(id: id, text: text, origin: .reportFile(path: path), hadInvalidUTF8: invalid))
     } catch {
@@ -372,11 +360,7 @@ public final class ReportSource: Sequence, IteratorProtocol {
     let nameStart = (bytes[..<end].lastIndex(of: slash) ?? -1) + 1
     var stemEnd = end
     func drop(_ suffix: String) {
-      let count = suffix.utf8.count
-      guard stemEnd - nameStart >= count,
-        bytes[(stemEnd - count)..<stemEnd].elementsEqual(suffix.utf8, by: { $0 | 0x20 == $1 | 0x20 })
-      else { return }
-      stemEnd -= count
+      if DirectoryWalk.endsWith(bytes[nameStart..<stemEnd], Array(suffix.utf8)) { stemEnd -= suffix.utf8.count }
     }
     drop(".gz")
     drop(".txt")

@@ -1,0 +1,21 @@
+/// The kinds of file cxrlabel reads and writes, told apart by how their names end (in any case): the one place
+/// that decides what `.csv.gz`, `.JSONL` or `.txt` mean, for inputs and outputs alike.
+public struct FileEnding: Sendable, Hashable {
+  /// The endings, lowercase, each with its dot (`.csv`, `.csv.gz`).
+  public let endings: [String]
+
+  /// CSV, gzip or not.
+  public static let csv = FileEnding(endings: [".csv", ".csv.gz"])
+  /// JSON Lines, gzip or not.
+  public static let jsonLines = FileEnding(endings: [".jsonl", ".jsonl.gz"])
+  /// One report's text, gzip or not.
+  public static let report = FileEnding(endings: [".txt", ".txt.gz"])
+  /// Gzip-compressed, whatever the content.
+  public static let gzip = FileEnding(endings: [".gz"])
+
+  /// Whether `path` ends in one of the endings, in any case.
+  public func matches(_ path: String) -> Bool {
+    let lower = path.lowercased()
+    return endings.contains { lower.hasSuffix($0) }
+  }
+}
