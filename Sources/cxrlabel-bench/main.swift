@@ -2,8 +2,15 @@ import CXRLabel
 import Foundation
 
 // cxrlabel-bench: generates a seeded MIMIC-like report tree and times the pipeline on it (release build).
-//
-//   swift run -c release cxrlabel-bench [--reports N] [--seed S] [--jobs J] [--runs R] [--corpus DIR]
+
+let usage = """
+  usage: swift run -c release cxrlabel-bench [--reports N] [--seed S] [--jobs J] [--runs R] [--corpus DIR]
+
+  Generates N MIMIC-like reports from seed S (default 20000 and 42) under the temporary directory, once, then
+  labels them R times (default 3) on J threads (default: every core) with the CheXpert labeler, writing a gzip
+  CSV, and prints each run's reports/s, the median and the peak resident memory. --corpus DIR labels an existing
+  tree instead (generated there first if DIR has no .complete marker).
+  """
 
 struct BenchOptions {
   var reports = 20_000
@@ -15,14 +22,23 @@ struct BenchOptions {
   init(_ arguments: [String]) throws {
     var iterator = arguments.dropFirst().makeIterator()
     while let flag = iterator.next() {
-      guard let value = iterator.next() else { throw BenchError("\(flag) needs a value") }
+      if flag == "--help" || flag == "-h" { throw BenchError(usage, isHelp: true) }
+      guard let value = iterator.next() else { throw BenchError("\(flag) needs a value.\n\(usage)") }
+      func count(_ minimum: Int) throws -> Int {
+        guard let number = Int(value), number >= minimum else {
+          throw BenchError("\(flag) needs a whole number of at least \(minimum), not \"\(value)\".")
+        }
+        return number
+      }
       switch flag {
-      case "--reports": reports = Int(value) ?? reports
-      case "--seed": seed = UInt64(value) ?? seed
-      case "--jobs": jobs = Int(value) ?? jobs
-      case "--runs": runs = Int(value) ?? runs
+      case "--reports": reports = try count(1)
+      case "--seed":
+        guard let number = UInt64(value) else { throw BenchError("--seed needs a whole number, not \"\(value)\".") }
+        seed = number
+      case "--jobs": jobs = try count(1)
+      case "--runs": runs = try count(1)
       case "--corpus": corpus = value
-      default: throw BenchError("unknown option \(flag)")
+      default: throw BenchError("unknown option \(flag).\n\(usage)")
       }
     }
   }
@@ -30,7 +46,11 @@ struct BenchOptions {
 
 struct BenchError: Error, CustomStringConvertible {
   var description: String
-  init(_ description: String) { self.description = description }
+  var isHelp = false
+  init(_ description: String, isHelp: Bool = false) {
+    self.description = description
+    self.isHelp = isHelp
+  }
 }
 
 /// Peak resident memory of this process, from /proc (Linux).
@@ -48,44 +68,55 @@ func median(_ values: [Double]) -> Double {
   return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
 }
 
-let options = try BenchOptions(CommandLine.arguments)
-let root = options.corpus ?? NSTemporaryDirectory() + "cxrlabel-bench-\(options.seed)-\(options.reports)"
-let marker = root + "/.complete"
-var corpusBytes = 0
-if FileManager.default.fileExists(atPath: marker) {
-  corpusBytes = Int((try? String(contentsOfFile: marker, encoding: .utf8)) ?? "0") ?? 0
-} else {
-  try? FileManager.default.removeItem(atPath: root)
-  corpusBytes = try CorpusGenerator(seed: options.seed, reports: options.reports).write(to: root)
-  try String(corpusBytes).write(toFile: marker, atomically: true, encoding: .utf8)
-}
-print("corpus: \(options.reports) MIMIC-like report files (seed \(options.seed)), \(corpusBytes / 1024) KiB, at \(root)")
-print("pipeline: read → sections → clean → sentences → mentions → parse → rules → labels → gzip CSV; jobs \(options.jobs)")
+/// Generates the corpus if needed, then times the runs.
+func runBenchmark(_ options: BenchOptions) throws {
+  let root = options.corpus ?? NSTemporaryDirectory() + "cxrlabel-bench-\(options.seed)-\(options.reports)"
+  let marker = root + "/.complete"
+  var corpusBytes = 0
+  if FileManager.default.fileExists(atPath: marker) {
+    corpusBytes = Int((try? String(contentsOfFile: marker, encoding: .utf8)) ?? "0") ?? 0
+  } else {
+    try? FileManager.default.removeItem(atPath: root)
+    corpusBytes = try CorpusGenerator(seed: options.seed, reports: options.reports).write(to: root)
+    try String(corpusBytes).write(toFile: marker, atomically: true, encoding: .utf8)
+  }
+  print("corpus: \(options.reports) MIMIC-like report files (seed \(options.seed)), \(corpusBytes / 1024) KiB, at \(root)")
+  print("pipeline: read → sections → clean → sentences → mentions → parse → rules → labels → gzip CSV; jobs \(options.jobs)")
 
-let labeler = try Labeler.chexpert()
-let table = LabelTable(layout: .mimic)
-var rates: [Double] = []
-for run in 1...options.runs {
-  let start = Date()
-  var source = try ReportSource(inputs: [root + "/files"])
-  let output = try OutputFile(path: NSTemporaryDirectory() + "cxrlabel-bench-out.csv.gz")
-  try output.write(table.header)
-  var count = 0
-  try forEachInOrder(
-    &source, jobs: options.jobs,
-    transform: { record -> [UInt8] in
-      guard case .report(let report) = record else { return [] }
-      return table.row(id: report.id, reportText: "", labels: labeler.label(report).labels)
-    },
-    consume: { bytes in
-      count += 1
-      try output.write(bytes)
-    })
-  try output.commit()
-  let seconds = Date().timeIntervalSince(start)
-  let rate = Double(count) / seconds
-  rates.append(rate)
-  print(String(format: "run %d: %d reports in %.2f s: %.0f reports/s, %.1f MB/s", run, count, seconds, rate,
-    Double(corpusBytes) / seconds / 1_000_000))
+  let labeler = try Labeler.chexpert()
+  let table = LabelTable(layout: .mimic)
+  var rates: [Double] = []
+  for run in 1...options.runs {
+    let start = Date()
+    var source = try ReportSource(inputs: [root + "/files"])
+    let output = try OutputFile(path: NSTemporaryDirectory() + "cxrlabel-bench-out.csv.gz")
+    try output.write(table.header)
+    var count = 0
+    try forEachInOrder(
+      &source, jobs: options.jobs,
+      transform: { record -> [UInt8] in
+        guard case .report(let report) = record else { return [] }
+        return table.row(id: report.id, reportText: "", labels: labeler.label(report).labels)
+      },
+      consume: { bytes in
+        count += 1
+        try output.write(bytes)
+      })
+    try output.commit()
+    let seconds = Date().timeIntervalSince(start)
+    let rate = Double(count) / seconds
+    rates.append(rate)
+    print(String(format: "run %d: %d reports in %.2f s: %.0f reports/s, %.1f MB/s", run, count, seconds, rate,
+      Double(corpusBytes) / seconds / 1_000_000))
+  }
+  print(String(format: "median: %.0f reports/s; peak RSS %.1f MB", median(rates), peakRSSMegabytes()))
 }
-print(String(format: "median: %.0f reports/s; peak RSS %.1f MB", median(rates), peakRSSMegabytes()))
+
+do {
+  try runBenchmark(try BenchOptions(CommandLine.arguments))
+} catch let error as BenchError where error.isHelp {
+  print(error.description)
+} catch {
+  FileHandle.standardError.write(Data("cxrlabel-bench: \(error)\n".utf8))
+  exit(2)
+}
