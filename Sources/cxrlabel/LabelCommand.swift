@@ -50,6 +50,7 @@ struct LabelCommand: ParsableCommand {
       try self.labeler == .chexpert ? Labeler.chexpert(settings) : Labeler.negbio(settings)
     }
     configured.parseTokenLimit = parseTokenLimit == 0 ? nil : parseTokenLimit
+    configured.keepsGraphs = explainGraphs
     let labeler = configured
     let dropEmpty = self.dropEmpty
     try OutputPaths.check(

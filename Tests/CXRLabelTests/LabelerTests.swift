@@ -43,18 +43,47 @@ import Testing
   func sentencesOverBLLIPsLimitAreLeftUnparsed(labelerName: String) throws {
     var labeler = try labelerName == "chexpert" ? Labeler.chexpert() : Labeler.negbio()
     let atLimit = labeler.label(Report(id: StudyID(study: "long"), text: longSentence(tokens: 399)))
-    #expect(atLimit.graphs.count == 1 && atLimit.graphs[0] == nil)
+    #expect(atLimit.parsed == [false])
     #expect(atLimit.analysis.notes.contains(.sentenceTooLong))
     if labelerName == "chexpert" { #expect(atLimit.labels[.pleuralEffusion] == .positive) }
 
     let underLimit = labeler.label(Report(id: StudyID(study: "short"), text: longSentence(tokens: 398)))
-    #expect(underLimit.graphs[0] != nil)
+    #expect(underLimit.parsed == [true])
     #expect(!underLimit.analysis.notes.contains(.sentenceTooLong))
     #expect(underLimit.labels[.pleuralEffusion] == .negative)
 
     labeler.parseTokenLimit = nil
     let unlimited = labeler.label(Report(id: StudyID(study: "long"), text: longSentence(tokens: 399)))
-    #expect(unlimited.graphs[0] != nil)
+    #expect(unlimited.parsed == [true])
     #expect(unlimited.labels[.pleuralEffusion] == .negative)
+  }
+
+  /// A sentence without a mention is not parsed by default, since no rule reads its graph, and graphs are not
+  /// kept; with `keepsGraphs` (`--explain-graphs`) every sentence is parsed and its graph kept. Either way the
+  /// labels are the same, and a mentionless sentence over BLLIP's limit is still named in the study's notes.
+  @Test(arguments: ["chexpert", "negbio"])
+  func sentencesWithoutMentionsAreParsedOnlyWhenGraphsAreKept(labelerName: String) throws {
+    var labeler = try labelerName == "chexpert" ? Labeler.chexpert() : Labeler.negbio()
+    let report = Report(id: StudyID(study: "s"), text: "The patient is upright. No pleural effusion.")
+    let skipping = labeler.label(report)
+    #expect(skipping.analysis.sentences.count == 2)
+    #expect(skipping.parsed == [false, true])
+    #expect(skipping.graphs.isEmpty)
+    #expect(skipping.labels[.pleuralEffusion] == .negative)
+
+    labeler.keepsGraphs = true
+    let keeping = labeler.label(report)
+    #expect(keeping.parsed == [true, true])
+    #expect(keeping.graphs.count == 2 && keeping.graphs.allSatisfy { $0 != nil })
+    #expect(keeping.graphs[1]?.tokens.map { $0.word.lowercased() } == ["no", "pleural", "effusion", "."])
+    #expect(keeping.labels == skipping.labels)
+    #expect(keeping.classification == skipping.classification)
+
+    labeler.keepsGraphs = false
+    let words = "the patient is upright" + String(repeating: " and upright", count: 200) + "."
+    let long = labeler.label(Report(id: StudyID(study: "long"), text: words + " No pleural effusion."))
+    #expect(long.parsed == [false, true])
+    #expect(long.analysis.notes.contains(.sentenceTooLong))
+    #expect(long.labels[.pleuralEffusion] == .negative)
   }
 }

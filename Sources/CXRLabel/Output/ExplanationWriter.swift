@@ -64,7 +64,7 @@ public enum ExplanationWriter {
       } else {
         json.null()
       }
-      let hasGraph = mention.sentence < result.graphs.count && result.graphs[mention.sentence] != nil
+      let hasGraph = result.parsed.indices.contains(mention.sentence) && result.parsed[mention.sentence]
       json.raw(hasGraph ? ",\"graph\":true}" : ",\"graph\":false}")
     }
     json.raw("]}\n")

@@ -3,7 +3,12 @@
 public struct StudyResult: Sendable {
   /// Text, sentences and mentions.
   public var analysis: StudyAnalysis
-  /// One graph per sentence (propagated), nil where a sentence could not be parsed.
+  /// Whether each sentence had a dependency graph when its mentions were decided. False where it has no parse:
+  /// it is too long or unparsable, or it has no mention (and `Labeler.keepsGraphs` is off), so that no rule
+  /// would read its graph.
+  public var parsed: [Bool]
+  /// Every sentence's graph (propagated; nil where it has no parse) when `Labeler.keepsGraphs` is on; empty
+  /// otherwise, since each graph is dropped as soon as its sentence's mentions are decided.
   public var graphs: [DependencyGraph?]
   /// Each mention's marks and label, in `analysis.mentions` order.
   public var classification: StudyClassification
@@ -26,6 +31,11 @@ public struct Labeler: Sendable {
   /// tokens or more (NegBio-MIMIC then leaves the sentence unparsed; the CheXpert labeler aborts the whole run,
   /// which cxrlabel does not copy). Nil parses every sentence.
   public var parseTokenLimit: Int? = Labeler.bllipTokenLimit
+  /// Whether every sentence is parsed and its graph kept in `StudyResult.graphs`, to show the parses
+  /// (`--explain-graphs`). Off by default: only sentences with a mention are parsed (their graphs are all the
+  /// rules read; that skips about half of all sentences), and each graph is dropped once its sentence's mentions
+  /// are decided, so a study's memory does not grow with its parses.
+  public var keepsGraphs = false
   private let workspaces = WorkspacePool()
 
   /// BLLIP's limit: it raises "Sentence is too long" for 399 tokens or more.
@@ -71,26 +81,49 @@ public struct Labeler: Sendable {
   /// Labels one report, reusing a per-thread workspace.
   public func label(_ report: Report, workspace: RuleWorkspace) -> StudyResult {
     var analysis = frontEnd.analyze(report)
+    var needsGraph = Array(repeating: keepsGraphs, count: analysis.sentences.count)
+    for mention in analysis.mentions where needsGraph.indices.contains(mention.sentence) {
+      needsGraph[mention.sentence] = true
+    }
+    var parsed = Array(repeating: false, count: analysis.sentences.count)
     var graphs: [DependencyGraph?] = []
-    graphs.reserveCapacity(analysis.sentences.count)
+    if keepsGraphs { graphs.reserveCapacity(analysis.sentences.count) }
     var tooLong = false
-    analysis.text.withUnsafeBufferPointer { buffer in
-      for sentence in analysis.sentences {
-        let parsed = parser.parse(buffer, sentence: sentence)
-        if let limit = parseTokenLimit, parsed.tokens.count >= limit {
-          tooLong = true
-          graphs.append(nil)
-        } else {
-          graphs.append(graph(parsed))
-        }
+    let classification = analysis.text.withUnsafeBufferPointer { buffer in
+      classifier.classify(
+        text: analysis.text, sentences: analysis.sentences, mentions: analysis.mentions, workspace: workspace
+      ) { index in
+        let graph = needsGraph[index] ? sentenceGraph(buffer, analysis.sentences[index], &tooLong) : nil
+        if !needsGraph[index], isTooLong(buffer, analysis.sentences[index]) { tooLong = true }
+        parsed[index] = graph != nil
+        if keepsGraphs { graphs.append(graph) }
+        return graph
       }
     }
     if tooLong { analysis.notes.append(.sentenceTooLong) }
-    let classification = classifier.classify(
-      text: analysis.text, sentences: analysis.sentences, graphs: graphs, mentions: analysis.mentions,
-      workspace: workspace)
     let labels = aggregator.labels(text: analysis.text, mentions: analysis.mentions, mentionLabels: classification.labels)
-    return StudyResult(analysis: analysis, graphs: graphs, classification: classification, labels: labels)
+    return StudyResult(
+      analysis: analysis, parsed: parsed, graphs: graphs, classification: classification, labels: labels)
+  }
+
+  /// One sentence's propagated graph; nil (and `tooLong` set) for a sentence at the token limit, nil for one the
+  /// parser returned nothing usable for.
+  private func sentenceGraph(
+    _ text: UnsafeBufferPointer<UInt8>, _ sentence: Range<Int>, _ tooLong: inout Bool
+  ) -> DependencyGraph? {
+    let parsed = parser.parse(text, sentence: sentence)
+    if let limit = parseTokenLimit, parsed.tokens.count >= limit {
+      tooLong = true
+      return nil
+    }
+    return graph(parsed)
+  }
+
+  /// Whether an unparsed sentence has as many tokens as the limit, so that the run summary still names every
+  /// sentence the originals could not parse. (A token is at least a byte: shorter sentences are not tokenized.)
+  private func isTooLong(_ text: UnsafeBufferPointer<UInt8>, _ sentence: Range<Int>) -> Bool {
+    guard let limit = parseTokenLimit, sentence.count >= limit else { return false }
+    return ParserTokenizer.tokenize(text, sentence: sentence).count >= limit
   }
 
   /// A parsed sentence as a propagated graph; nil if the parser returned nothing usable.

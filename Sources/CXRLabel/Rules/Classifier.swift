@@ -108,6 +108,25 @@ public struct Classifier: Sendable {
   public func classify(
     text: [UInt8], sentences: [Range<Int>], graphs: [DependencyGraph?], mentions: [Mention], workspace: RuleWorkspace
   ) -> StudyClassification {
+    classify(text: text, sentences: sentences, mentions: mentions, workspace: workspace) { sentence in
+      sentence < graphs.count ? graphs[sentence] : nil
+    }
+  }
+
+  /// Classifies a study's mentions, asking for each sentence's graph as it comes to it, so that a caller can
+  /// parse sentence by sentence and hold one graph at a time.
+  ///
+  /// - Parameters:
+  ///   - text: the study text the spans refer to.
+  ///   - sentences: sentence spans in `text`.
+  ///   - mentions: the study's mentions; each is tried against its own sentence's graph.
+  ///   - workspace: this thread's workspace.
+  ///   - graph: called exactly once for every sentence, in order: that sentence's graph (already propagated), or
+  ///     nil where it has no parse.
+  public func classify(
+    text: [UInt8], sentences: [Range<Int>], mentions: [Mention], workspace: RuleWorkspace,
+    graph graphOf: (Int) -> DependencyGraph?
+  ) -> StudyClassification {
     var results = Array(repeating: MentionClassification(), count: mentions.count)
     var withoutGraph = 0
     let program = rules.program
@@ -146,6 +165,7 @@ public struct Classifier: Sendable {
     }
 
     for (sentence, span) in sentences.enumerated() {
+      let sentenceGraph = graphOf(sentence)
       if usesSentenceShortcut && startsWithShortcut(text, span, workspace) {
         spread(
           MentionMark(kind: .negation, phase: .sentenceShortcut, rule: nil, sentence: sentence, node: nil, source: nil),
@@ -172,7 +192,7 @@ public struct Classifier: Sendable {
           }
         }
       }
-      guard sentence < graphs.count, let graph = graphs[sentence] else {
+      guard let graph = sentenceGraph else {
         withoutGraph += bySentence[sentence].lazy.filter { !decidedByRegex.contains($0) }.count
         continue
       }
