@@ -1,5 +1,6 @@
 import ArgumentParser
 import CXRLabel
+import Foundation
 
 /// `cxrlabel judge`: classification and aggregation on graphs from another parser.
 struct JudgeCommand: ParsableCommand {
@@ -33,6 +34,20 @@ struct JudgeCommand: ParsableCommand {
   @Option(help: "Whose rules and label collection to apply (negbio: its regular expressions first, no sentence shortcut).")
   var labeler: LabelerChoice = .chexpert
 
+  @OptionGroup var runOptions: RunArguments
+
+  /// One input line's outcome, made on a worker thread and reported in input order.
+  private enum Outcome: Sendable {
+    /// A blank line: nothing to count.
+    case blank
+    /// A judged study: its output line, and the observation names outside the 14 that its mentions use.
+    case judged(bytes: [UInt8], unknownObservations: [Observation], line: Int)
+    /// A record that could not be judged.
+    case failed(CXRLabelError)
+    /// Reading the file failed: the run stops.
+    case unreadable(CXRLabelError)
+  }
+
   func run() throws {
     var settings = FrontEndSettings()
     try rules.apply(to: &settings, labeler: labeler, readsReports: false)
@@ -45,34 +60,58 @@ struct JudgeCommand: ParsableCommand {
       [.init(option: "-o", path: output ?? "-", kinds: [.jsonLines])], inputs: [input])
     let reader = try reported { try LineReader(path: input) }
     let file = try reported { try OutputFile(path: output) }
-    let workspace = RuleWorkspace()
+    let path = reader.path
     var summary = RunSummary()
+    let progress = Progress(enabled: !runOptions.quiet && isatty(2) == 1)
     // The 14 observations, plus every other name already warned about.
     var namedObservations = Set(Observation.mimicOrder)
+    var lines = NumberedLines(reader)
     do {
-      while let line = try reader.next() {
-        if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-        summary.read += 1
-        do {
-          let study = try GraphsReader.parse(line: line, file: reader.path, lineNumber: reader.lineNumber)
-          for mention in study.mentions where namedObservations.insert(mention.observation).inserted {
-            printError(
-              "cxrlabel: warning: \(reader.path):\(reader.lineNumber): \"\(mention.observation.name)\" is not one of the 14 "
-                + "CheXpert observations (names are case-sensitive); it gets a label of its own.")
+      try forEachInOrder(
+        &lines, jobs: runOptions.jobs ?? System.coreCount,
+        transform: { line -> Outcome in
+          switch line {
+          case .failure(let error): return .unreadable(error)
+          case .line(let text, let number):
+            if text.allSatisfy({ $0 == " " || $0 == "\t" }) { return .blank }
+            do throws(CXRLabelError) {
+              let study = try GraphsReader.parse(line: text, file: path, lineNumber: number)
+              let verdict = try judge.judge(study)
+              return .judged(
+                bytes: JudgeWriter.line(for: study, verdict: verdict, classifier: classifier),
+                unknownObservations: study.mentions.map(\.observation).filter { !Observation.mimicOrder.contains($0) },
+                line: number)
+            } catch {
+              return .failed(error)
+            }
           }
-          let verdict = try judge.judge(study, workspace: workspace)
-          try file.write(JudgeWriter.line(for: study, verdict: verdict, classifier: classifier))
-          summary.written += 1
-        } catch {
-          summary.count(error)
-          printError("cxrlabel: error: \(error)")
-        }
-      }
+        },
+        consume: { outcome in
+          switch outcome {
+          case .blank: return
+          case .unreadable(let error): throw error
+          case .failed(let error):
+            summary.read += 1
+            summary.count(error)
+            printError("cxrlabel: error: \(error)")
+          case .judged(let bytes, let unknown, let line):
+            summary.read += 1
+            for observation in unknown where namedObservations.insert(observation).inserted {
+              printError(
+                "cxrlabel: warning: \(path):\(line): \"\(observation.name)\" is not one of the 14 CheXpert "
+                  + "observations (names are case-sensitive); it gets a label of its own.")
+            }
+            try file.write(bytes)
+            summary.written += 1
+          }
+          progress.tick(summary.read)
+        })
       try file.commit()
     } catch {
       file.discard()
-      throw ValidationFailure(message: error.description)
+      throw ValidationFailure(message: "\(error)")
     }
+    progress.finish()
     try finish(summary)
   }
 }

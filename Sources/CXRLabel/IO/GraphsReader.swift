@@ -62,6 +62,20 @@ public enum GraphsReader {
     func bad(_ why: String) -> CXRLabelError {
       CXRLabelError(.invalidInput, why, at: location, hint: "See `cxrlabel judge --help` for the expected fields.")
     }
+    /// The objects listed under `key` (none when it is absent).
+    func objects(_ key: String, in object: [String: Any]) throws(CXRLabelError) -> [[String: Any]] {
+      guard let value = object[key], !(value is NSNull) else { return [] }
+      // Element by element: casting the whole array at once bridges it through NSArray, which was most of the
+      // time judge spent reading.
+      guard let items = value as? [Any] else { throw bad("\"\(key)\" must be an array of objects.") }
+      var list: [[String: Any]] = []
+      list.reserveCapacity(items.count)
+      for item in items {
+        guard let object = item as? [String: Any] else { throw bad("\"\(key)\" must be an array of objects.") }
+        list.append(object)
+      }
+      return list
+    }
     guard let data = line.data(using: .utf8),
       let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
     else { throw bad("Not a JSON object.") }
@@ -81,13 +95,13 @@ public enum GraphsReader {
       return try bytes(start)..<(try bytes(end))
     }
     var sentences: [ParsedStudy.Sentence] = []
-    for item in object["sentences"] as? [[String: Any]] ?? [] {
+    for item in try objects("sentences", in: object) {
       guard let offset = item["offset"] as? Int, let sentenceText = item["text"] as? String else {
         throw bad("A sentence lacks \"offset\" or \"text\".")
       }
       var tokens: [ParsedStudy.Token] = []
       var ids = Set<String>()
-      for token in item["tokens"] as? [[String: Any]] ?? [] {
+      for token in try objects("tokens", in: item) {
         guard let id = token["id"] as? String, let start = token["start"] as? Int, let end = token["end"] as? Int
         else { throw bad("A token lacks \"id\", \"start\" or \"end\".") }
         guard ids.insert(id).inserted else {
@@ -99,7 +113,7 @@ public enum GraphsReader {
             tag: token["tag"] as? String ?? "", span: try span(start, end, of: "Token \"\(id)\"")))
       }
       var edges: [ParsedStudy.Edge] = []
-      for edge in item["edges"] as? [[String: Any]] ?? [] {
+      for edge in try objects("edges", in: item) {
         guard let head = edge["head"] as? String, let dependent = edge["dep"] as? String,
           let relation = edge["rel"] as? String
         else { throw bad("An edge lacks \"head\", \"dep\" or \"rel\".") }
@@ -117,7 +131,7 @@ public enum GraphsReader {
           parsed: (item["parse_ok"] as? Bool) ?? !tokens.isEmpty))
     }
     var mentions: [Mention] = []
-    for item in object["mentions"] as? [[String: Any]] ?? [] {
+    for item in try objects("mentions", in: object) {
       guard let observation = item["observation"] as? String, let start = item["start"] as? Int,
         let end = item["end"] as? Int
       else { throw bad("A mention lacks \"observation\", \"start\" or \"end\".") }

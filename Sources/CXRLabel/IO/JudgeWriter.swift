@@ -1,39 +1,74 @@
-internal import Foundation
-
 /// Writes a judged study: the input record with each mention's `result`, `phase`, `rule`, `rule_source`,
 /// `rule_note` and `graph` (whether its sentence had a parse) set anew, whatever the input held, and the study's
-/// `labels` (observation → 1, 0, -1 or null) filled in.
+/// `labels` (observation → 1, 0, -1 or null) set. Everything else is copied byte for byte, in its order.
 public enum JudgeWriter {
+  /// The mention fields judge decides; input values of these are replaced.
+  static let decidedMentionFields: Set<String> = ["result", "phase", "rule", "rule_source", "rule_note", "graph"]
+
   /// The output JSON line.
   public static func line(for study: ParsedStudy, verdict: Judge.Verdict, classifier: Classifier) -> [UInt8] {
-    let graphs = verdict.graphs
-    guard let data = study.json.data(using: .utf8),
-      var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
-    else { return [] }
-    var mentions = object["mentions"] as? [[String: Any]] ?? []
-    for index in mentions.indices where index < verdict.classification.mentions.count {
-      let decided = verdict.classification.mentions[index]
-      mentions[index]["result"] = ExplanationWriter.resultName(decided.label)
-      mentions[index]["phase"] = decided.decidingMark.map { $0.phase.rawValue as Any } ?? NSNull()
-      if let mark = decided.decidingMark, let rule = classifier.ruleInfo(for: mark) {
-        mentions[index]["rule"] = rule.id
-        mentions[index]["rule_source"] = rule.location.description
-        mentions[index]["rule_note"] = rule.comment.map { $0 as Any } ?? NSNull()
-      } else {
-        mentions[index]["rule"] = NSNull()
-        mentions[index]["rule_source"] = NSNull()
-        mentions[index]["rule_note"] = NSNull()
+    let bytes = Array(study.json.utf8)
+    var json = JSONText()
+    json.raw("{")
+    var first = true
+    var mentionElements: [Range<Int>] = []
+    for member in JSONSpans.members(of: bytes) {
+      if member.key == "mentions" {
+        mentionElements = JSONSpans.elements(of: bytes, arrayAt: member.value.lowerBound)
+        continue
       }
-      let sentence = study.mentions[index].sentence
-      mentions[index]["graph"] = sentence >= 0 && sentence < graphs.count && graphs[sentence] != nil
+      if member.key == "labels" { continue }
+      if !first { json.raw(",") }
+      first = false
+      json.bytes.append(contentsOf: bytes[member.member])
     }
-    object["mentions"] = mentions
-    var labels: [String: Any] = [:]
-    for observation in Observation.mimicOrder { labels[observation.name] = NSNull() }
-    for (observation, value) in verdict.labels { labels[observation.name] = Int(value.rawValue) }
-    object["labels"] = labels
-    guard let out = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-    else { return [] }
-    return Array(out) + [0x0A]
+    if !first { json.raw(",") }
+    json.raw("\"mentions\":[")
+    for (index, element) in mentionElements.enumerated() {
+      if index > 0 { json.raw(",") }
+      guard index < verdict.classification.mentions.count, index < study.mentions.count else {
+        json.bytes.append(contentsOf: bytes[element])
+        continue
+      }
+      writeMention(
+        keeping: JSONSpans.members(of: bytes, objectAt: element.lowerBound), of: bytes,
+        decided: verdict.classification.mentions[index], sentence: study.mentions[index].sentence,
+        graphs: verdict.graphs, classifier: classifier, into: &json)
+    }
+    json.raw("],\"labels\":{")
+    let extra = verdict.labels.keys.filter { !Observation.mimicOrder.contains($0) }.sorted()
+    for (index, observation) in (Observation.mimicOrder + extra).enumerated() {
+      if index > 0 { json.raw(",") }
+      json.string(observation.name)
+      json.raw(":")
+      if let value = verdict.labels[observation] { json.number(Int(value.rawValue)) } else { json.null() }
+    }
+    json.raw("}}\n")
+    return json.bytes
+  }
+
+  /// One mention: the input's own fields except the decided ones, then the decided ones.
+  private static func writeMention(
+    keeping members: [JSONSpans.Member], of bytes: [UInt8], decided: MentionClassification, sentence: Int,
+    graphs: [DependencyGraph?], classifier: Classifier, into json: inout JSONText
+  ) {
+    json.raw("{")
+    for member in members where !decidedMentionFields.contains(member.key) {
+      json.bytes.append(contentsOf: bytes[member.member])
+      json.raw(",")
+    }
+    json.raw("\"result\":")
+    json.string(ExplanationWriter.resultName(decided.label))
+    json.raw(",\"phase\":")
+    if let mark = decided.decidingMark { json.string(mark.phase.rawValue) } else { json.null() }
+    let rule = decided.decidingMark.flatMap { classifier.ruleInfo(for: $0) }
+    json.raw(",\"rule\":")
+    if let rule { json.string(rule.id) } else { json.null() }
+    json.raw(",\"rule_source\":")
+    if let rule { json.string(rule.location.description) } else { json.null() }
+    json.raw(",\"rule_note\":")
+    if let comment = rule?.comment { json.string(comment) } else { json.null() }
+    let hasGraph = graphs.indices.contains(sentence) && graphs[sentence] != nil
+    json.raw(hasGraph ? ",\"graph\":true}" : ",\"graph\":false}")
   }
 }

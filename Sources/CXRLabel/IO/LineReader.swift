@@ -38,3 +38,35 @@ public final class LineReader {
     }
   }
 }
+
+/// One line of a file with its 1-based number, or the read error that ended the file.
+public enum NumberedLine: Sendable {
+  /// A line, without its line break.
+  case line(String, number: Int)
+  /// Reading failed here (e.g. a truncated gzip stream); nothing follows.
+  case failure(CXRLabelError)
+}
+
+/// A `LineReader` as an iterator, for `forEachInOrder`: every line with its number, then at most one failure.
+public struct NumberedLines: IteratorProtocol {
+  private let reader: LineReader
+  private var ended = false
+
+  /// Iterates over `reader`'s remaining lines.
+  public init(_ reader: LineReader) { self.reader = reader }
+
+  /// The next line, the failure that ends the file, or nil.
+  public mutating func next() -> NumberedLine? {
+    guard !ended else { return nil }
+    do {
+      guard let line = try reader.next() else {
+        ended = true
+        return nil
+      }
+      return .line(line, number: reader.lineNumber)
+    } catch {
+      ended = true
+      return .failure(error)
+    }
+  }
+}

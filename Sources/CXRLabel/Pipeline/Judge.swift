@@ -6,6 +6,7 @@ public struct Judge: Sendable {
   public var aggregator: Aggregator
   /// Whether to apply NegBio's propagation first (off for graphs that are already propagated).
   public var propagates: Bool
+  private let workspaces = WorkspacePool()
 
   /// Creates a judge.
   public init(classifier: Classifier, aggregator: Aggregator = .chexpert, propagates: Bool = false) {
@@ -42,7 +43,13 @@ public struct Judge: Sendable {
     public var graphs: [DependencyGraph?]
   }
 
-  /// Judges one study; throws `invalidInput` for an edge that names an unknown token.
+  /// Judges one study (safe to call from many threads at once); throws `invalidInput` for an edge that names an
+  /// unknown token.
+  public func judge(_ study: ParsedStudy) throws(CXRLabelError) -> Verdict {
+    try workspaces.withWorkspace { workspace throws(CXRLabelError) in try judge(study, workspace: workspace) }
+  }
+
+  /// Judges one study, reusing a per-thread workspace.
   public func judge(_ study: ParsedStudy, workspace: RuleWorkspace) throws(CXRLabelError) -> Verdict {
     let graphs = try Self.graphs(of: study, propagating: propagates)
     let classification = classifier.classify(

@@ -6,11 +6,10 @@ final class WorkspacePool: Sendable {
   private let free = Mutex<[RuleWorkspace]>([])
 
   /// Runs `body` with a workspace no other thread is using.
-  func withWorkspace<Result>(_ body: (RuleWorkspace) -> Result) -> Result {
+  func withWorkspace<Result, Failure: Error>(_ body: (RuleWorkspace) throws(Failure) -> Result) throws(Failure) -> Result {
     let workspace = free.withLock { $0.popLast() } ?? RuleWorkspace()
-    let result = body(workspace)
-    free.withLock { $0.append(workspace) }
-    return result
+    defer { free.withLock { $0.append(workspace) } }
+    return try body(workspace)
   }
 }
 
