@@ -44,7 +44,7 @@ struct JudgeCommand: ParsableCommand {
     case judged(bytes: [UInt8], unknownObservations: [Observation], line: Int)
     /// A record that could not be judged.
     case failed(CXRLabelError)
-    /// Reading the file failed: the run stops.
+    /// Reading the file failed here (a truncated gzip stream): counted as a failure; nothing follows it.
     case unreadable(CXRLabelError)
   }
 
@@ -89,8 +89,7 @@ struct JudgeCommand: ParsableCommand {
         consume: { outcome in
           switch outcome {
           case .blank: return
-          case .unreadable(let error): throw error
-          case .failed(let error):
+          case .failed(let error), .unreadable(let error):  // after .unreadable, the file has nothing more
             summary.read += 1
             summary.count(error)
             printError("cxrlabel: error: \(error)")

@@ -39,12 +39,34 @@ struct CommandLineTests {
     try process.run()
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try input.fileHandleForWriting.close()
+    // Standard error is drained on another thread: read one after the other, a child that fills the second
+    // pipe (64 KB of warnings) while the first is still open would wait forever, and so would the test.
+    let errorReader = ErrorPipeReader(err.fileHandleForReading)
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    let errData = errorReader.wait()
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// Reads a pipe to its end on a thread of its own.
+  final class ErrorPipeReader: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+      Thread.detachNewThread { [self] in
+        data = handle.readDataToEndOfFile()
+        done.signal()
+      }
+    }
+
+    /// Everything the pipe held, once it is closed.
+    func wait() -> Data {
+      done.wait()
+      return data
+    }
   }
 
   /// This test's own directory for output files (a new suite instance per test), removed when the test ends.
@@ -351,6 +373,29 @@ struct CommandLineTests {
     let result = try Self.run(["mentions", "/no/such/dir", "-o", output])
     #expect(result.status != 0)
     #expect(!FileManager.default.fileExists(atPath: output))
+  }
+
+  /// judge on a gzip file cut short writes the studies before the cut, names the file, and exits 1, as label
+  /// does; the same file whole gives the same lines and more, on any number of threads.
+  @Test func judgeOnATruncatedGzipKeepsWhatCameBefore() throws {
+    let explain = scratch.path("explain.jsonl.gz")
+    let reports = scratch.path("reports.csv")
+    try ("study_id,report\n" + (1...1500).map { "s\($0),Report \($0): no effusion or edema; mild cardiomegaly.\n" }.joined())
+      .write(toFile: reports, atomically: true, encoding: .utf8)
+    let labelled = try Self.run([reports, "-o", scratch.path("l.csv"), "--explain", explain, "--explain-graphs"])
+    #expect(labelled.status == 0, "\(labelled.stderr)")
+    let whole = try Self.run(["judge", explain, "--jobs", "3"])
+    #expect(whole.status == 0 && whole.stdout.split(separator: "\n").count == 1500)
+    #expect(try Self.run(["judge", explain, "--jobs", "1"]).stdout == whole.stdout)
+
+    let data = try Data(contentsOf: URL(fileURLWithPath: explain))
+    let cut = scratch.path("cut.jsonl.gz")
+    try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: cut))
+    let result = try Self.run(["judge", cut, "-o", scratch.path("judged.jsonl")])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("\(cut): The file is truncated"))
+    let written = try String(contentsOfFile: scratch.path("judged.jsonl"), encoding: .utf8)
+    #expect(!written.isEmpty && whole.stdout.hasPrefix(written))
   }
 
   @Test func judgeDecidesMentionsOnGivenGraphs() throws {

@@ -57,8 +57,8 @@ final class ByteFileReader {
       // zlib reports a gzip stream that stops before its end as Z_BUF_ERROR once all its data is read.
       guard code != Z_BUF_ERROR else {
         throw CXRLabelError(
-          .unreadable, "\(path) is truncated: the compressed data stops before its end.", at: .init(file: path),
-          hint: "The rows before the cut were labelled; copy or download the file again.")
+          .unreadable, "The file is truncated: its compressed data stops before the end.", at: .init(file: path),
+          hint: "The records before the cut were processed and written; copy or download the file again.")
       }
     }
     return Int(got)
