@@ -35,6 +35,4 @@ static inline uint32_t cxr_pcre2_caseless(void) { return PCRE2_CASELESS; }
 static inline uint32_t cxr_pcre2_multiline(void) { return PCRE2_MULTILINE; }
 static inline uint32_t cxr_pcre2_utf(void) { return PCRE2_UTF; }
 static inline uint32_t cxr_pcre2_match_invalid_utf(void) { return PCRE2_MATCH_INVALID_UTF; }
-static inline uint32_t cxr_pcre2_anchored(void) { return PCRE2_ANCHORED; }
-static inline int cxr_pcre2_error_nomatch(void) { return PCRE2_ERROR_NOMATCH; }
 #endif

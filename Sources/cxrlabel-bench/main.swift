@@ -8,8 +8,9 @@ let usage = """
 
   Generates N MIMIC-like reports from seed S (default 20000 and 42) under the temporary directory, once, then
   labels them R times (default 3) on J threads (default: every core) with the CheXpert labeler, writing a gzip
-  CSV, and prints each run's reports/s, the median and the peak resident memory. --corpus DIR labels an existing
-  tree instead (generated there first if DIR has no .complete marker).
+  CSV, and prints each run's reports/s, the median and the peak resident memory. --corpus DIR generates the
+  corpus in DIR instead, which must not exist or be empty (a corpus generated there before is reused); the
+  benchmark never deletes or overwrites anything else.
   """
 
 struct BenchOptions {
@@ -76,7 +77,15 @@ func runBenchmark(_ options: BenchOptions) throws {
   if FileManager.default.fileExists(atPath: marker) {
     corpusBytes = Int((try? String(contentsOfFile: marker, encoding: .utf8)) ?? "0") ?? 0
   } else {
-    try? FileManager.default.removeItem(atPath: root)
+    let existing = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+    if !existing.isEmpty {
+      // Only a directory this benchmark made itself (its own temporary path, half written) is cleared; a
+      // directory the user named is never touched.
+      guard options.corpus == nil else {
+        throw BenchError("\(root) is not empty and holds no corpus of ours (no .complete marker); name a new directory.")
+      }
+      try FileManager.default.removeItem(atPath: root)
+    }
     corpusBytes = try CorpusGenerator(seed: options.seed, reports: options.reports).write(to: root)
     try String(corpusBytes).write(toFile: marker, atomically: true, encoding: .utf8)
   }

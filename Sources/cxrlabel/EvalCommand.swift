@@ -69,9 +69,14 @@ struct EvalCommand: ParsableCommand {
     print(comparison.report, terminator: "")
     if let disagreements {
       let file = try reported { try OutputFile(path: disagreements) }
-      try reported {
-        try file.write(Array(comparison.disagreementsCSV.utf8))
-        try file.commit()
+      do {
+        try reported {
+          try file.write(Array(comparison.disagreementsCSV.utf8))
+          try file.commit()
+        }
+      } catch {
+        file.discard()
+        throw error
       }
     }
   }

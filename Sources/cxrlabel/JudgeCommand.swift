@@ -11,13 +11,15 @@ struct JudgeCommand: ParsableCommand {
       Each input line is one study: {"study_id", "clean", "sentences":
       [{"offset", "text", "tokens": [{"id", "word", "lemma", "tag", "start",
       "end"}], "edges": [{"head", "dep", "rel"}], "parse_ok"}], "mentions":
-      [{"observation", "phrase", "start", "end"}]}; offsets count characters of
-      "clean". A `label --explain FILE --explain-graphs` file is valid input.
-      The output repeats each record with every mention's "result"
-      (positive/negation/uncertainty), "phase", "rule" and "rule_source", and
-      the study's "labels" (observation -> 1, 0, -1 or null). Graphs are used as
-      given; --propagate applies NegBio's propagation first (for graphs straight
-      from a UD converter).
+      [{"observation", "phrase", "start", "end"}]}; offsets count code points
+      (Unicode scalars, as Python does) of "clean". A `label --explain FILE
+      --explain-graphs` file is valid input. The output repeats each record byte
+      for byte, with every mention's "result" (positive/negation/uncertainty),
+      "phase", "rule", "rule_source", "rule_note" and "graph" (whether its
+      sentence had a parse) set anew, and the study's "labels" (observation ->
+      1, 0, -1 or null). Studies are judged on every core, in input order.
+      Graphs are used as given; --propagate applies NegBio's propagation first
+      (for graphs straight from a UD converter).
       """)
 
   @Argument(help: ArgumentHelp("The studies with their graphs (.jsonl, gzip or not; - for standard input).", valueName: "graphs"))

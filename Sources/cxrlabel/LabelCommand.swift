@@ -72,29 +72,36 @@ struct LabelCommand: ParsableCommand {
     let explainGraphs = self.explainGraphs
     let runner = Runner(jobs: runOptions.jobs ?? System.coreCount, quiet: runOptions.quiet)
     var withoutGraph = 0
-    let summary = try reported {
-      try runner.run(
-        source: source, output: output, header: jsonl ? [] : table.header,
-        transform: { report in
-          let result = labeler.label(report)
-          if dropEmpty && result.analysis.notes.contains(.emptyText) {
-            return Runner.Outcome(bytes: [], notes: result.analysis.notes, failure: nil, id: report.id, dropped: true)
-          }
-          let row =
-            jsonl
-            ? ExplanationWriter.labelsLine(id: report.id, labels: result.labels)
-            : table.row(id: report.id, reportText: report.text, labels: result.labels)
-          return Runner.Outcome(
-            bytes: row, notes: result.analysis.notes, failure: nil, id: report.id,
-            extra: !explaining ? [] : ExplanationWriter.line(for: result, classifier: classifier, graphs: explainGraphs),
-            mentionsWithoutGraph: result.classification.mentionsWithoutGraph)
-        },
-        extra: { bytes, count in
-          withoutGraph += count
-          try explanations?.write(bytes)
-        })
+    // The explanations are a second output: removed like -o's temporary file when the run fails.
+    let summary: RunSummary
+    do {
+      summary = try reported {
+        try runner.run(
+          source: source, output: output, header: jsonl ? [] : table.header,
+          transform: { report in
+            let result = labeler.label(report)
+            if dropEmpty && result.analysis.notes.contains(.emptyText) {
+              return Runner.Outcome(bytes: [], notes: result.analysis.notes, failure: nil, id: report.id, dropped: true)
+            }
+            let row =
+              jsonl
+              ? ExplanationWriter.labelsLine(id: report.id, labels: result.labels)
+              : table.row(id: report.id, reportText: report.text, labels: result.labels)
+            return Runner.Outcome(
+              bytes: row, notes: result.analysis.notes, failure: nil, id: report.id,
+              extra: !explaining ? [] : ExplanationWriter.line(for: result, classifier: classifier, graphs: explainGraphs),
+              mentionsWithoutGraph: result.classification.mentionsWithoutGraph)
+          },
+          extra: { bytes, count in
+            withoutGraph += count
+            try explanations?.write(bytes)
+          })
+      }
+      try reported { try explanations?.commit() }
+    } catch {
+      explanations?.discard()
+      throw error
     }
-    try reported { try explanations?.commit() }
     if withoutGraph > 0 {
       printError("cxrlabel: \(withoutGraph) mentions stayed positive because their sentence had no parse (see --explain).")
     }

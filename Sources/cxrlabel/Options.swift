@@ -125,6 +125,6 @@ struct RunArguments: ParsableArguments {
   var quiet = false
 
   func validate() throws {
-    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+    if let jobs, jobs < 1 || jobs > 4096 { throw ValidationError("--jobs must be between 1 and 4096 (default: every core).") }
   }
 }

@@ -398,6 +398,18 @@ struct CommandLineTests {
     #expect(!written.isEmpty && whole.stdout.hasPrefix(written))
   }
 
+  /// When a run fails, the --explain file's temporary file goes too, not only -o's; an absurd --jobs is refused.
+  @Test func failedRunsLeaveNoTemporaryExplanations() throws {
+    let reports = scratch.path("r.csv")
+    try "study_id,report\na,No effusion.\n".write(toFile: reports, atomically: true, encoding: .utf8)
+    let result = try Self.run([reports, "-o", scratch.path("missing/dir/l.csv"), "--explain", scratch.path("e.jsonl")])
+    #expect(result.status != 0)
+    let left = try FileManager.default.contentsOfDirectory(atPath: scratch.root).filter { $0 != "r.csv" }
+    #expect(left.isEmpty, "\(left)")
+    let jobs = try Self.run([reports, "--jobs", "100000"])
+    #expect(jobs.status != 0 && jobs.stderr.contains("--jobs must be between 1 and 4096"))
+  }
+
   @Test func judgeDecidesMentionsOnGivenGraphs() throws {
     let result = try Self.run(["judge", Self.fixtures + "/graphs.jsonl"])
     #expect(result.status == 0, "\(result.stderr)")

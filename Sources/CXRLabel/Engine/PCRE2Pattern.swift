@@ -58,7 +58,8 @@ final class PCRE2Pattern: @unchecked Sendable {
     guard start <= subject.count else { return nil }
     let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
     let result = cxr_pcre2_match(code, base, subject.count, start, 0, scratch.data)
-    guard result > 0 else { return nil }
+    // 0: a match whose groups did not all fit the scratch vector; the whole match (pair 0) is still there.
+    guard result >= 0 else { return nil }
     let ovector = cxr_pcre2_ovector(scratch.data)
     return ovector[0]..<ovector[1]
   }

@@ -113,13 +113,13 @@ struct DirectoryWalk {
     return count
   }
 
-  /// The directory's regular files and subdirectories (symbolic links followed, dangling ones kept as files),
-  /// sorted for path order, with the directory's identity; nil if it cannot be opened.
   /// Whether a name ends in `suffix` (lowercase ASCII), in any case.
   static func endsWith(_ name: some Collection<UInt8>, _ suffix: [UInt8]) -> Bool {
     name.count >= suffix.count && name.suffix(suffix.count).elementsEqual(suffix) { $0 | 0x20 == $1 }
   }
 
+  /// The directory's regular files and subdirectories (symbolic links followed, dangling ones kept as files),
+  /// sorted for path order, with the directory's identity; nil if it cannot be opened.
   private static func list(_ directory: [UInt8], suffix: [UInt8]) -> (Listing, FileIdentity)? {
     guard let stream = (directory + [0]).withUnsafeBufferPointer({ buffer in
       opendir(UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self))

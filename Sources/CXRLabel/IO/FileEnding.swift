@@ -12,6 +12,8 @@ public struct FileEnding: Sendable, Hashable {
   public static let report = FileEnding(endings: [".txt", ".txt.gz"])
   /// Gzip-compressed, whatever the content.
   public static let gzip = FileEnding(endings: [".gz"])
+  /// NegBio's YAML rule and phrase files.
+  public static let yaml = FileEnding(endings: [".yml", ".yaml"])
 
   /// Whether `path` ends in one of the endings, in any case.
   public func matches(_ path: String) -> Bool {

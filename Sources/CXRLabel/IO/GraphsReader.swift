@@ -58,6 +58,8 @@ public struct ParsedStudy: Sendable {
 public enum GraphsReader {
   /// Parses one JSON line; throws `invalidInput` naming the file and line.
   public static func parse(line: String, file: String, lineNumber: Int) throws(CXRLabelError) -> ParsedStudy {
+    // A byte-order mark before the first record is not part of it (and would hide its fields from the writer).
+    let line = line.unicodeScalars.first == "\u{FEFF}" ? String(line.unicodeScalars.dropFirst()) : line
     let location = CXRLabelError.Location(file: file, line: lineNumber)
     func bad(_ why: String) -> CXRLabelError {
       CXRLabelError(.invalidInput, why, at: location, hint: "See `cxrlabel judge --help` for the expected fields.")
@@ -84,7 +86,7 @@ public enum GraphsReader {
     }
     guard let clean = object["clean"] as? String else { throw bad("Missing \"clean\" (the text the offsets refer to).") }
     let text = Array(clean.utf8)
-    // Offsets in the file count characters; convert them to byte offsets.
+    // Offsets in the file count code points (Unicode scalars, as Python's str does); convert them to bytes.
     let byteOffset = characterToByteOffsets(clean)
     func bytes(_ character: Int) throws(CXRLabelError) -> Int {
       guard character >= 0, character < byteOffset.count else { throw bad("Offset \(character) is outside the text.") }
@@ -124,7 +126,9 @@ public enum GraphsReader {
         }
         edges.append(ParsedStudy.Edge(head: head, dependent: dependent, relation: relation))
       }
-      let end = offset + sentenceText.unicodeScalars.count  // offsets count code points; "\r\n" is one Character
+      // Offsets count code points ("\r\n" is one Character but two code points).
+      guard offset >= 0, offset < byteOffset.count else { throw bad("Offset \(offset) is outside the text.") }
+      let end = offset + sentenceText.unicodeScalars.count
       sentences.append(
         ParsedStudy.Sentence(
           span: try bytes(offset)..<(try bytes(end)), tokens: tokens, edges: edges,
@@ -151,7 +155,7 @@ public enum GraphsReader {
     return ParsedStudy(id: StudyID(study: studyID), text: text, sentences: sentences, mentions: mentions, json: line)
   }
 
-  /// Byte offset of every character index (and of the end).
+  /// Byte offset of every code point index (and of the end).
   static func characterToByteOffsets(_ text: String) -> [Int] {
     var offsets: [Int] = []
     offsets.reserveCapacity(text.unicodeScalars.count + 1)

@@ -20,7 +20,7 @@ final class ByteFileReader {
   init(path: String) throws(CXRLabelError) {
     guard let file = gzopen(path, "rb") else {
       throw CXRLabelError(
-        .unreadable, "Cannot open \(path): \(String(cString: strerror(errno))).",
+        .unreadable, "Cannot open it: \(String(cString: strerror(errno))).",
         at: .init(file: path), hint: "Check the path and its permissions.")
     }
     _ = gzbuffer(file, 1 << 17)
@@ -48,7 +48,9 @@ final class ByteFileReader {
     }
     guard got >= 0 else {
       buffer.removeLast(count)
-      throw CXRLabelError(.unreadable, "Cannot read \(path): the data is corrupt or truncated.", at: .init(file: path))
+      throw CXRLabelError(
+        .unreadable, "The compressed data is corrupt or truncated.", at: .init(file: path),
+        hint: "Check that it is a gzip file (gzip -t FILE), or copy or download it again.")
     }
     buffer.removeLast(count - Int(got))
     if got == 0 {

@@ -16,8 +16,11 @@ public final class LineReader {
 
   /// The next line without its line break, or nil at the end.
   public func next() throws(CXRLabelError) -> String? {
+    // Where the search for the next line break resumes: bytes before it (in the current line) have none, so a
+    // line of many reads is scanned once, not once per read.
+    var scanned = position
     while true {
-      if let newline = buffer[position...].firstIndex(of: 0x0A) {
+      if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
         var end = newline
         if end > position, buffer[end - 1] == 0x0D { end -= 1 }
         let line = String(decoding: buffer[position..<end], as: UTF8.self)
@@ -34,6 +37,7 @@ public final class LineReader {
       }
       buffer.removeFirst(position)
       position = 0
+      scanned = buffer.count
       if try file.read(into: &buffer) == 0 { atEnd = true }
     }
   }

@@ -13,7 +13,7 @@ enum PlainFile {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else {
       throw CXRLabelError(
-        .unreadable, "Cannot open \(path): \(String(cString: strerror(errno))).", at: .init(file: path),
+        .unreadable, "Cannot open it: \(String(cString: strerror(errno))).", at: .init(file: path),
         hint: "Check the path and its permissions.")
     }
     defer { close(descriptor) }
@@ -48,6 +48,8 @@ enum PlainFile {
         bytes.append(contentsOf: chunk[0..<count])
       }
     }
-    throw CXRLabelError(.unreadable, "Cannot read \(path): \(String(cString: strerror(failure))).", at: .init(file: path))
+    throw CXRLabelError(
+      .unreadable, "Cannot read it: \(String(cString: strerror(failure))).", at: .init(file: path),
+      hint: "Check that it is a readable file, not a directory.")
   }
 }

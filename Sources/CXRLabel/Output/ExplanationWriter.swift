@@ -1,10 +1,10 @@
 /// Writes explanations: per study, its labels and every mention with the rule that decided it, as JSON Lines.
 ///
-/// Offsets count characters (Unicode scalars) of the cleaned text, as in the original's details and in
+/// Offsets count code points (Unicode scalars) of the cleaned text, as in the original's details and in
 /// `cxrlabel judge` input. With `graphs`, each line also carries `clean` and `sentences` (tokens, tags, lemmas and
 /// the propagated edges the rules were matched against), so the line can be edited and fed back to `judge`.
 ///
-///     {"study_id":"s1","labels":{"Pleural Effusion":0,"No Finding":1},"mentions":[{"observation":"Pleural Effusion",
+///     {"study_id":"s1","labels":{"No Finding":1,"Pleural Effusion":0},"mentions":[{"observation":"Pleural Effusion",
 ///      "phrase":"effusion","text":"effusion","start":3,"end":11,"sentence":0,"result":"negation","phase":"negation",
 ///      "rule":"neg143","rule_source":"Phrases/data/chexpert.rules:160","rule_note":"X that has neg child a word",
 ///      "graph":true}]}

@@ -95,16 +95,17 @@ enum ParserTagger {
 
   /// The tag suggested by an unknown word's ending.
   static func suffixTag(_ word: String) -> String {
-    let adjectiveEndings = [
-      "al", "ous", "ic", "ive", "ar", "ary", "able", "ible", "ful", "less", "oid", "ent", "ant", "ile", "ine",
-    ]
-    let nounEndings = [
-      "tion", "sion", "ment", "ness", "ity", "ism", "ure", "ance", "ence", "osis", "itis", "oma", "emia", "ema",
-      "age", "ist", "ectomy", "otomy", "ostomy", "plasty", "gram", "graphy", "scopy", "ia", "um", "us", "is",
-    ]
     if word.hasSuffix("ous") || word.hasSuffix("atory") { return "JJ" }
     if nounEndings.contains(where: { word.hasSuffix($0) }) { return "NN" }
     if adjectiveEndings.contains(where: { word.hasSuffix($0) }) { return "JJ" }
     return "NN"
   }
+
+  private static let adjectiveEndings = [
+    "al", "ous", "ic", "ive", "ar", "ary", "able", "ible", "ful", "less", "oid", "ent", "ant", "ile", "ine",
+  ]
+  private static let nounEndings = [
+    "tion", "sion", "ment", "ness", "ity", "ism", "ure", "ance", "ence", "osis", "itis", "oma", "emia", "ema",
+    "age", "ist", "ectomy", "otomy", "ostomy", "plasty", "gram", "graphy", "scopy", "ia", "um", "us", "is",
+  ]
 }

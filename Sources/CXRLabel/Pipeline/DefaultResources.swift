@@ -1,6 +1,6 @@
 import CXRLabelData
 
-/// The data files compiled into cxrlabel, parsed. Parsing happens once per process.
+/// The data files compiled into cxrlabel, parsed anew on each call (a labeler parses them once, when it is made).
 public enum DefaultResources {
   /// cxrlabel's CheXpert vocabulary (`Phrases/data/chexpert.phrases`).
   public static func chexpertVocabulary() throws(CXRLabelError) -> Vocabulary {
@@ -56,8 +56,9 @@ public enum DefaultResources {
     return try PassageSplitter(titleLines: titleLines(file.text), file: file.path)
   }
 
-  /// The pattern lines of a title file: blank lines and `#` comment lines dropped.
+  /// The lines of a title file (any line ending), with `#` comment lines blanked, so that line k of the result
+  /// is line k of the file.
   static func titleLines(_ text: String) -> [String] {
-    text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init).filter { !$0.hasPrefix("#") }
+    text.universalLines.map { $0.hasPrefix("#") ? "" : String($0) }
   }
 }

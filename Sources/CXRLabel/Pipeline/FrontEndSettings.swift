@@ -35,7 +35,7 @@ public struct FrontEndSettings: Sendable, Hashable {
   public func negbioFrontEnd() throws(CXRLabelError) -> FrontEnd {
     let vocabulary: Vocabulary
     switch (mentionDirectory, unmentionDirectory, phrasesFile) {
-    case (nil, nil, let file?) where file.hasSuffix(".yml") || file.hasSuffix(".yaml"):
+    case (nil, nil, let file?) where FileEnding.yaml.matches(file):
       vocabulary = try Vocabulary.loadNegBioYAML(try Self.readText(file), file: file)
     case (nil, nil, nil):
       vocabulary = try DefaultResources.negbioVocabulary()
@@ -123,7 +123,7 @@ public struct FrontEndSettings: Sendable, Hashable {
 
   static func readText(_ path: String) throws(CXRLabelError) -> String {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw CXRLabelError(.unreadable, "Cannot read \(path).", hint: "Check the path.")
+      throw CXRLabelError(.unreadable, "Cannot read the file.", at: .init(file: path), hint: "Check the path and its permissions.")
     }
     return String(decoding: data, as: UTF8.self)
   }

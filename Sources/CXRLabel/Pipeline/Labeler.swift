@@ -111,12 +111,12 @@ public struct Labeler: Sendable {
   private func sentenceGraph(
     _ text: UnsafeBufferPointer<UInt8>, _ sentence: Range<Int>, _ tooLong: inout Bool
   ) -> DependencyGraph? {
-    let parsed = parser.parse(text, sentence: sentence)
-    if let limit = parseTokenLimit, parsed.tokens.count >= limit {
+    // Counted before tagging and attaching, which would be wasted on a sentence the limit turns away.
+    if isTooLong(text, sentence) {
       tooLong = true
       return nil
     }
-    return graph(parsed)
+    return graph(parser.parse(text, sentence: sentence))
   }
 
   /// Whether an unparsed sentence has as many tokens as the limit, so that the run summary still names every

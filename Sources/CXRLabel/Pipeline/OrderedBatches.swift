@@ -17,7 +17,7 @@ public func forEachInOrder<Source: IteratorProtocol, Output>(
   transform: @Sendable (Source.Element) -> Output,
   consume: (Output) throws -> Void
 ) throws where Source.Element: Sendable, Output: Sendable {
-  let jobs = max(1, jobs)
+  let jobs = min(max(1, jobs), 4096)  // more threads than that only cost memory (and jobs * 4 must not overflow)
   func readBatch() -> [Source.Element] {
     var batch: [Source.Element] = []
     batch.reserveCapacity(batchSize)

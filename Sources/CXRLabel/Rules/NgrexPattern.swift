@@ -41,7 +41,7 @@ public struct NgrexPattern: Sendable, CustomStringConvertible {
     } catch {
       throw CXRLabelError(
         .invalidRules, error.message + " In the pattern: \(source)", at: at(error.column),
-        hint: "See SPEC 3.3 for the pattern language.")
+        hint: "See Phrases/README.md for the pattern language.")
     }
     var regexes: [String: PCRE2Pattern] = [:]
     for (test, _) in tree.allTests where regexes[test.pcreSource] == nil {

@@ -90,9 +90,12 @@ public struct RuleSet: Sendable {
     do {
       text = try String(contentsOfFile: path, encoding: .utf8)
     } catch {
-      throw CXRLabelError(.unreadable, "The rule file could not be read.", at: .init(file: path))
+      let cause = FileManager.default.fileExists(atPath: path) ? "it is not UTF-8 text" : "there is no such file"
+      throw CXRLabelError(
+        .unreadable, "The rule file cannot be read: \(cause).", at: .init(file: path),
+        hint: "Check the path; rule files are UTF-8 text (.txt notation, or NegBio's .yml).")
     }
-    if path.hasSuffix(".yml") || path.hasSuffix(".yaml") { return try parseYAML(text, file: path) }
+    if FileEnding.yaml.matches(path) { return try parseYAML(text, file: path) }
     return try parseText(text, file: path)
   }
 

@@ -4,12 +4,29 @@
 public struct PassageSplitter: Sendable {
   let titles: PCRE2Pattern
 
-  /// Creates a splitter from title patterns, one per line as in NegBio's title files, joined into one
-  /// alternation and matched case-insensitively across lines.
+  /// Creates a splitter from title patterns, one per line as in NegBio's title files (empty lines skipped;
+  /// `titleLines[k]` is line k + 1 of `file`, for messages), joined into one alternation and matched
+  /// case-insensitively across lines.
   public init(titleLines: [String], file: String = "<titles>") throws(CXRLabelError) {
+    let options: PatternOptions = [.caseless, .multiline, .utf]
+    for (index, line) in titleLines.enumerated() where !line.isEmpty {
+      do {
+        _ = try PCRE2Pattern(line, options: options)
+      } catch {
+        throw CXRLabelError(
+          .invalidRegex, error.message, at: .init(file: file, line: index + 1),
+          hint: "Each line of a section-title file is one regular expression (PCRE2, as Python's re reads it).")
+      }
+    }
     let lines = titleLines.filter { !$0.isEmpty }
+    guard !lines.isEmpty else {
+      // An empty alternation would match at every byte and cut every report into one-byte passages.
+      throw CXRLabelError(
+        .invalidInput, "The section-title file has no title pattern.", at: .init(file: file),
+        hint: "Put one regular expression per line (lines starting with # are comments).")
+    }
     do {
-      titles = try PCRE2Pattern(lines.joined(separator: "|"), options: [.caseless, .multiline, .utf])
+      titles = try PCRE2Pattern(lines.joined(separator: "|"), options: options)
     } catch {
       throw CXRLabelError(.invalidRegex, error.message, at: .init(file: file))
     }

@@ -383,12 +383,14 @@ public struct SentenceSplitter: Sendable {
 
   /// Whether the token is a substring of `;:,.!?`.
   static func isSubstringOfPunctuation(_ token: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-    let punctuation: [UInt8] = Array(";:,.!?".utf8)
+    let punctuation = punctuationRun
     guard !token.isEmpty, token.count <= punctuation.count else { return false }
-    let needle = Array(token)
-    for start in 0...(punctuation.count - needle.count) where Array(punctuation[start..<(start + needle.count)]) == needle {
+    for start in 0...(punctuation.count - token.count)
+    where punctuation[start..<(start + token.count)].elementsEqual(token) {
       return true
     }
     return false
   }
+
+  private static let punctuationRun: [UInt8] = Array(";:,.!?".utf8)
 }

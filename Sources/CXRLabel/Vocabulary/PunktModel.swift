@@ -98,7 +98,7 @@ public struct PunktModel: Sendable {
     orthographyFile: String
   ) throws(CXRLabelError) -> PunktModel {
     func lines(_ text: String) -> [Substring] {
-      text.split(separator: "\n", omittingEmptySubsequences: true)
+      text.universalLines.filter { !$0.isEmpty }
     }
     var ortho: [String: Ortho] = [:]
     for (number, line) in orthography.universalLines.enumerated()
