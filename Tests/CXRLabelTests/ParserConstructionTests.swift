@@ -3,17 +3,7 @@ import Testing
 @testable import CXRLabel
 
 /// Hand-written sentences for fragments, coordination chains and predicate shapes of telegraphic report language.
-@Suite struct ParserConstructionTests {
-  let parser = DependencyParser()
-
-  func edges(_ sentence: String) -> Set<String> { ParserEdges.edges(sentence) }
-
-  func expectEdges(
-    _ sentence: String, _ expected: [String], absent: [String] = [], sourceLocation: SourceLocation = #_sourceLocation
-  ) {
-    ParserEdges.expect(sentence, expected, absent: absent, sourceLocation: sourceLocation)
-  }
-
+@Suite struct ParserConstructionTests: ParserSuite {
   @Test func noChangeFragmentBeforeNounPhrase() {
     expectEdges(
       "no change chronic interstitial lung disease.",

@@ -28,3 +28,18 @@ enum ParserEdges {
     }
   }
 }
+
+/// What the hand-written parser suites share: the parser, and edge helpers that report at the caller's line.
+protocol ParserSuite {}
+
+extension ParserSuite {
+  var parser: DependencyParser { ParserEdges.parser }
+
+  func edges(_ sentence: String) -> Set<String> { ParserEdges.edges(sentence) }
+
+  func expectEdges(
+    _ sentence: String, _ expected: [String], absent: [String] = [], sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    ParserEdges.expect(sentence, expected, absent: absent, sourceLocation: sourceLocation)
+  }
+}

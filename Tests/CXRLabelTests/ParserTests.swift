@@ -3,17 +3,7 @@ import Testing
 @testable import CXRLabel
 
 /// Hand-written sentences for each construction the negation and uncertainty rules depend on.
-@Suite struct ParserTests {
-  let parser = DependencyParser()
-
-  func edges(_ sentence: String) -> Set<String> { ParserEdges.edges(sentence) }
-
-  func expectEdges(
-    _ sentence: String, _ expected: [String], absent: [String] = [], sourceLocation: SourceLocation = #_sourceLocation
-  ) {
-    ParserEdges.expect(sentence, expected, absent: absent, sourceLocation: sourceLocation)
-  }
-
+@Suite struct ParserTests: ParserSuite {
   @Test func tokenizerSplitsPunctuationAndKeepsListNumbers() {
     let parsed = parser.parse("1. the patient's well-expanded lungs (x-xxxx) don't show effusion; see note.")
     #expect(

@@ -126,12 +126,13 @@ public enum GraphsReader {
         }
         edges.append(ParsedStudy.Edge(head: head, dependent: dependent, relation: relation))
       }
-      // Offsets count code points ("\r\n" is one Character but two code points).
-      guard offset >= 0, offset < byteOffset.count else { throw bad("Offset \(offset) is outside the text.") }
-      let end = offset + sentenceText.unicodeScalars.count
+      // Offsets count code points ("\r\n" is one Character but two code points). The start is checked before
+      // anything is added to it, so a huge offset is named rather than overflowing.
+      let start = try bytes(offset)
+      let end = try bytes(offset + sentenceText.unicodeScalars.count)
       sentences.append(
         ParsedStudy.Sentence(
-          span: try bytes(offset)..<(try bytes(end)), tokens: tokens, edges: edges,
+          span: start..<end, tokens: tokens, edges: edges,
           parsed: (item["parse_ok"] as? Bool) ?? !tokens.isEmpty))
     }
     var mentions: [Mention] = []

@@ -93,8 +93,15 @@ public struct Labeler: Sendable {
       classifier.classify(
         text: analysis.text, sentences: analysis.sentences, mentions: analysis.mentions, workspace: workspace
       ) { index in
-        let graph = needsGraph[index] ? sentenceGraph(buffer, analysis.sentences[index], &tooLong) : nil
-        if !needsGraph[index], isTooLong(buffer, analysis.sentences[index]) { tooLong = true }
+        let sentence = analysis.sentences[index]
+        var graph: DependencyGraph?
+        // The limit is checked for every sentence, so the run summary names each one the originals could not
+        // parse, and before tagging, which would be wasted on a sentence the limit turns away.
+        if isTooLong(buffer, sentence) {
+          tooLong = true
+        } else if needsGraph[index] {
+          graph = self.graph(parser.parse(buffer, sentence: sentence))
+        }
         parsed[index] = graph != nil
         if keepsGraphs { graphs.append(graph) }
         return graph
@@ -106,21 +113,8 @@ public struct Labeler: Sendable {
       analysis: analysis, parsed: parsed, graphs: graphs, classification: classification, labels: labels)
   }
 
-  /// One sentence's propagated graph; nil (and `tooLong` set) for a sentence at the token limit, nil for one the
-  /// parser returned nothing usable for.
-  private func sentenceGraph(
-    _ text: UnsafeBufferPointer<UInt8>, _ sentence: Range<Int>, _ tooLong: inout Bool
-  ) -> DependencyGraph? {
-    // Counted before tagging and attaching, which would be wasted on a sentence the limit turns away.
-    if isTooLong(text, sentence) {
-      tooLong = true
-      return nil
-    }
-    return graph(parser.parse(text, sentence: sentence))
-  }
-
-  /// Whether an unparsed sentence has as many tokens as the limit, so that the run summary still names every
-  /// sentence the originals could not parse. (A token is at least a byte: shorter sentences are not tokenized.)
+  /// Whether a sentence has as many tokens as the limit. (A token is at least a byte: shorter sentences are not
+  /// tokenized.)
   private func isTooLong(_ text: UnsafeBufferPointer<UInt8>, _ sentence: Range<Int>) -> Bool {
     guard let limit = parseTokenLimit, sentence.count >= limit else { return false }
     return ParserTokenizer.tokenize(text, sentence: sentence).count >= limit

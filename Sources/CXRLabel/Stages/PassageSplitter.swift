@@ -9,15 +9,6 @@ public struct PassageSplitter: Sendable {
   /// case-insensitively across lines.
   public init(titleLines: [String], file: String = "<titles>") throws(CXRLabelError) {
     let options: PatternOptions = [.caseless, .multiline, .utf]
-    for (index, line) in titleLines.enumerated() where !line.isEmpty {
-      do {
-        _ = try PCRE2Pattern(line, options: options)
-      } catch {
-        throw CXRLabelError(
-          .invalidRegex, error.message, at: .init(file: file, line: index + 1),
-          hint: "Each line of a section-title file is one regular expression (PCRE2, as Python's re reads it).")
-      }
-    }
     let lines = titleLines.filter { !$0.isEmpty }
     guard !lines.isEmpty else {
       // An empty alternation would match at every byte and cut every report into one-byte passages.
@@ -28,6 +19,16 @@ public struct PassageSplitter: Sendable {
     do {
       titles = try PCRE2Pattern(lines.joined(separator: "|"), options: options)
     } catch {
+      // Name the line at fault, if one is wrong on its own.
+      for (index, line) in titleLines.enumerated() where !line.isEmpty {
+        do {
+          _ = try PCRE2Pattern(line, options: options)
+        } catch {
+          throw CXRLabelError(
+            .invalidRegex, error.message, at: .init(file: file, line: index + 1),
+            hint: "Each line of a section-title file is one regular expression (PCRE2, as Python's re reads it).")
+        }
+      }
       throw CXRLabelError(.invalidRegex, error.message, at: .init(file: file))
     }
   }
