@@ -15,6 +15,17 @@ import Testing
     #expect(labels[.cardiomegaly] == .positive)
   }
 
+  /// "scarring or atelectasis right midlung" weighs two findings at one place: with the location parsed as its own
+  /// phrase, both labelers' "or" rules make the second finding uncertain, as they do without the location.
+  @Test(arguments: ["chexpert", "negbio"])
+  func alternativesBeforeASideLocationAreUncertain(labelerName: String) throws {
+    let labeler = try labelerName == "chexpert" ? Labeler.chexpert() : Labeler.negbio()
+    for text in ["Scarring or atelectasis right midlung.", "Scarring or atelectasis in the right midlung."] {
+      #expect(labeler.label(text)[.atelectasis] == .uncertain, "\(text)")
+    }
+    #expect(labeler.label("Minimal atelectasis right base.")[.atelectasis] == .positive)
+  }
+
   /// The README's library example for a whole corpus, as written there, on the fixture tree: every study, in
   /// path order, with the labels one call gives.
   @Test func readmeCorpusExampleLabelsEveryStudyInOrder() throws {

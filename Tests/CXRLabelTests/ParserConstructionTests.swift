@@ -18,7 +18,8 @@ import Testing
       absent: ["atelectasis -dep-> disease"])
     expectEdges(
       "minimal atelectasis left base, no acute abnormality.",
-      ["base -parataxis-> abnormality", "abnormality -neg-> no"], absent: ["base -appos-> abnormality"])
+      ["atelectasis -parataxis-> abnormality", "abnormality -neg-> no", "atelectasis -dep-> base"],
+      absent: ["atelectasis -appos-> abnormality", "base -appos-> abnormality"])
   }
 
   /// "X, favoring Y or Z": the participle modifies X and takes the alternatives as objects, so only they are
@@ -122,6 +123,18 @@ import Testing
       ["opacity -appos-> atelectasis", "atelectasis -conj:versus-> infiltrate"],
       absent: ["opacity -conj:versus-> atelectasis", "opacity -conj:versus-> infiltrate"])
     expectEdges("no effusion, pneumothorax or consolidation.", ["effusion -conj:or-> pneumothorax", "effusion -conj:or-> consolidation"])
+  }
+
+  /// "scarring or atelectasis right midlung": adjectives precede their noun, so a side adjective after a noun
+  /// starts the location's own phrase; the finding keeps its coordination instead of becoming a compound of the
+  /// location.
+  @Test func sideAdjectiveAfterANounStartsTheLocation() {
+    expectEdges(
+      "scarring or atelectasis right midlung.",
+      ["scarring -conj:or-> atelectasis", "midlung -amod-> right"],
+      absent: ["midlung -compound-> atelectasis", "midlung -conj:or-> scarring"])
+    expectEdges("minimal atelectasis right base.", ["atelectasis -amod-> minimal", "base -amod-> right"], absent: ["base -compound-> atelectasis"])
+    expectEdges("right base atelectasis.", ["atelectasis -amod-> right", "atelectasis -compound-> base"])
   }
 
   @Test func sizeFollowedByLimitsOfNormal() {

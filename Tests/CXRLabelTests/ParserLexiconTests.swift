@@ -14,7 +14,7 @@ import Testing
     #expect(lexicon.reportingParticiples.contains("identified"))
     #expect(lexicon.reasoningParticiples.contains("favoring") && lexicon.verbalParticiples.contains("representing"))
     #expect(lexicon.reducedRelatives.contains("associated") && lexicon.runOnPredicates.contains("normal"))
-    #expect(lexicon.linkingVerbs.contains("appear"))
+    #expect(lexicon.linkingVerbs.contains("appear") && lexicon.sideAdjectives == ["right", "left"])
     // The parser uses exactly this lexicon.
     #expect(ParserLexicon.shared.closed == lexicon.closed && ParserLexicon.shared.open == lexicon.open)
   }

@@ -93,13 +93,20 @@ extension DependencyBuilder {
   }
 
   /// Whether a noun phrase being chunked from `start` must end before token `end` ("no change | chronic
-  /// disease", "heart size | upper limits of normal").
+  /// disease", "heart size | upper limits of normal", "scarring or atelectasis | right midlung").
   func phraseBreaks(_ start: Int, before end: Int) -> Bool {
     guard end > start else { return false }
     let last = word(end - 1)
     let nextTag = tag(end)
     if last == "change" || last == "changes", word(start) == "no", nextTag != "POS" { return true }
     if last == "size", isAdjectival(nextTag) { return true }
+    // "atelectasis right base": an adjective of side after a noun starts the location's own phrase; adjectives
+    // precede the nouns they modify, so the finding is not a compound of the location.
+    if tag(end - 1).hasPrefix("NN"), ParserLexicon.shared.sideAdjectives.contains(word(end)), end + 1 < tokens.count,
+      tag(end + 1).hasPrefix("NN")
+    {
+      return true
+    }
     return false
   }
 

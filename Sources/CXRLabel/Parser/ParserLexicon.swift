@@ -30,6 +30,8 @@ struct ParserLexicon: Sendable {
   var runOnPredicates: Set<String> = []
   /// Verbs whose complement is an `xcomp` ("appear normal").
   var linkingVerbs: Set<String> = []
+  /// Adjectives of side that, after a noun, start a location phrase of their own ("atelectasis right base").
+  var sideAdjectives: Set<String> = []
 
   /// The compiled-in lexicon. The file ships with the library and a test loads it, so it cannot be malformed in
   /// a release; should it ever be, the parser runs with an empty lexicon rather than stopping the run.
@@ -83,6 +85,7 @@ struct ParserLexicon: Sendable {
       case "reduced-relatives": lexicon.reducedRelatives.formUnion(fields)
       case "run-on-predicates": lexicon.runOnPredicates.formUnion(fields)
       case "linking-verbs": lexicon.linkingVerbs.formUnion(fields)
+      case "side-adjectives": lexicon.sideAdjectives.formUnion(fields)
       default: break
       }
     }
@@ -93,7 +96,7 @@ struct ParserLexicon: Sendable {
   static let sections: [String] = [
     "closed", "nouns", "adjectives", "verbs", "noun-or-verb", "irregular-plurals", "irregular-verbs",
     "reporting-participles", "reasoning-participles", "verbal-participles", "reduced-relatives", "run-on-predicates",
-    "linking-verbs",
+    "linking-verbs", "side-adjectives",
   ]
 
   /// The classes of an open-class word (empty if unknown).
