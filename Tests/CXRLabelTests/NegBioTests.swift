@@ -57,6 +57,14 @@ struct NegBioTests {
     #expect(labeler.label("Possible pneumonia.")[.pneumonia] == .uncertain)
   }
 
+  /// NegBio negates a finding with an `amod` "resolving"; a participle opening a coordination is a `compound`
+  /// (see the parser's construction tests), so "may represent" leaves the second finding uncertain.
+  @Test func resolvingOrDevelopingIsUncertainNotNegated() throws {
+    let labeler = try Labeler.negbio()
+    #expect(labeler.label("This may represent resolving or developing pneumonia.")[.pneumonia] == .uncertain)
+    #expect(labeler.label("Resolving pneumonia.")[.pneumonia] == .negative)
+  }
+
   @Test(.enabled(if: TestPaths.hasShared, "needs ../shared"))
   func ownVocabularyEqualsNegBiosYAML() throws {
     let path = TestPaths.shared + "/reference/negbio-MIMIC-CXR-branch/patterns/chexpert_phrases.yml"

@@ -176,12 +176,19 @@ import Testing
   }
 
   @Test func prenominalParticiples() {
+    // A participle opening a coordination at the start of the phrase is converted as a nominal premodifier
+    // (`compound`); an adjective in the same place stays an `amod`, as does a lone participle.
     expectEdges(
       "this may represent resolving or developing pneumonia given the history.",
       [
-        "represent -dobj-> pneumonia", "pneumonia -amod-> resolving", "resolving -conj:or-> developing",
-        "pneumonia -amod-> developing", "pneumonia -nmod:given-> history",
-      ])
+        "represent -dobj-> pneumonia", "pneumonia -compound-> resolving", "resolving -conj:or-> developing",
+        "pneumonia -compound-> developing", "pneumonia -nmod:given-> history",
+      ],
+      absent: ["pneumonia -amod-> resolving"])
+    expectEdges(
+      "this may represent residual or recurrent pneumonia.",
+      ["pneumonia -amod-> residual", "residual -conj:or-> recurrent", "pneumonia -amod-> recurrent"])
+    expectEdges("this may represent resolving pneumonia.", ["pneumonia -amod-> resolving"])
     expectEdges(
       "prominence may be secondary to enlarging thyroid mass.",
       ["secondary -nmod:to-> mass", "mass -case-> to", "mass -amod-> enlarging"])

@@ -243,9 +243,20 @@ extension DependencyBuilder {
       case "PRP$": label = "nmod:poss"
       case "CD": label = "nummod"
       case "POS": label = "case"
-      default: label = tag.hasPrefix("NN") ? "compound" : "amod"
+      default:
+        label = tag.hasPrefix("NN") || opensParticipleCoordination(index, start, end) ? "compound" : "amod"
       }
       attach(index, to: phraseHead, label)
     }
+  }
+
+  /// "resolving or developing pneumonia": the original's dependency conversion first groups a flat noun phrase's
+  /// leading "a CC b" (or "DT a CC b head") into a phrase of its own, labelled adjectival only when `a` is an
+  /// adjective and nominal otherwise. A participle that opens such a coordination therefore modifies the head as
+  /// a `compound`, not an `amod` (its conjunct inherits the same relation).
+  func opensParticipleCoordination(_ index: Int, _ start: Int, _ end: Int) -> Bool {
+    let tag = tag(index)
+    guard tag == "VBG" || tag == "VBN", index + 1 < end, self.tag(index + 1) == "CC" else { return false }
+    return index == start || (index == start + 1 && self.tag(start) == "DT" && end - start == 5)
   }
 }
