@@ -50,9 +50,8 @@ public final class ReportSource: Sequence, IteratorProtocol {
   private var produced = 0
   private var selected: Range<Int>? = nil
   private let options: InputOptions
-  /// The CSV file being read: its reader, path, the id and text columns (no id column: a headerless file), the
-  /// number of fields every row must have (set by the header, or by a headerless file's first row), the row count.
-  private var csv: (reader: CSVReader, path: String, idIndex: Int?, textIndex: Int, columns: Int?, row: Int)?
+  /// The CSV file being read, if any.
+  private var csv: CSVReportReader?
 
   /// Resolves `inputs` (paths, or `-` for standard input); throws for a missing path or an empty directory.
   public init(inputs: [String], options: InputOptions = InputOptions()) throws(CXRLabelError) {
@@ -157,7 +156,7 @@ public final class ReportSource: Sequence, IteratorProtocol {
   func nextRecord() -> ReportRecord? {
     while true {
       if csv != nil {
-        if let record = nextCSVRecord() { return record }
+        if let record = csv?.next() { return record }
         csv = nil
         continue
       }
@@ -190,12 +189,12 @@ public final class ReportSource: Sequence, IteratorProtocol {
           return .failure(nil, CXRLabelError(.unreadable, "Cannot list \(root).", hint: "Check its permissions."))
         }
       case .csv(let path):
-        do { try openCSV(try ByteFileReader(path: path)) } catch { return .failure(nil, error) }
+        do { csv = try CSVReportReader(try ByteFileReader(path: path), options: options) } catch { return .failure(nil, error) }
       case .standardInput:
         do {
           let reader = try ByteFileReader(standardInput: ())
           if options.standardInputIsCSV {
-            try openCSV(reader)
+            csv = try CSVReportReader(reader, options: options)
           } else {
             let (text, invalid) = Self.decode(try reader.readAll())
             if text.hasPrefix(options.idColumn + "," + options.textColumn) {
@@ -249,99 +248,6 @@ public final class ReportSource: Sequence, IteratorProtocol {
       return .report(Report(id: id, text: text, origin: .reportFile(path: path), hadInvalidUTF8: invalid))
     } catch {
       return .failure(id, error)
-    }
-  }
-
-  private func openCSV(_ reader: ByteFileReader) throws(CXRLabelError) {
-    let csvReader = CSVReader(reader)
-    guard options.csvHasHeader else {
-      csv = (csvReader, reader.path, nil, 0, nil, 0)
-      return
-    }
-    guard let header = try csvReader.next() else {
-      throw CXRLabelError(
-        .malformedCSV, "The file is empty; a CSV needs a header line naming its columns (\(options.idColumn),\(options.textColumn)).",
-        at: .init(file: reader.path),
-        hint: "Check that the file was written completely, or pass --no-header for a file of reports without a header.")
-    }
-    let names = header.fields.map { String(decoding: $0, as: UTF8.self).pythonStripped() }
-    func column(_ name: String, _ option: String) throws(CXRLabelError) -> Int {
-      guard let index = names.firstIndex(of: name) else {
-        throw CXRLabelError(
-          .missingColumn,
-          "The header has no column \"\(name)\" (its columns: \(names.map { "\"\($0)\"" }.joined(separator: ", "))).",
-          at: .init(file: reader.path, line: header.line),
-          hint: "Name the column with \(option), or pass --no-header for the CheXpert labeler's one-column file.")
-      }
-      return index
-    }
-    for (name, option) in [(options.textColumn, "--text-column"), (options.idColumn, "--id-column")]
-    where names.filter({ $0 == name }).count > 1 {
-      throw CXRLabelError(
-        .missingColumn, "The header names \"\(name)\" more than once, so which column to read is unclear.",
-        at: .init(file: reader.path, line: header.line), hint: "Rename one of them, or name another with \(option).")
-    }
-    let text = try column(options.textColumn, "--text-column")
-    let id = try column(options.idColumn, "--id-column")
-    csv = (csvReader, reader.path, id, text, names.count, 0)
-  }
-
-  private func nextCSVRecord() -> ReportRecord? {
-    guard var state = csv else { return nil }
-    let record: CSVRecord
-    do {
-      guard let next = try state.reader.next() else { return nil }
-      record = next
-    } catch {
-      // The rest of a file with an unclosed quote cannot be read reliably: report it and move on.
-      csv = nil
-      return .failure(nil, error)
-    }
-    state.row += 1
-    if state.columns == nil { state.columns = record.fields.count }
-    csv = state
-    let location = CXRLabelError.Location(file: state.path, line: record.line)
-    let origin = ReportOrigin.csvRecord(file: state.path, line: record.line)
-    if let idIndex = state.idIndex {
-      let rowID = StudyID(study: String(state.row))
-      guard record.fields.count == state.columns else {
-        return .failure(
-          rowID,
-          CXRLabelError(
-            .malformedCSV,
-            "Row \(state.row) has \(record.fields.count) fields; the header names \(state.columns ?? 0). Its text is not "
-              + "labelled, since part of it would be lost.",
-            at: location, hint: "Quote fields that contain commas or line breaks (\"No effusion, no edema.\")."))
-      }
-      let id = String(decoding: record.fields[idIndex], as: UTF8.self)
-      let (text, invalid) = Self.decode(record.fields[state.textIndex])
-      return .report(Report(id: StudyID(study: id), text: text, origin: origin, hadInvalidUTF8: invalid))
-    }
-    // The original labeler's file: one column (id = row number), or two as pandas reads them (id, text). As in
-    // pandas, the first row fixes the number of fields.
-    guard record.fields.count == state.columns else {
-      return .failure(
-        StudyID(study: String(state.row)),
-        CXRLabelError(
-          .malformedCSV,
-          "Row \(state.row) has \(record.fields.count) fields, the first row \(state.columns ?? 0) (which fixes the "
-            + "number; an unquoted comma in row 1 makes it 2). Its text is not labelled, since part of it would be lost.",
-          at: location, hint: "Quote reports that contain commas (\"No effusion, no edema.\")."))
-    }
-    switch record.fields.count {
-    case 1:
-      let (text, invalid) = Self.decode(record.fields[0])
-      return .report(Report(id: StudyID(study: String(state.row)), text: text, origin: origin, hadInvalidUTF8: invalid))
-    case 2:
-      let id = String(decoding: record.fields[0], as: UTF8.self)
-      let (text, invalid) = Self.decode(record.fields[1])
-      return .report(Report(id: StudyID(study: id), text: text, origin: origin, hadInvalidUTF8: invalid))
-    default:
-      return .failure(
-        StudyID(study: String(state.row)),
-        CXRLabelError(
-          .malformedCSV, "Row \(state.row) has \(record.fields.count) fields; a headerless file has 1 (text) or 2 (id, text).",
-          at: location, hint: "Quote reports that contain commas."))
     }
   }
 

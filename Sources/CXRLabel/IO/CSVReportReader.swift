@@ -1,0 +1,109 @@
+/// Reads one CSV file of reports, row by row: with a header, the id and text columns it names; without one, the
+/// CheXpert labeler's layouts (text only, or id and text). A row that cannot be read whole is a named failure.
+struct CSVReportReader {
+  private var reader: CSVReader
+  /// The file's path, for messages and report origins.
+  private let path: String
+  /// The id column (nil: a headerless file).
+  private var idIndex: Int?
+  /// The text column.
+  private var textIndex = 0
+  /// The number of fields every row must have: set by the header, or by a headerless file's first row.
+  private var columns: Int?
+  /// Rows read so far.
+  private var row = 0
+  /// Whether the rest of the file was given up (after an unclosed quote).
+  private var finished = false
+
+  /// Starts reading `reader`; with a header, finds the id and text columns or throws naming the file and line.
+  init(_ reader: ByteFileReader, options: InputOptions) throws(CXRLabelError) {
+    self.reader = CSVReader(reader)
+    path = reader.path
+    guard options.csvHasHeader else { return }
+    guard let header = try self.reader.next() else {
+      throw CXRLabelError(
+        .malformedCSV, "The file is empty; a CSV needs a header line naming its columns (\(options.idColumn),\(options.textColumn)).",
+        at: .init(file: reader.path),
+        hint: "Check that the file was written completely, or pass --no-header for a file of reports without a header.")
+    }
+    let names = header.fields.map { String(decoding: $0, as: UTF8.self).pythonStripped() }
+    func column(_ name: String, _ option: String) throws(CXRLabelError) -> Int {
+      guard let index = names.firstIndex(of: name) else {
+        throw CXRLabelError(
+          .missingColumn,
+          "The header has no column \"\(name)\" (its columns: \(names.map { "\"\($0)\"" }.joined(separator: ", "))).",
+          at: .init(file: reader.path, line: header.line),
+          hint: "Name the column with \(option), or pass --no-header for the CheXpert labeler's one-column file.")
+      }
+      return index
+    }
+    for (name, option) in [(options.textColumn, "--text-column"), (options.idColumn, "--id-column")]
+    where names.filter({ $0 == name }).count > 1 {
+      throw CXRLabelError(
+        .missingColumn, "The header names \"\(name)\" more than once, so which column to read is unclear.",
+        at: .init(file: reader.path, line: header.line), hint: "Rename one of them, or name another with \(option).")
+    }
+    textIndex = try column(options.textColumn, "--text-column")
+    idIndex = try column(options.idColumn, "--id-column")
+    columns = names.count
+  }
+
+  /// The next row as a record, or nil at the end of the file (or after an unreadable rest, already reported).
+  mutating func next() -> ReportRecord? {
+    guard !finished else { return nil }
+    let record: CSVRecord
+    do {
+      guard let next = try reader.next() else { return nil }
+      record = next
+    } catch {
+      // The rest of a file with an unclosed quote cannot be read reliably: report it and move on.
+      finished = true
+      return .failure(nil, error)
+    }
+    row += 1
+    if columns == nil { columns = record.fields.count }
+    let location = CXRLabelError.Location(file: path, line: record.line)
+    let origin = ReportOrigin.csvRecord(file: path, line: record.line)
+    if let idIndex = idIndex {
+      let rowID = StudyID(study: String(row))
+      guard record.fields.count == columns else {
+        return .failure(
+          rowID,
+          CXRLabelError(
+            .malformedCSV,
+            "Row \(row) has \(record.fields.count) fields; the header names \(columns ?? 0). Its text is not "
+              + "labelled, since part of it would be lost.",
+            at: location, hint: "Quote fields that contain commas or line breaks (\"No effusion, no edema.\")."))
+      }
+      let id = String(decoding: record.fields[idIndex], as: UTF8.self)
+      let (text, invalid) = ReportSource.decode(record.fields[textIndex])
+      return .report(Report(id: StudyID(study: id), text: text, origin: origin, hadInvalidUTF8: invalid))
+    }
+    // The original labeler's file: one column (id = row number), or two as pandas reads them (id, text). As in
+    // pandas, the first row fixes the number of fields.
+    guard record.fields.count == columns else {
+      return .failure(
+        StudyID(study: String(row)),
+        CXRLabelError(
+          .malformedCSV,
+          "Row \(row) has \(record.fields.count) fields, the first row \(columns ?? 0) (which fixes the "
+            + "number; an unquoted comma in row 1 makes it 2). Its text is not labelled, since part of it would be lost.",
+          at: location, hint: "Quote reports that contain commas (\"No effusion, no edema.\")."))
+    }
+    switch record.fields.count {
+    case 1:
+      let (text, invalid) = ReportSource.decode(record.fields[0])
+      return .report(Report(id: StudyID(study: String(row)), text: text, origin: origin, hadInvalidUTF8: invalid))
+    case 2:
+      let id = String(decoding: record.fields[0], as: UTF8.self)
+      let (text, invalid) = ReportSource.decode(record.fields[1])
+      return .report(Report(id: StudyID(study: id), text: text, origin: origin, hadInvalidUTF8: invalid))
+    default:
+      return .failure(
+        StudyID(study: String(row)),
+        CXRLabelError(
+          .malformedCSV, "Row \(row) has \(record.fields.count) fields; a headerless file has 1 (text) or 2 (id, text).",
+          at: location, hint: "Quote reports that contain commas."))
+    }
+  }
+}
