@@ -64,8 +64,9 @@ struct CSVReportReader {
     if columns == nil { columns = record.fields.count }
     let location = CXRLabelError.Location(file: path, line: record.line)
     let origin = ReportOrigin.csvRecord(file: path, line: record.line)
+    // The row number as an id: the study of a headerless one-column file, and the name of a row that fails.
+    let rowID = StudyID(study: String(row))
     if let idIndex = idIndex {
-      let rowID = StudyID(study: String(row))
       guard record.fields.count == columns else {
         return .failure(
           rowID,
@@ -83,7 +84,7 @@ struct CSVReportReader {
     // pandas, the first row fixes the number of fields.
     guard record.fields.count == columns else {
       return .failure(
-        StudyID(study: String(row)),
+        rowID,
         CXRLabelError(
           .malformedCSV,
           "Row \(row) has \(record.fields.count) fields, the first row \(columns ?? 0) (which fixes the "
@@ -93,14 +94,14 @@ struct CSVReportReader {
     switch record.fields.count {
     case 1:
       let (text, invalid) = ReportSource.decode(record.fields[0])
-      return .report(Report(id: StudyID(study: String(row)), text: text, origin: origin, hadInvalidUTF8: invalid))
+      return .report(Report(id: rowID, text: text, origin: origin, hadInvalidUTF8: invalid))
     case 2:
       let id = String(decoding: record.fields[0], as: UTF8.self)
       let (text, invalid) = ReportSource.decode(record.fields[1])
       return .report(Report(id: StudyID(study: id), text: text, origin: origin, hadInvalidUTF8: invalid))
     default:
       return .failure(
-        StudyID(study: String(row)),
+        rowID,
         CXRLabelError(
           .malformedCSV, "Row \(row) has \(record.fields.count) fields; a headerless file has 1 (text) or 2 (id, text).",
           at: location, hint: "Quote reports that contain commas."))
