@@ -34,13 +34,26 @@ import Testing
       ["opacity -acl-> suggesting", "suggesting -dobj-> atelectasis"], absent: ["suggesting -nsubj-> opacity"])
   }
 
-  /// A verbless "noun adjective." fragment: the adjective is the predicate (`xcomp`), so the `amod`-only
-  /// "stable" rule does not fire on it; inside a longer phrase a post-nominal adjective stays an `amod`.
+  /// A verbless "noun adjective." fragment: the adjective is the predicate of the whole subject, as if the copula
+  /// were there ("heart and mediastinum normal." negates the mediastinum, as the original's labels show); inside a
+  /// longer phrase a post-nominal adjective stays an `amod`.
   @Test func clauseFinalAdjectiveOfAVerblessFragment() {
-    expectEdges("heart size normal.", ["size -xcomp-> normal", "size -compound-> heart"], absent: ["size -amod-> normal"])
-    expectEdges("mediastinal contour stable.", ["contour -xcomp-> stable"], absent: ["contour -amod-> stable"])
+    expectEdges("heart size normal.", ["normal -nsubj-> size", "size -compound-> heart"], absent: ["size -amod-> normal"])
+    expectEdges("mediastinal contour stable.", ["stable -nsubj-> contour"], absent: ["contour -amod-> stable"])
     expectEdges(
-      "mass in the lobe, suspicious for malignancy.", ["lobe -amod-> suspicious"], absent: ["mass -xcomp-> suspicious"])
+      "lungs and pleura clear.", ["clear -nsubj-> lungs", "clear -nsubj-> pleura", "lungs -conj:and-> pleura"])
+    expectEdges(
+      "mass in the lobe, suspicious for malignancy.", ["lobe -amod-> suspicious"], absent: ["suspicious -nsubj-> mass"])
+  }
+
+  /// A verbless fragment whose predicate is a prepositional phrase of normality: the phrase's object heads the
+  /// clause and every conjunct of the subject is its `nsubj`.
+  @Test func prepositionalPredicateOfAVerblessFragment() {
+    expectEdges(
+      "hilar and cardiac contours and the aorta within normal limits.",
+      ["limits -nsubj-> contours", "limits -nsubj-> aorta", "limits -case-> within", "limits -amod-> normal"])
+    expectEdges("aorta at upper limits of normal.", ["limits -nsubj-> aorta", "limits -case-> at"])
+    expectEdges("effusion in the base.", ["effusion -nmod:in-> base"], absent: ["base -nsubj-> effusion"])
   }
 
   /// Participles of reasoning head a verb phrase even without a comma ("opacity most likely representing X").
@@ -110,7 +123,7 @@ import Testing
   @Test func runOnStatementsSplitAfterThePredicateAdjective() {
     expectEdges(
       "heart size normal lungs are clear.",
-      ["size -xcomp-> normal", "clear -nsubj-> lungs", "size -parataxis-> clear"], absent: ["lungs -amod-> normal"])
+      ["normal -nsubj-> size", "clear -nsubj-> lungs", "normal -parataxis-> clear"], absent: ["lungs -amod-> normal"])
     expectEdges("normal lungs are clear.", ["lungs -amod-> normal", "clear -nsubj-> lungs"])
     expectEdges("heart size and normal lungs.", ["lungs -amod-> normal"])
   }
@@ -235,5 +248,65 @@ import Testing
     expectEdges(
       "mild crowding however differential diagnosis includes edema, infection.",
       ["includes -nsubj-> diagnosis", "diagnosis -amod-> differential", "includes -dobj-> edema"])
+  }
+
+  /// "probably small effusion": a hedge adverb qualifies the whole noun phrase, not the adjective after it.
+  @Test func hedgeAdverbModifiesTheNounPhrase() {
+    expectEdges("there is opacity, possibly early pneumonia.", ["pneumonia -advmod-> possibly", "pneumonia -amod-> early"],
+      absent: ["early -advmod-> possibly"])
+    expectEdges("mildly low lung volumes.", ["low -advmod-> mildly"])
+  }
+
+  /// "X, either Y or Z": the correlative coordination is an apposition of its own, not more items of X's list.
+  @Test func correlativeEitherOpensItsOwnCoordination() {
+    expectEdges(
+      "there is basilar opacity, either scarring or effusion.",
+      ["opacity -appos-> scarring", "scarring -conj:or-> effusion"], absent: ["opacity -conj:or-> scarring"])
+  }
+
+  /// "the aorta is not seen and not assessed": a coordinated predicate without a subject shares the first one's.
+  @Test func coordinatedPredicatesShareTheSubject() {
+    expectEdges(
+      "the aorta is not clearly seen and not fully assessed.",
+      ["seen -nsubjpass-> aorta", "seen -conj:and-> assessed", "assessed -nsubjpass-> aorta", "assessed -neg-> not"],
+      absent: ["assessed -nsubj-> aorta"])
+  }
+
+  /// "without effusion or edema.": a fragment that opens with a preposition is headed by its object.
+  @Test func fragmentOpeningWithAPreposition() {
+    expectEdges("without effusion or edema.", ["effusion -case-> without", "effusion -conj:or-> edema"])
+  }
+
+  /// A reporting participle after a list keeps the list together ("no A, B, or C seen"), where a past tense would
+  /// have started a clause at "or".
+  @Test func reportingParticipleAfterAList() {
+    expectEdges(
+      "volumes are low without nodule, mass, or effusion seen.",
+      ["nodule -conj:or-> effusion", "nodule -conj:or-> mass"], absent: ["seen -nsubj-> effusion"])
+  }
+
+  /// "near normal": before an adjective, `near` is an adverb; "views show": `show` is a verb.
+  @Test func nearBeforeAnAdjectiveAndShowAfterANoun() {
+    expectEdges("the aorta is near normal in caliber.", ["normal -nsubj-> aorta", "normal -advmod-> near"])
+    expectEdges("two views show a normal heart.", ["show -nsubj-> views", "show -dobj-> heart"])
+  }
+
+  /// A prepositional phrase after a coordination attaches to the nearest conjunct ("A and removal of B").
+  @Test func prepositionalPhraseAfterACoordination() {
+    expectEdges("there is edema but no sign of effusion.", ["sign -nmod:of-> effusion"], absent: ["edema -nmod:of-> effusion"])
+  }
+
+  /// Alternatives may mix a predicate adjective and a noun; a coordinator after a predicate adjective joins two
+  /// clauses when a finite verb follows the next noun phrase.
+  @Test func mixedAlternativesAndCoordinatedClauses() {
+    expectEdges("the bands are atelectatic or scar.", ["atelectatic -conj:or-> scar", "atelectatic -nsubj-> bands"])
+    expectEdges(
+      "the aorta is normal and hilar contour has a lobulated margin.",
+      ["normal -nsubj-> aorta", "has -nsubj-> contour"], absent: ["contour -amod-> normal"])
+  }
+
+  /// "no old, healed fractures": a participle after a comma stays inside the noun phrase.
+  @Test func participleAfterACommaInsideANounPhrase() {
+    expectEdges("no old, healed fractures.", ["fractures -amod-> healed", "fractures -amod-> old", "fractures -neg-> no"])
   }
 }

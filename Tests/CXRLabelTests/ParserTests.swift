@@ -63,7 +63,7 @@ import Testing
   }
 
   @Test func withinNormalLimits() {
-    expectEdges("hilar contours within normal limits.", ["contours -nmod:within-> limits", "limits -case-> within", "limits -amod-> normal"])
+    expectEdges("hilar contours within normal limits.", ["limits -nsubj-> contours", "limits -case-> within", "limits -amod-> normal"])
     expectEdges(
       "the hilar contours are within normal limits.",
       ["limits -nsubj-> contours", "limits -cop-> are", "limits -case-> within", "limits -amod-> normal"])

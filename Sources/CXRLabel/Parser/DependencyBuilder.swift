@@ -59,6 +59,9 @@ struct DependencyBuilder {
       } else if let cc = clause.coordinator {
         attach(cc, to: first, "cc")
         attach(root, to: first, "conj:" + conjunctionName(cc))
+        // Coordinated predicates share the first one's subject when they have none ("the silhouette is not
+        // identified and not fully evaluated"), as in CoreNLP's CC-processed output.
+        conjuncts.append((first: first, rest: [root]))
       } else {
         attach(root, to: first, "parataxis")
       }

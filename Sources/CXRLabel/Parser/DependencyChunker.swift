@@ -6,6 +6,8 @@ struct ParseUnit {
   var end: Int
   /// The chunk's head token.
   var head: Int
+  /// For coordinated noun phrases merged into one unit: the last conjunct's head.
+  var lastConjunct: Int? = nil
 }
 
 extension DependencyBuilder {
@@ -48,7 +50,11 @@ extension DependencyBuilder {
       }
       return next.hasPrefix("NN") || (nextIsNominal && index + 2 < tokens.count && self.tag(index + 2).hasPrefix("NN"))
     }
-    if tag.hasPrefix("RB") { return word(index) != "however" && (isAdjectival(next) || next == "VBN") }
+    // "possibly passive atelectasis": a hedge qualifies the whole phrase, not the adjective after it.
+    if tag.hasPrefix("RB") {
+      return word(index) != "however" && !ParserLexicon.shared.hedgeAdverbs.contains(word(index))
+        && (isAdjectival(next) || next == "VBN")
+    }
     return false
   }
 
@@ -79,6 +85,18 @@ extension DependencyBuilder {
 
 
 
+
+  /// "the heart is normal and cardiomediastinal silhouette has ...": a coordinator after a predicate adjective
+  /// (right after a form of be) joins two clauses, not two adjectives, when the noun phrase after it has its own
+  /// finite verb.
+  func joinsClauses(predicate start: Int, coordinator: Int) -> Bool {
+    guard start > 0, ParserTagger.isBe(word(start - 1)) else { return false }
+    var probe = coordinator + 1
+    while probe < tokens.count, isPrenominal(probe), !tag(probe).hasPrefix("NN") { probe += 1 }
+    guard probe < tokens.count, tag(probe).hasPrefix("NN") else { return false }
+    while probe < tokens.count, tag(probe).hasPrefix("NN") { probe += 1 }
+    return probe < tokens.count && ["VBP", "VBZ", "VBD", "MD"].contains(tag(probe))
+  }
 
   /// Whether a noun follows within the next few prenominal words (adjectives, participles, commas).
   func nounFollows(_ start: Int) -> Bool {
@@ -160,14 +178,15 @@ extension DependencyBuilder {
           if end > index, t == "DT" { break }
           if phraseBreaks(index, before: end) { break }
           if t == ",", end > index, self.tag(index) == "DT", isAdjectival(self.tag(end - 1)) || self.tag(end - 1) == "VBN",
-            end + 1 < count, isAdjectival(self.tag(end + 1)), nounFollows(end + 1)
+            end + 1 < count, isAdjectival(self.tag(end + 1)) || self.tag(end + 1) == "VBN", nounFollows(end + 1)
           {
             end += 1
           } else if isPrenominal(end) || t == "POS" {
             end += 1
           } else if t == "CC", end > index,
             isAdjectival(self.tag(end - 1)) || self.tag(end - 1) == "VBG" || self.tag(end - 1) == "VBN", end + 1 < count,
-            isAdjectival(self.tag(end + 1)) || self.tag(end + 1) == "VBN" || self.tag(end + 1) == "VBG"
+            isAdjectival(self.tag(end + 1)) || self.tag(end + 1) == "VBN" || self.tag(end + 1) == "VBG",
+            !joinsClauses(predicate: index, coordinator: end)
           {
             end += 1
           } else {

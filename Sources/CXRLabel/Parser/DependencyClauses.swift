@@ -76,7 +76,16 @@ extension DependencyBuilder {
             adverb = units[position].head
             position += 1
           }
-          guard member(position) else { break }
+          // "are atelectatic or scar": alternatives may mix a predicate adjective (right after its verb) and a noun.
+          // ("are xxxx atelectatic or scar": a one-word noun may stand between them, as in `npmodAdjective`.)
+          let afterVerb = index > 0 && units[index - 1].kind == .verb
+            || index > 1 && units[index - 2].kind == .verb && npmodAdjective(units, index - 1) == index
+          let alternative = coordinator >= 0 && word(coordinator) == "or" && unit.kind == .adjective && afterVerb
+            && position < units.count && units[position].kind == .noun
+          guard member(position) || alternative else { break }
+          // "disease, either atelectasis or infiltrate": a correlative "either" opens a coordination of its own, an
+          // apposition to the phrase before the comma rather than another item of its list.
+          if comma >= 0, coordinator < 0, word(units[position].start) == "either" { break }
           // A member followed by a finite verb starts a new clause once the list or the clause is under way.
           if position + 1 < units.count, isFinite(units[position + 1]), clauseHasVerb || !coordinators.isEmpty { break }
           if comma >= 0 { pendingCommas.append(comma) }
@@ -114,7 +123,11 @@ extension DependencyBuilder {
           }
           for comma in commas { attach(comma, to: first, "punct") }
           conjuncts.append((first: first, rest: rest))
-          result.append(ParseUnit(kind: unit.kind, start: unit.start, end: members.last!.unit.end, head: first))
+          let last = members[members.count - 1].unit
+          result.append(
+            ParseUnit(
+              kind: unit.kind, start: unit.start, end: last.end, head: first,
+              lastConjunct: last.head))
           index = next
           continue
         }

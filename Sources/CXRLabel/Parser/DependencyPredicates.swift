@@ -23,6 +23,47 @@ extension DependencyBuilder {
       && isComma(units[position - 1]) && units[position - 2].kind == .noun
   }
 
+  /// The position of a verbless clause's predicate: the adjective, or the object of a predicative preposition
+  /// ("within", "at"), right after the subject noun phrase and closing the clause ("heart size normal.", "heart
+  /// and mediastinum normal.", "heart size and mediastinal contour within normal limits."). English puts
+  /// attributive adjectives before their noun, so a clause-final one after it is predicated of it, copula left out.
+  /// Juxtaposed noun phrases before it ("heart size, mediastinal contour within normal limits") are subjects too.
+  func verblessPredicate(_ units: [ParseUnit], subject: Int) -> (predicate: Int, subjects: [Int])? {
+    guard units[subject].kind == .noun else { return nil }
+    var subjects = [subject]
+    var predicate = subject + 1
+    while predicate < units.count {
+      if units[predicate].kind == .noun {
+        subjects.append(predicate)
+        predicate += 1
+      } else if isComma(units[predicate]), predicate + 1 < units.count, units[predicate + 1].kind == .noun {
+        subjects.append(predicate + 1)
+        predicate += 2
+      } else {
+        break
+      }
+    }
+    guard predicate < units.count else { return nil }
+    if units[predicate].kind == .preposition,
+      ParserLexicon.shared.predicativePrepositions.contains(word(units[predicate].head)), predicate + 1 < units.count,
+      units[predicate + 1].kind == .noun
+    {
+      predicate += 1
+    } else if units[predicate].kind != .adjective {
+      return nil
+    }
+    // Only punctuation may follow, and after a prepositional predicate its own phrases ("at upper limits of
+    // normal"); an adjective with a phrase of its own ("opacity suspicious for pneumonia") stays a modifier.
+    var rest = predicate + 1
+    while units[predicate].kind == .noun, rest + 1 < units.count, units[rest].kind == .preposition,
+      units[rest + 1].kind == .noun || units[rest + 1].kind == .adjective
+    {
+      rest += 2
+    }
+    guard units[rest...].allSatisfy({ $0.kind == .punctuation }) else { return nil }
+    return (predicate, subjects)
+  }
+
   /// Analyses one clause and returns its root token.
   mutating func analyseClause(_ units: [ParseUnit]) -> Int? {
     guard !units.isEmpty else { return nil }
@@ -47,6 +88,28 @@ extension DependencyBuilder {
     guard let v = verbPosition else {
       let first = units.firstIndex { ($0.kind == .noun || $0.kind == .adjective) } ?? units.firstIndex { $0.kind != .punctuation }!
       consumed.insert(first)
+      // "without focal consolidation or effusion.": a fragment that opens with a preposition is headed by its object.
+      if first > 0, units[first - 1].kind == .preposition, units[..<(first - 1)].allSatisfy({ $0.kind == .punctuation }) {
+        consumed.insert(first - 1)
+        attach(units[first - 1].head, to: units[first].head, "case")
+      }
+      if let (predicate, subjects) = verblessPredicate(units, subject: first) {
+        // "heart and mediastinum normal.", "heart size and mediastinal contour within normal limits.": the adjective
+        // or prepositional phrase is the predicate of the whole (coordinated) subject, as in "... are normal" with
+        // the copula left out; every conjunct inherits the `nsubj` through coordination.
+        consumed.insert(predicate)
+        let root = units[predicate].head
+        if units[predicate - 1].kind == .preposition {
+          consumed.insert(predicate - 1)
+          attach(units[predicate - 1].head, to: root, "case")
+        }
+        for subject in subjects {
+          consumed.insert(subject)
+          attach(units[subject].head, to: root, "nsubj")
+        }
+        attachRest(units, root: root, consumed: &consumed)
+        return root
+      }
       attachRest(units, root: units[first].head, consumed: &consumed)
       return units[first].head
     }
@@ -136,7 +199,12 @@ extension DependencyBuilder {
       while probe >= 0 {
         let unit = units[probe]
         switch unit.kind {
-        case .noun, .adjective: return unit.head
+        case .noun:
+          // "crowding but no evidence of edema", "extubation and removal of the line": a prepositional phrase after
+          // a coordination attaches to the nearest conjunct (a bare conjunct shares the first one's modifiers, so
+          // "normal size and configuration of the heart" still reads as normal).
+          return unit.lastConjunct ?? unit.head
+        case .adjective: return unit.head
         case .verb: return head[unit.head] >= 0 && relation[unit.head] == "cop" ? head[unit.head] : unit.head
         case .adverb: probe -= 1
         default: return root
@@ -157,14 +225,7 @@ extension DependencyBuilder {
           attach(unit.head, to: units[next].head, "mark")
         }
       case .adjective:
-        let last = units[(position + 1)...].allSatisfy { $0.kind == .punctuation }
-        if position > 0, units[position - 1].kind == .noun, units[position - 1].head == root, last,
-          !units.contains(where: { $0.kind == .verb })
-        {
-          // "heart size normal.", "mediastinal contour stable.": in a verbless fragment the clause-final adjective
-          // is the predicate, an `xcomp` of the noun as in the original's conversion (not an `amod`).
-          attach(unit.head, to: root, "xcomp")
-        } else if position > 0, units[position - 1].kind == .noun {
+        if position > 0, units[position - 1].kind == .noun {
           attach(unit.head, to: units[position - 1].head, "amod")
         } else if position > 1, isComma(units[position - 1]), units[position - 2].kind == .noun {
           // "mass in the lobe, suspicious for malignancy": the nearest noun.

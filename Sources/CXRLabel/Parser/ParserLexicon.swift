@@ -32,6 +32,10 @@ struct ParserLexicon: Sendable {
   var linkingVerbs: Set<String> = []
   /// Adjectives of side that, after a noun, start a location phrase of their own ("atelectasis right base").
   var sideAdjectives: Set<String> = []
+  /// Adverbs of hedging that qualify a whole noun phrase ("*possibly* passive atelectasis"), never the adjective after them.
+  var hedgeAdverbs: Set<String> = []
+  /// Prepositions whose phrase can be a verbless clause's predicate ("heart size *within* normal limits.").
+  var predicativePrepositions: Set<String> = []
 
   /// The compiled-in lexicon. The file ships with the library and a test loads it, so it cannot be malformed in
   /// a release; should it ever be, the parser runs with an empty lexicon rather than stopping the run.
@@ -86,6 +90,8 @@ struct ParserLexicon: Sendable {
       case "run-on-predicates": lexicon.runOnPredicates.formUnion(fields)
       case "linking-verbs": lexicon.linkingVerbs.formUnion(fields)
       case "side-adjectives": lexicon.sideAdjectives.formUnion(fields)
+      case "predicative-prepositions": lexicon.predicativePrepositions.formUnion(fields)
+      case "hedge-adverbs": lexicon.hedgeAdverbs.formUnion(fields)
       default: break
       }
     }
@@ -96,7 +102,7 @@ struct ParserLexicon: Sendable {
   static let sections: [String] = [
     "closed", "nouns", "adjectives", "verbs", "noun-or-verb", "irregular-plurals", "irregular-verbs",
     "reporting-participles", "reasoning-participles", "verbal-participles", "reduced-relatives", "run-on-predicates",
-    "linking-verbs", "side-adjectives",
+    "linking-verbs", "side-adjectives", "predicative-prepositions", "hedge-adverbs",
   ]
 
   /// The classes of an open-class word (empty if unknown).

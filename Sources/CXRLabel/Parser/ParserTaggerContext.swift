@@ -42,7 +42,10 @@ extension ParserTagger {
         } else if isNominal(previous), next == "IN", lexicon.reducedRelatives.contains(word) {
           // "fluid associated with the fissure": a reduced relative clause, not a past tense.
           tags[index] = "VBN"
-        } else if isNominal(previous), !(next.hasPrefix("NN") || next == "JJ" || next == "DT") {
+        } else if isNominal(previous), !(next.hasPrefix("NN") || next == "JJ" || next == "DT"),
+          !lexicon.reportingParticiples.contains(word)
+        {
+          // (A reporting participle after its noun, "no effusion identified", stays a participle: "is" left out.)
           tags[index] = "VBD"
         }
       case "NNS":
@@ -69,6 +72,8 @@ extension ParserTagger {
       // "given the history": a preposition; "status post surgery": `post` is a preposition.
       if word == "given", next == "DT" || next == "PRP$" { tags[index] = "IN" }
       if word == "post", index > 0, words[index - 1] == "status" { tags[index] = "IN" }
+      // "near top normal": before an adjective, `near` is the adverb "nearly".
+      if word == "near", next == "JJ" { tags[index] = "RB" }
       if word == "that", tags[index] == "DT", index + 1 < count, tags[index + 1].hasPrefix("VB") || tags[index + 1] == "MD" {
         tags[index] = isNominal(previous) ? "WDT" : "IN"
       }
