@@ -309,4 +309,29 @@ import Testing
   @Test func participleAfterACommaInsideANounPhrase() {
     expectEdges("no old, healed fractures.", ["fractures -amod-> healed", "fractures -amod-> old", "fractures -neg-> no"])
   }
+
+  /// Text without punctuation: a statement ends where the next one visibly starts. A noun phrase opened by "no"
+  /// or by a determiner after another noun phrase, or a subject with its own finite verb once the clause has its
+  /// verb and a complement, starts a new clause; the negation does not reach back over it.
+  @Test func runOnStatementBoundaries() {
+    expectEdges(
+      "mild cardiomegaly no pleural effusion", ["effusion -neg-> no"], absent: ["cardiomegaly -neg-> no", "cardiomegaly -dep-> effusion"])
+    expectEdges(
+      "the lungs are expanded the heart size is normal there is no effusion",
+      ["normal -nsubj-> size", "expanded -parataxis-> normal", "is -nsubj-> effusion"], absent: ["expanded -nsubj-> size"])
+    expectEdges(
+      "there is no pneumothorax the heart and mediastinum are normal",
+      ["normal -nsubj-> heart", "normal -nsubj-> mediastinum"])
+  }
+
+  /// Text without punctuation: list commas left out. An adjective after a noun and before another noun, or a noun
+  /// after a plural noun, opens the next item ("consolidation | pleural effusion or pneumothorax").
+  @Test func juxtaposedListItems() {
+    expectEdges(
+      "negative for focal consolidation pleural effusion or pneumothorax",
+      ["negative -nmod:for-> consolidation", "consolidation -conj:or-> effusion", "consolidation -conj:or-> pneumothorax"],
+      absent: ["effusion -compound-> consolidation"])
+    expectEdges("no nodules masses or effusions", ["nodules -conj:or-> masses", "nodules -conj:or-> effusions"])
+    expectEdges("no xxxx focal consolidation", ["consolidation -compound-> xxxx", "consolidation -neg-> no"])
+  }
 }

@@ -86,6 +86,22 @@ extension DependencyBuilder {
 
 
 
+  /// Whether token `index` is an adjective that opens a noun phrase right after another noun (see `phraseBreaks`).
+  /// The noun before must be one the lexicon knows as a noun only: not a placeholder ("xxxx"), a guess ("post
+  /// primary"), or a word that is also a verb ("question small effusion", "no change right lobe"); side adjectives
+  /// start a location phrase instead ("atelectasis right base").
+  /// A noun right after a plural noun opens one too ("no nodules | masses or effusions", "no edema or effusions |
+  /// heart size is normal"): a plural does not modify the noun after it (compounds take the singular).
+  func startsJuxtaposedPhrase(_ index: Int) -> Bool {
+    guard index > 0, tag(index - 1).hasPrefix("NN") else { return false }
+    if tag(index - 1) == "NNS", tag(index).hasPrefix("NN"), word(index - 1) != "xxxx" { return true }
+    guard isAdjectival(tag(index)), nounFollows(index + 1) else { return false }
+    let lexicon = ParserLexicon.shared
+    let before = lemma(index - 1)
+    return before != "xxxx" && lexicon.classes(before) == .noun && !lexicon.runOnPredicates.contains(word(index))
+      && !lexicon.sideAdjectives.contains(word(index))
+  }
+
   /// "the heart is normal and cardiomediastinal silhouette has ...": a coordinator after a predicate adjective
   /// (right after a form of be) joins two clauses, not two adjectives, when the noun phrase after it has its own
   /// finite verb.
@@ -118,6 +134,11 @@ extension DependencyBuilder {
     let nextTag = tag(end)
     if last == "change" || last == "changes", word(start) == "no", nextTag != "POS" { return true }
     if last == "size", isAdjectival(nextTag) { return true }
+    // "consolidation | pleural effusion or pneumothorax": adjectives precede the noun they modify, so an
+    // adjective after a noun and before another noun starts a juxtaposed noun phrase (a list item whose comma was
+    // left out). Predicate adjectives ("heart size normal lungs clear") are left to the run-on rules, and the
+    // de-identification placeholder "xxxx" often stands for an adjective itself ("no xxxx focal consolidation").
+    if startsJuxtaposedPhrase(end) { return true }
     // "atelectasis right base": an adjective of side after a noun starts the location's own phrase; adjectives
     // precede the nouns they modify, so the finding is not a compound of the location.
     if tag(end - 1).hasPrefix("NN"), ParserLexicon.shared.sideAdjectives.contains(word(end)), end + 1 < tokens.count,

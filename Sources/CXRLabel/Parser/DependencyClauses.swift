@@ -26,6 +26,13 @@ extension DependencyBuilder {
       let unit = units[index]
       if unit.kind == .verb { clauseHasVerb = true }
       if unit.kind == .punctuation, word(unit.head) == ";" { clauseHasVerb = false }
+      // "... pleural effusion the heart and mediastinum are normal": a noun phrase opened by a determiner right
+      // after another one starts a new statement (its period left out), so its list may take the verb after it.
+      if unit.kind == .noun, index > 0, units[index - 1].kind == .noun || units[index - 1].kind == .adjective,
+        tag(unit.start) == "DT"
+      {
+        clauseHasVerb = false
+      }
       // "A in X versus B in Y": parallel prepositional phrases coordinate A with B, not X with B.
       if unit.kind == .noun, index + 5 < units.count, units[index + 1].kind == .preposition,
         units[index + 2].kind == .noun, units[index + 3].kind == .coordinator, units[index + 4].kind == .noun,
@@ -70,7 +77,10 @@ extension DependencyBuilder {
             coordinator = units[position].head
             position += 1
           }
-          if comma < 0, coordinator < 0 { break }
+          // A juxtaposed noun phrase (see `startsJuxtaposedPhrase`) is a list item whose comma was left out.
+          let juxtaposed = position < units.count && units[position].kind == .noun
+            && startsJuxtaposedPhrase(units[position].start)
+          if comma < 0, coordinator < 0, !juxtaposed { break }
           var adverb = -1
           if coordinator >= 0, position + 1 < units.count, units[position].kind == .adverb, member(position + 1) {
             adverb = units[position].head
@@ -138,6 +148,13 @@ extension DependencyBuilder {
     return result
   }
 
+  /// Whether a finite verb group starts at unit `position`, after adverbs.
+  func finiteVerbFollows(_ units: [ParseUnit], _ position: Int) -> Bool {
+    var probe = position
+    while probe < units.count, units[probe].kind == .adverb { probe += 1 }
+    return probe < units.count && isFinite(units[probe])
+  }
+
   /// Splits at semicolons, at a coordinator between two clauses that each have a verb, and at a comma before a
   /// new subject-and-verb clause.
   func splitClauses(_ units: [ParseUnit]) -> [Clause] {
@@ -194,6 +211,22 @@ extension DependencyBuilder {
       // "heart size normal | lungs are clear": a run-on's second statement starts after the first's adjective.
       if unit.kind == .noun, position > 0, units[position - 1].kind == .adjective,
         isRunOnPredicate(units[position - 1].head), hasContent
+      {
+        split = true
+      }
+      // "cardiomegaly no pneumothorax or effusion": a noun phrase opened by "no" right after another noun phrase
+      // is a new statement whose comma or period was left out (a determiner cannot continue a noun phrase).
+      if unit.kind == .noun, position > 0, units[position - 1].kind == .noun || units[position - 1].kind == .adjective,
+        lemma(unit.start) == "no", hasContent
+      {
+        split = true
+      }
+      // "the lungs are clear the heart is normal", "... clear there is no effusion": once a clause has its finite
+      // verb and something after it (or a passive participle, which takes no object), a subject (or "there")
+      // followed by a finite verb of its own starts the next statement, whose period was left out.
+      if unit.kind == .noun || unit.kind == .marker && tag(unit.head) == "EX", let last = current.last,
+        last.kind != .verb || tag(last.head) == "VBN", last.kind != .preposition, current.contains(where: isFinite),
+        finiteVerbFollows(units, position + 1)
       {
         split = true
       }
