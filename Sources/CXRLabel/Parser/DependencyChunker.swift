@@ -86,19 +86,27 @@ extension DependencyBuilder {
 
 
 
-  /// Whether token `index` is an adjective that opens a noun phrase right after another noun (see `phraseBreaks`).
-  /// The noun before must be one the lexicon knows as a noun only: not a placeholder ("xxxx"), a guess ("post
-  /// primary"), or a word that is also a verb ("question small effusion", "no change right lobe"); side adjectives
-  /// start a location phrase instead ("atelectasis right base").
-  /// A noun right after a plural noun opens one too ("no nodules | masses or effusions", "no edema or effusions |
-  /// heart size is normal"): a plural does not modify the noun after it (compounds take the singular).
+  /// Whether token `index` opens a noun phrase right after another noun: a list item whose comma was left out
+  /// ("consolidation | pleural effusion or pneumothorax"). Two signs mark it:
+  /// - an adjective before a noun: adjectives precede the noun they modify, so one after a noun starts the next
+  ///   phrase. The noun before must be one the lexicon knows as a noun only: not a placeholder ("xxxx" often
+  ///   stands for an adjective), a guess ("post primary"), or a word that is also a verb ("question small
+  ///   effusion", "no change right lobe"); predicate adjectives ("heart size normal lungs clear") are left to the
+  ///   run-on rules, and side adjectives start a location phrase ("atelectasis right base");
+  /// - a noun after a plural noun or after a finding's name (`[finding-nouns]`): plurals and findings head their
+  ///   phrase rather than modify the noun after them ("no nodules | masses", "no consolidation | pneumothorax").
   func startsJuxtaposedPhrase(_ index: Int) -> Bool {
-    guard index > 0, tag(index - 1).hasPrefix("NN") else { return false }
-    if tag(index - 1) == "NNS", tag(index).hasPrefix("NN"), word(index - 1) != "xxxx" { return true }
-    guard isAdjectival(tag(index)), nounFollows(index + 1) else { return false }
+    guard index > 0, tag(index - 1).hasPrefix("NN"), word(index - 1) != "xxxx" else { return false }
     let lexicon = ParserLexicon.shared
     let before = lemma(index - 1)
-    return before != "xxxx" && lexicon.classes(before) == .noun && !lexicon.runOnPredicates.contains(word(index))
+    let heads = tag(index - 1) == "NNS" || lexicon.findingNouns.contains(before)
+    if heads, tag(index).hasPrefix("NN"), word(index) != "xxxx",
+      word(index).utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
+    {
+      return true
+    }
+    guard isAdjectival(tag(index)), nounFollows(index + 1) else { return false }
+    return (heads || lexicon.classes(before) == .noun) && !lexicon.runOnPredicates.contains(word(index))
       && !lexicon.sideAdjectives.contains(word(index))
   }
 

@@ -48,8 +48,11 @@ extension DependencyBuilder {
       }
       // "left basilar opacity, atelectasis versus infiltrate": "versus" weighs two alternatives, so the noun before
       // the comma is what they explain (an apposition follows), not a third alternative.
-      if unit.kind == .noun, index + 3 < units.count, isComma(units[index + 1]), units[index + 2].kind == .noun,
-        units[index + 3].kind == .coordinator, conjunctionName(units[index + 3].head) == "versus"
+      // (The comma may be left out: "basilar opacity atelectasis versus infiltrate".)
+      let apposed = index + 3 < units.count && isComma(units[index + 1]) ? index + 2 : index + 1
+      if unit.kind == .noun, apposed + 1 < units.count, units[apposed].kind == .noun,
+        apposed == index + 2 || startsJuxtaposedPhrase(units[apposed].start),
+        units[apposed + 1].kind == .coordinator, conjunctionName(units[apposed + 1].head) == "versus"
       {
         result.append(unit)
         index += 1

@@ -34,6 +34,8 @@ struct ParserLexicon: Sendable {
   var sideAdjectives: Set<String> = []
   /// Adverbs of hedging that qualify a whole noun phrase ("*possibly* passive atelectasis"), never the adjective after them.
   var hedgeAdverbs: Set<String> = []
+  /// Names of findings that head their noun phrase and never modify a noun after them ("consolidation").
+  var findingNouns: Set<String> = []
   /// Prepositions whose phrase can be a verbless clause's predicate ("heart size *within* normal limits.").
   var predicativePrepositions: Set<String> = []
 
@@ -92,6 +94,7 @@ struct ParserLexicon: Sendable {
       case "side-adjectives": lexicon.sideAdjectives.formUnion(fields)
       case "predicative-prepositions": lexicon.predicativePrepositions.formUnion(fields)
       case "hedge-adverbs": lexicon.hedgeAdverbs.formUnion(fields)
+      case "finding-nouns": lexicon.findingNouns.formUnion(fields)
       default: break
       }
     }
@@ -102,7 +105,7 @@ struct ParserLexicon: Sendable {
   static let sections: [String] = [
     "closed", "nouns", "adjectives", "verbs", "noun-or-verb", "irregular-plurals", "irregular-verbs",
     "reporting-participles", "reasoning-participles", "verbal-participles", "reduced-relatives", "run-on-predicates",
-    "linking-verbs", "side-adjectives", "predicative-prepositions", "hedge-adverbs",
+    "linking-verbs", "side-adjectives", "predicative-prepositions", "hedge-adverbs", "finding-nouns",
   ]
 
   /// The classes of an open-class word (empty if unknown).
