@@ -10,6 +10,10 @@ enum TestPaths {
   static let fixtures = packageRoot + "/Fixtures"
   static let shared = packageRoot + "/../shared"
   static var hasShared: Bool { FileManager.default.fileExists(atPath: shared + "/SPEC.md") }
+  static var hasRealOriginal: Bool {
+    FileManager.default.fileExists(atPath: shared + "/data/iu-xray-real/original-chexpert-dev.csv")
+      && FileManager.default.fileExists(atPath: shared + "/data/generated-style/original-chexpert-dev.csv")
+  }
   static var hasDevDetails: Bool {
     FileManager.default.fileExists(atPath: shared + "/data/iu-xray/reference-details-dev.jsonl")
   }
