@@ -73,8 +73,12 @@ extension DependencyBuilder {
 
   /// "heart size normal lungs are clear": a predicate adjective right after a noun, followed by a noun phrase
   /// that has its own finite verb, ends a run-on first statement rather than modifying the next noun.
+  /// The same holds after a copula ("the mediastinum is unremarkable | mild changes are noted") and after "of"
+  /// ("heart size is upper limits of normal | lungs are clear").
   func isRunOnPredicate(_ index: Int) -> Bool {
-    guard index > 0, tag(index - 1).hasPrefix("NN"), ParserLexicon.shared.runOnPredicates.contains(word(index)) else { return false }
+    guard index > 0, tag(index - 1).hasPrefix("NN") || ParserTagger.isBe(word(index - 1)) || word(index - 1) == "of",
+      ParserLexicon.shared.runOnPredicates.contains(word(index))
+    else { return false }
     var probe = index + 1
     while probe < tokens.count, isAdjectival(tag(probe)) { probe += 1 }
     guard probe < tokens.count, tag(probe).hasPrefix("NN") else { return false }
@@ -99,8 +103,9 @@ extension DependencyBuilder {
     guard index > 0, tag(index - 1).hasPrefix("NN"), word(index - 1) != "xxxx" else { return false }
     let lexicon = ParserLexicon.shared
     let before = lemma(index - 1)
-    let heads = tag(index - 1) == "NNS" || lexicon.findingNouns.contains(before)
-    if heads, tag(index).hasPrefix("NN"), word(index) != "xxxx",
+    let plural = tag(index - 1) == "NNS"
+    let heads = plural || lexicon.findingNouns.contains(before)
+    if heads, tag(index).hasPrefix("NN"), plural || word(index) != "xxxx",
       word(index).utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
     {
       return true
@@ -128,7 +133,12 @@ extension DependencyBuilder {
     while probe < tokens.count, probe < start + 5 {
       let tag = tag(probe)
       if tag.hasPrefix("NN") { return true }
-      if !(isAdjectival(tag) || tag == "VBN" || tag == "VBG" || tag == "," || tag.hasPrefix("RB")) { return false }
+      // ("cardiac and mediastinal contours": coordinated adjectives too.)
+      let coordinated = tag == "CC" && probe > 0 && isAdjectival(self.tag(probe - 1)) && probe + 1 < tokens.count
+        && isAdjectival(self.tag(probe + 1))
+      if !(isAdjectival(tag) || tag == "VBN" || tag == "VBG" || tag == "," || tag.hasPrefix("RB") || coordinated) {
+        return false
+      }
       probe += 1
     }
     return false

@@ -63,7 +63,7 @@ extension DependencyBuilder {
           position < units.count && units[position].kind == unit.kind && !tag(units[position].start).hasPrefix("RB")
         }
         // (member unit, coordinator or -1 while still before one, adverb between coordinator and member)
-        var members: [(unit: ParseUnit, coordinator: Int, adverb: Int, end: Int, comma: Int)] = []
+        var members: [(unit: ParseUnit, coordinator: Int, adverb: Int, end: Int, comma: Int, juxtaposed: Bool)] = []
         var commas: [Int] = []
         var coordinators: [Int] = []
         var next = index + 1
@@ -103,7 +103,7 @@ extension DependencyBuilder {
           if position + 1 < units.count, isFinite(units[position + 1]), clauseHasVerb || !coordinators.isEmpty { break }
           if comma >= 0 { pendingCommas.append(comma) }
           if coordinator >= 0 { coordinators.append(coordinator) }
-          members.append((units[position], coordinator, adverb, position + 1, comma))
+          members.append((units[position], coordinator, adverb, position + 1, comma, comma < 0 && coordinator < 0))
           next = position + 1
           if coordinator >= 0 {
             commas.append(contentsOf: pendingCommas)
@@ -113,7 +113,15 @@ extension DependencyBuilder {
         // Comma-only members after the last coordinator are appositives, not list members.
         while let last = members.last, last.coordinator < 0 { members.removeLast() }
         next = members.last?.end ?? index + 1
-        let blocked = clauseHasVerb && next < units.count && isFinite(units[next])
+        var blocked = clauseHasVerb && next < units.count && isFinite(units[next])
+        // "no acute findings | small hernia | cardiac and mediastinal contours are normal": a list opened by "no"
+        // is the subject of a verb only to report an absence ("no consolidation pleural effusion or pneumothorax is
+        // seen"); before any other verb, an item without its comma starts the next statement instead.
+        if next < units.count, isFinite(units[next]), lemma(unit.start) == "no", members.contains(where: \.juxtaposed),
+          !ParserLexicon.shared.reportingParticiples.contains(word(units[next].head))
+        {
+          blocked = true
+        }
         if !members.isEmpty, !blocked {
           let first = unit.head
           let outer = coordinators.first.map { "conj:" + conjunctionName($0) } ?? "conj"
