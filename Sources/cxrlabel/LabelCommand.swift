@@ -30,8 +30,11 @@ struct LabelCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Column layout: mimic (subject_id, study_id, observations A-Z), chexpert (Reports, the labeler's order) or negbio (id, NegBio's order, 1/0/-1).", valueName: "mimic|chexpert|negbio"))
   var format: LabelLayout?
 
-  @Flag(help: "Write no row for studies whose text is empty (NegBio drops them; by default they are kept and counted).")
+  @Flag(help: "Write no row for studies with no text to label (NegBio drops them; by default their row is blank and they are counted).")
   var dropEmpty = false
+
+  @Flag(help: "Label a study with no text to label as the original labelers do, No Finding 1 (by default every observation is blank: MIMIC-CXR-JPG has no row for such studies, and a 1 there reads as a normal study).")
+  var emptyAsNormal = false
 
   @Option(help: ArgumentHelp("Also write explanations (JSON Lines) to this file.", valueName: "file"))
   var explain: String?
@@ -53,6 +56,8 @@ struct LabelCommand: ParsableCommand {
     configured.keepsGraphs = explainGraphs
     let labeler = configured
     let dropEmpty = self.dropEmpty
+    let emptyAsNormal = self.emptyAsNormal
+    if dropEmpty && emptyAsNormal { throw ValidationError("--drop-empty writes no row for an empty study and --empty-as-normal labels it; choose one.") }
     try OutputPaths.check(
       [.init(option: "-o", path: output ?? "-", kinds: [.csv, .jsonLines])]
         + (explain.map { [.init(option: "--explain", path: $0, kinds: [.jsonLines])] } ?? []),
@@ -73,15 +78,19 @@ struct LabelCommand: ParsableCommand {
     let runner = Runner(jobs: runOptions.jobs ?? System.coreCount, quiet: runOptions.quiet)
     var withoutGraph = 0
     // The explanations are a second output: removed like -o's temporary file when the run fails.
-    let summary: RunSummary
+    var summary: RunSummary
     do {
       summary = try reported {
         try runner.run(
           source: source, output: output, header: jsonl ? [] : table.header,
           transform: { report in
-            let result = labeler.label(report)
-            if dropEmpty && result.analysis.notes.contains(.emptyText) {
-              return Runner.Outcome(bytes: [], notes: result.analysis.notes, failure: nil, id: report.id, dropped: true)
+            var result = labeler.label(report)
+            if result.analysis.notes.contains(.emptyText) {
+              if dropEmpty {
+                return Runner.Outcome(bytes: [], notes: result.analysis.notes, failure: nil, id: report.id, dropped: true)
+              }
+              // No text is no evidence: a blank row, not the original's No Finding 1, unless asked for.
+              if !emptyAsNormal { result.labels = StudyLabels() }
             }
             let row =
               jsonl
@@ -101,6 +110,12 @@ struct LabelCommand: ParsableCommand {
     } catch {
       explanations?.discard()
       throw error
+    }
+    if !dropEmpty, summary.notes[.emptyText, default: 0] > 0 {
+      summary.emptyTextHint =
+        emptyAsNormal
+        ? "labelled No Finding 1 (--empty-as-normal), as the original labelers do"
+        : "their rows are blank; --drop-empty leaves them out, --empty-as-normal labels them No Finding as the originals do"
     }
     if withoutGraph > 0 {
       printError("cxrlabel: \(withoutGraph) mentions stayed positive because their sentence had no parse (see --explain).")

@@ -87,6 +87,7 @@ struct Runner {
           progress.tick(summary.read)
         })
       try file.commit()
+      summary.linksNotFollowed = source.linksNotFollowed
     } catch {
       file.discard()
       throw error

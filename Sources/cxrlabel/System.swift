@@ -77,6 +77,12 @@ enum OutputPaths {
           message: "\(output.option) \(output.path): name the file \(endings.joined(separator: ", ")) to say "
             + "what is written into it.")
       }
+      // A run killed with SIGKILL (or by a cluster's hard limit) cannot remove its temporary file: name it.
+      for leftover in OutputFile.leftoverTemporaryFiles(for: output.path) {
+        printError(
+          "cxrlabel: warning: \(leftover) is left from an earlier run that was killed while writing \(output.path); "
+            + "remove it (rm \(leftover)).")
+      }
     }
   }
 

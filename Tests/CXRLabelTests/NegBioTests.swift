@@ -49,6 +49,35 @@ struct NegBioTests {
     #expect(analysis.sentences.count == 2)
   }
 
+  /// One run-on sentence of 30,000 mentions took 18 s (and 50 MB did not finish in 10 minutes): every mention
+  /// copied and searched the whole sentence. The patterns now see 2 KB on either side of the mention, which
+  /// changes nothing in report-sized sentences and bounds the work per mention.
+  @Test func regexPhaseSeesAWindowAroundTheMention() throws {
+    let rules = try DefaultResources.negbioRegexRules()
+    func decide(_ sentence: String) -> String? {
+      let bytes = Array(sentence.utf8)
+      let start = bytes.count - "effusion.".utf8.count
+      return bytes.withUnsafeBufferPointer { buffer in
+        rules.firstMatch(sentence: buffer, mention: start..<(start + 8), scratch: MatchScratch()).map {
+          ($0.kind == .negation ? rules.negation : rules.uncertainty)[$0.index].id
+        }
+      }
+    }
+    let near = "No evidence of " + String(repeating: "patchy ", count: 200) + "effusion."
+    let far = "No evidence of " + String(repeating: "patchy ", count: 400) + "effusion."
+    #expect(near.utf8.count < RegexRules.window && far.utf8.count > RegexRules.window + 100)
+    #expect(decide(near) == "rxneg3")
+    #expect(decide(far) == nil)
+    // A mention in the middle of a long sentence sees words on both sides, cut at spaces.
+    let middle = String(repeating: "lung ", count: 1000) + "no effusion " + String(repeating: "base ", count: 1000)
+    let bytes = Array(middle.utf8)
+    let start = 5000 + 3
+    let hit = bytes.withUnsafeBufferPointer {
+      rules.firstMatch(sentence: $0, mention: start..<(start + 8), scratch: MatchScratch())
+    }
+    #expect(hit.map { rules.negation[$0.index].id } == "rxneg4")
+  }
+
   @Test func labelsUseNegBioCollection() throws {
     let labeler = try Labeler.negbio()
     // A No Finding-list mention does not cancel No Finding in NegBio's collector.

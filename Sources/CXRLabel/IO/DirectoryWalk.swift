@@ -7,37 +7,61 @@
 #endif
 
 /// A lazy walk over the files of a directory tree whose names end in a suffix, in byte order of their full paths,
-/// with plain system calls.
+/// with plain system calls, never leaving the tree.
 ///
 /// Only the listings of the directories on the current path are held (MIMIC-CXR's 230,000 report files never
 /// sit in memory at once), so memory stays flat as the corpus grows. Each listing is sorted with a directory's
 /// name followed by `/`, which makes the depth-first order exactly the byte order of the full paths.
-/// The suffix matches in any case (`.TXT` too). Unreadable subdirectories are skipped. Names starting with `.`
-/// are skipped (`.git`, macOS's `._s1.txt` copies). Symbolic links are followed, except to a directory already on
-/// the current path (a loop). A link that ends in the suffix but leads nowhere is still handed out, so that
-/// reading it fails with a named error instead of the study silently going missing.
+///
+/// - Each directory is opened relative to its parent's descriptor (`openat`), so depth is not limited by the
+///   system's path length (4,096 bytes); a file below that length is handed out with a descriptor of its folder.
+/// - Names are bytes: a name that is not UTF-8 is opened as it is found.
+/// - The suffix matches in any case (`.TXT` too). Names starting with `.` are skipped (`.git`, macOS's `._s1.txt`).
+/// - Symbolic links are followed only to places inside the root (by real path), and never to a directory already
+///   on the current path (a loop); every other link is handed out as ``Entry/linkNotFollowed(_:)``. A link that
+///   ends in the suffix but leads nowhere is handed out as a file, so that reading it fails with a named error.
+/// - A folder that cannot be listed and anything named like a report that is not a regular file (a named pipe,
+///   a socket, a device) are handed out too, so that no study goes missing without a word.
 struct DirectoryWalk {
+  /// What the walk finds.
+  enum Entry {
+    /// A report file.
+    case file(WalkedFile)
+    /// A folder that could not be opened or listed, with the system's reason.
+    case unlistable(path: [UInt8], reason: Int32)
+    /// Something named like a report that is not a regular file.
+    case notRegular(path: [UInt8])
+    /// A symbolic link that leads outside the root (or whose target could not be resolved): not followed.
+    case linkNotFollowed([UInt8])
+  }
+
   /// One directory's entries, packed: each name (a directory's with `/` appended) in one byte buffer, listed in
   /// sorted order. No allocation per entry, so a directory of 100,000 patients costs about 2 MB.
   private struct Listing {
+    /// What an entry is.
+    enum Kind: UInt8 { case file, directory, notRegular, outsideLink }
     var bytes: [UInt8] = []
     var starts: [Int32] = []
+    var kinds: [Kind] = []
     var order: [Int32] = []
 
     var count: Int { order.count }
 
-    /// The sorted `position`-th entry's name bytes (with a trailing `/` for directories).
-    func entry(_ position: Int) -> ArraySlice<UInt8> { bytes[range(Int(order[position]))] }
+    /// The sorted `position`-th entry's name bytes (with a trailing `/` for directories) and kind.
+    func entry(_ position: Int) -> (name: ArraySlice<UInt8>, kind: Kind) {
+      (bytes[range(Int(order[position]))], kinds[Int(order[position])])
+    }
 
     /// The byte range of the `index`-th entry in listing (unsorted) order.
     private func range(_ index: Int) -> Range<Int> {
       Int(starts[index])..<(index + 1 < starts.count ? Int(starts[index + 1]) : bytes.count)
     }
 
-    mutating func append(_ name: UnsafeRawBufferPointer, isDirectory: Bool) {
+    mutating func append(_ name: UnsafeRawBufferPointer, kind: Kind) {
       starts.append(Int32(bytes.count))
       bytes.append(contentsOf: name)
-      if isDirectory { bytes.append(UInt8(ascii: "/")) }
+      if kind == .directory { bytes.append(UInt8(ascii: "/")) }
+      kinds.append(kind)
     }
 
     mutating func sort() {
@@ -55,12 +79,23 @@ struct DirectoryWalk {
     }
   }
 
-  private struct Frame {
-    var path: [UInt8]
-    var listing: Listing
+  /// A directory being walked: its open descriptor, listing and identity.
+  private final class Frame {
+    let path: [UInt8]
+    let descriptor: Int32
+    let listing: Listing
     /// The directory's device and inode, to recognise a link back to it.
-    var identity: FileIdentity
+    let identity: FileIdentity
     var position = 0
+
+    init(path: [UInt8], descriptor: Int32, listing: Listing, identity: FileIdentity) {
+      self.path = path
+      self.descriptor = descriptor
+      self.listing = listing
+      self.identity = identity
+    }
+
+    deinit { close(descriptor) }
   }
 
   /// A file's device and inode numbers.
@@ -71,46 +106,73 @@ struct DirectoryWalk {
 
   private var stack: [Frame] = []
   private let suffix: [UInt8]
+  /// The root's real path, with a trailing `/`.
+  private let rootPrefix: [UInt8]
 
   /// Starts a walk at `root`; nil when `root` cannot be listed.
   init?(root: [UInt8], suffix: [UInt8]) {
     self.suffix = suffix
     var base = root
     while base.count > 1, base.last == UInt8(ascii: "/") { base.removeLast() }
-    guard let (listing, identity) = Self.list(base, suffix: suffix) else { return nil }
-    stack.append(Frame(path: base, listing: listing, identity: identity))
+    guard let real = Self.realPath(base) else { return nil }
+    rootPrefix = real.last == UInt8(ascii: "/") ? real : real + [UInt8(ascii: "/")]
+    let descriptor = Self.cString(base) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+    guard descriptor >= 0 else { return nil }
+    guard let frame = Self.frame(path: base, descriptor: descriptor, suffix: suffix, rootPrefix: rootPrefix) else {
+      return nil
+    }
+    stack.append(frame)
   }
 
-  /// The next matching file's path, or nil when the walk is over.
-  mutating func next() -> [UInt8]? {
-    while let top = stack.indices.last {
-      guard stack[top].position < stack[top].listing.count else {
+  /// The next entry, or nil when the walk is over.
+  mutating func next() -> Entry? {
+    while let top = stack.last {
+      guard top.position < top.listing.count else {
         stack.removeLast()
         continue
       }
-      let name = stack[top].listing.entry(stack[top].position)
-      stack[top].position += 1
-      var path = stack[top].path
+      let (name, kind) = top.listing.entry(top.position)
+      top.position += 1
+      var path = top.path
       if path.last != UInt8(ascii: "/") { path.append(UInt8(ascii: "/")) }
-      if name.last == UInt8(ascii: "/") {
-        path.append(contentsOf: name.dropLast())
-        if let (listing, identity) = Self.list(path, suffix: suffix), !stack.contains(where: { $0.identity == identity }) {
-          stack.append(Frame(path: path, listing: listing, identity: identity))
+      switch kind {
+      case .directory:
+        let child = Array(name.dropLast())
+        path.append(contentsOf: child)
+        let descriptor = Self.cString(child) { openat(top.descriptor, $0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard descriptor >= 0 else { return .unlistable(path: path, reason: errno) }
+        guard let frame = Self.frame(path: path, descriptor: descriptor, suffix: suffix, rootPrefix: rootPrefix) else {
+          return .unlistable(path: path, reason: errno)
         }
-      } else if Self.endsWith(name, suffix) {
+        // A link back to a directory on the current path would loop; its files are walked once already.
+        if stack.contains(where: { $0.identity == frame.identity }) { continue }
+        stack.append(frame)
+      case .file:
         path.append(contentsOf: name)
-        return path
+        return .file(WalkedFile(path: path, directory: top.descriptor, name: Array(name)))
+      case .notRegular:
+        path.append(contentsOf: name)
+        return .notRegular(path: path)
+      case .outsideLink:
+        path.append(contentsOf: name.last == UInt8(ascii: "/") ? name.dropLast() : name)
+        return .linkNotFollowed(path)
       }
     }
     return nil
   }
 
-  /// The number of matching files still ahead (walks a copy; holds no paths).
-  func remainingCount() -> Int {
-    var copy = self
+  /// Walks to the end and returns how many entries become records (files, and folders or special files that
+  /// fail); links not followed are not counted.
+  mutating func countRecords() -> Int {
     var count = 0
-    while copy.next() != nil { count += 1 }
+    while let entry = next() { if Self.isRecord(entry) { count += 1 } }
     return count
+  }
+
+  /// Whether an entry becomes a record of the run (a report or a named failure), rather than a note.
+  static func isRecord(_ entry: Entry) -> Bool {
+    if case .linkNotFollowed = entry { return false }
+    return true
   }
 
   /// Whether a name ends in `suffix` (lowercase ASCII), in any case.
@@ -118,36 +180,139 @@ struct DirectoryWalk {
     name.count >= suffix.count && name.suffix(suffix.count).elementsEqual(suffix) { $0 | 0x20 == $1 }
   }
 
-  /// The directory's regular files and subdirectories (symbolic links followed, dangling ones kept as files),
-  /// sorted for path order, with the directory's identity; nil if it cannot be opened.
-  private static func list(_ directory: [UInt8], suffix: [UInt8]) -> (Listing, FileIdentity)? {
-    guard let stream = (directory + [0]).withUnsafeBufferPointer({ buffer in
-      opendir(UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self))
-    }) else { return nil }
-    defer { closedir(stream) }
+  /// Calls `body` with `bytes` as a C string.
+  static func cString<T>(_ bytes: some Collection<UInt8>, _ body: (UnsafePointer<CChar>) -> T) -> T {
+    var buffer = Array(bytes)
+    buffer.append(0)
+    return buffer.withUnsafeBufferPointer { body(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }
+  }
+
+  /// The real path of `path` (links resolved), nil if it cannot be resolved (missing, too long).
+  static func realPath(_ path: some Collection<UInt8>) -> [UInt8]? {
+    cString(path) { pointer in
+      guard let resolved = realpath(pointer, nil) else { return nil }
+      defer { free(resolved) }
+      return Array(UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)))
+    }
+  }
+
+  /// Lists the directory open at `descriptor` into a frame; nil if it cannot be read (errno says why).
+  private static func frame(path: [UInt8], descriptor: Int32, suffix: [UInt8], rootPrefix: [UInt8]) -> Frame? {
     var status = stat()
-    guard fstat(dirfd(stream), &status) == 0 else { return nil }
+    guard fstat(descriptor, &status) == 0 else {
+      let reason = errno
+      close(descriptor)
+      errno = reason
+      return nil
+    }
     let identity = FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+    let copy = dup(descriptor)
+    guard copy >= 0, let stream = fdopendir(copy) else {
+      let reason = errno
+      if copy >= 0 { close(copy) }
+      close(descriptor)
+      errno = reason
+      return nil
+    }
+    defer { closedir(stream) }
     var listing = Listing()
     while let entry = readdir(stream) {
       withUnsafeBytes(of: entry.pointee.d_name) { raw in
         let name = UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.count)])
         if name.first == UInt8(ascii: ".") { return }
-        var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
-        var isFile = entry.pointee.d_type == UInt8(DT_REG)
-        if entry.pointee.d_type == UInt8(DT_UNKNOWN) || entry.pointee.d_type == UInt8(DT_LNK) {
+        let matches = endsWith(name, suffix)
+        switch entry.pointee.d_type {
+        case UInt8(DT_DIR): listing.append(name, kind: .directory)
+        case UInt8(DT_REG): if matches { listing.append(name, kind: .file) }
+        case UInt8(DT_LNK), UInt8(DT_UNKNOWN):
           var info = stat()
-          let path = directory + [UInt8(ascii: "/")] + Array(name) + [0]
-          let found = path.withUnsafeBufferPointer {
-            stat(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), &info) == 0
+          let found = cString(name) { fstatat(descriptor, $0, &info, 0) } == 0
+          var link = stat()
+          let isLink = cString(name) { fstatat(descriptor, $0, &link, AT_SYMLINK_NOFOLLOW) } == 0
+            && (link.st_mode & S_IFMT) == S_IFLNK
+          let isDirectory = found && (info.st_mode & S_IFMT) == S_IFDIR
+          guard isDirectory || matches else { return }
+          if isLink, found, !inside(path + [UInt8(ascii: "/")] + Array(name), rootPrefix) {
+            listing.append(name, kind: .outsideLink)
+          } else if isDirectory {
+            listing.append(name, kind: .directory)
+          } else if !found || (info.st_mode & S_IFMT) == S_IFREG {
+            listing.append(name, kind: .file)
+          } else {
+            listing.append(name, kind: .notRegular)
           }
-          isDirectory = found && (info.st_mode & S_IFMT) == S_IFDIR
-          isFile = found ? (info.st_mode & S_IFMT) == S_IFREG : endsWith(name, suffix)
+        default:
+          if matches { listing.append(name, kind: .notRegular) }
         }
-        if isDirectory || isFile { listing.append(name, isDirectory: isDirectory) }
       }
     }
     listing.sort()
-    return (listing, identity)
+    return Frame(path: path, descriptor: descriptor, listing: listing, identity: identity)
   }
+
+  /// Whether the link at `path` resolves to a place inside the root (its real path starts with `rootPrefix`).
+  private static func inside(_ path: [UInt8], _ rootPrefix: [UInt8]) -> Bool {
+    guard let real = realPath(path) else { return false }
+    return (real + [UInt8(ascii: "/")]).starts(with: rootPrefix)
+  }
+}
+
+/// A report file found by a ``DirectoryWalk``: its path as bytes, and its folder's descriptor and its own name for
+/// opening it when the path is too long for the system.
+struct WalkedFile: @unchecked Sendable {
+  /// The full path, as the walk found it (not necessarily UTF-8).
+  var path: [UInt8]
+  /// The descriptor of the folder it was found in, duplicated only for a path too long to open by name.
+  var directory: Int32?
+  /// Its name in that folder.
+  var name: [UInt8]
+
+  /// Records the file; a path of `PATH_MAX` bytes or more keeps a duplicate of its folder's descriptor.
+  init(path: [UInt8], directory: Int32, name: [UInt8]) {
+    self.path = path
+    self.name = name
+    self.directory = path.count >= Int(PATH_MAX) - 1 ? dup(directory) : nil
+  }
+
+  /// Opens the file for reading; -1 with errno set if it cannot. Gives up the folder descriptor it held.
+  func open() -> Int32 {
+    if let directory {
+      defer { close(directory) }
+      return DirectoryWalk.cString(name) { openat(directory, $0, O_RDONLY | O_CLOEXEC) }
+    }
+    return DirectoryWalk.cString(path) { Glibc.open($0, O_RDONLY | O_CLOEXEC) }
+  }
+
+  /// The path for messages: UTF-8 as it is, any other byte written `\xNN`.
+  var displayPath: String { Self.display(path) }
+
+  /// `bytes` for messages: valid UTF-8 as it is, every invalid byte as `\xNN`.
+  static func display(_ bytes: [UInt8]) -> String {
+    if let text = String(validating: bytes, as: UTF8.self) { return text }
+    var result = ""
+    var index = 0
+    while index < bytes.count {
+      // The longest valid UTF-8 sequence starting here (1 to 4 bytes), or one escaped byte.
+      var length = 0
+      for candidate in (1...4).reversed() where index + candidate <= bytes.count {
+        if String(validating: bytes[index..<(index + candidate)], as: UTF8.self) != nil {
+          length = candidate
+          break
+        }
+      }
+      if length > 0 {
+        result += String(decoding: bytes[index..<(index + length)], as: UTF8.self)
+        index += length
+      } else {
+        result += "\\x" + String(bytes[index], radix: 16, uppercase: true).leftPadded(to: 2)
+        index += 1
+      }
+    }
+    return result
+  }
+}
+
+extension String {
+  /// The string with `0`s in front up to `width` characters.
+  fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: Swift.max(0, width - count)) + self }
 }

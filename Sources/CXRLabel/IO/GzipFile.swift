@@ -28,6 +28,21 @@ final class ByteFileReader {
     self.path = path
   }
 
+  /// Reads the file open as `descriptor` (taken over and closed here; -1 with errno set when it could not be
+  /// opened); `path` names it in messages.
+  init(descriptor: Int32, path: String) throws(CXRLabelError) {
+    guard descriptor >= 0, let file = gzdopen(descriptor, "rb") else {
+      let reason = errno
+      if descriptor >= 0 { close(descriptor) }
+      throw CXRLabelError(
+        .unreadable, "Cannot open it: \(String(cString: strerror(reason))).",
+        at: .init(file: path), hint: "Check the path and its permissions.")
+    }
+    _ = gzbuffer(file, 1 << 17)
+    self.file = file
+    self.path = path
+  }
+
   /// Opens standard input (gzip or plain).
   init(standardInput: Void) throws(CXRLabelError) {
     guard let file = gzdopen(dup(0), "rb") else {
@@ -80,30 +95,42 @@ final class GzipWriter {
   private let path: String
   private var closed = false
 
-  /// Creates (truncates) `path` for writing with compression `level` (1–9).
-  init(path: String, level: Int32 = 6) throws(CXRLabelError) {
+  /// Creates (truncates) `path` for writing with compression `level` (1–9); `name` is the output's name in
+  /// messages (the file the user asked for, not a temporary one).
+  init(path: String, name: String? = nil, level: Int32 = 6) throws(CXRLabelError) {
+    let name = name ?? path
     guard let file = gzopen(path, "wb\(level)") else {
-      throw CXRLabelError(.unwritable, "Cannot create \(path): \(String(cString: strerror(errno))).")
+      throw CXRLabelError(
+        .unwritable, "Cannot create \(name): \(String(cString: strerror(errno))).",
+        hint: "Check that its folder exists and is writable.")
     }
     _ = gzbuffer(file, 1 << 17)
     self.file = file
-    self.path = path
+    self.path = name
   }
 
   /// Compresses and writes `bytes`.
   func write(_ bytes: [UInt8]) throws(CXRLabelError) {
     guard !bytes.isEmpty else { return }
+    errno = 0
     let written = bytes.withUnsafeBufferPointer { gzwrite(file, $0.baseAddress, UInt32($0.count)) }
-    guard written == Int32(bytes.count) else {
-      throw CXRLabelError(.compression, "Writing \(path) failed (disk full?).")
-    }
+    guard written == Int32(bytes.count) else { throw failure("Writing") }
   }
 
   /// Flushes and closes the file.
   func close() throws(CXRLabelError) {
     guard !closed else { return }
     closed = true
-    guard gzclose(file) == Z_OK else { throw CXRLabelError(.compression, "Finishing \(path) failed (disk full?).") }
+    errno = 0
+    guard gzclose(file) == Z_OK else { throw failure("Finishing") }
+  }
+
+  /// The error for a failed write, with the system's reason when there is one.
+  private func failure(_ what: String) -> CXRLabelError {
+    let reason = errno != 0 ? String(cString: strerror(errno)) : "the compressor failed"
+    return CXRLabelError(
+      .unwritable, "\(what) \(path) failed: \(reason).",
+      hint: errno == ENOSPC ? "Free some disk space, or write to another disk." : "Check the disk and the folder.")
   }
 
   deinit { if !closed { gzclose(file) } }

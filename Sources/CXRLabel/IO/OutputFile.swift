@@ -1,5 +1,8 @@
 internal import Foundation
 import Synchronization
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Where output goes: a file written atomically (a temporary file beside it, renamed at the end), or standard
 /// output (`nil` or `-`). Gzip-compressed when the name ends in `.gz` (any case).
@@ -44,6 +47,11 @@ public final class OutputFile {
     }
     name = path
     let compressed = FileEnding.gzip.matches(path)
+    if (path.hasPrefix("/dev/") || path.hasPrefix("/proc/")) && !FileManager.default.fileExists(atPath: path) {
+      throw CXRLabelError(
+        .unwritable, "There is no \(path) to write to; cxrlabel writes only to devices that exist under /dev and /proc.",
+        hint: "Name a file in a folder of your own, or an existing device such as /dev/stdout.")
+    }
     if Self.isSpecial(path) {
       sink = try Self.openDirectly(path, compressed: compressed)
       finalPath = nil
@@ -55,7 +63,7 @@ public final class OutputFile {
     let base = (target as NSString).lastPathComponent
     let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(base).tmp-\(getpid())"
     if compressed {
-      sink = .gzip(try GzipWriter(path: temporary))
+      sink = .gzip(try GzipWriter(path: temporary, name: path))
     } else {
       guard FileManager.default.createFile(atPath: temporary, contents: nil),
         let handle = FileHandle(forWritingAtPath: temporary)
@@ -68,6 +76,21 @@ public final class OutputFile {
     finalPath = target
     temporaryPath = temporary
     _ = Self.unfinished.withLock { $0.insert(temporary) }
+  }
+
+  /// Temporary files beside `path` left by an earlier run of cxrlabel that was killed before it could remove them
+  /// (`.NAME.tmp-PID` whose process is gone), for a warning.
+  public static func leftoverTemporaryFiles(for path: String) -> [String] {
+    guard path != "-", !isSpecial(path) else { return [] }
+    let target = followingLinks(path)
+    let directory = (target as NSString).deletingLastPathComponent
+    let prefix = ".\((target as NSString).lastPathComponent).tmp-"
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+    return names.sorted().compactMap { name in
+      guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { return nil }
+      guard kill(pid, 0) != 0, errno == ESRCH else { return nil }
+      return directory.isEmpty ? name : directory + "/" + name
+    }
   }
 
   /// Whether `path` is written in place, never replaced: it exists and is neither a regular file nor a directory
@@ -91,7 +114,7 @@ public final class OutputFile {
   }
 
   private static func openDirectly(_ path: String, compressed: Bool) throws(CXRLabelError) -> Sink {
-    if compressed { return .gzip(try GzipWriter(path: path)) }
+    if compressed { return .gzip(try GzipWriter(path: path, name: path)) }
     guard let handle = FileHandle(forWritingAtPath: path) else {
       throw CXRLabelError(.unwritable, "Cannot write to \(path).", hint: "Check that it exists and is writable.")
     }
@@ -111,8 +134,22 @@ public final class OutputFile {
     guard !pending.isEmpty else { return }
     switch sink {
     case .plain(let handle):
-      do { try handle.write(contentsOf: pending) } catch {
-        throw CXRLabelError(.unwritable, "Writing \(name) failed: \(error).")
+      // Plain write(2), so that a full disk or a closed pipe is named by the system's reason (Foundation's
+      // error is an NSError dump).
+      let descriptor = handle.fileDescriptor
+      var offset = 0
+      while offset < pending.count {
+        let count = pending.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+        if count < 0 {
+          if errno == EINTR { continue }
+          let reason = errno
+          throw CXRLabelError(
+            .unwritable, "Writing \(name) failed: \(String(cString: strerror(reason))).",
+            hint: reason == ENOSPC
+              ? "Free some disk space, or write to another disk."
+              : name == "standard output" ? "Standard output is closed or gone; give -o FILE, or keep it open to the end." : nil)
+        }
+        offset += count
       }
     case .gzip(let writer): try writer.write(pending)
     }

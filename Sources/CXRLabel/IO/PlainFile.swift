@@ -10,7 +10,12 @@
 enum PlainFile {
   /// The file's bytes; throws `unreadable` naming the file and the system's reason.
   static func contents(of path: String) throws(CXRLabelError) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY)
+    try contents(descriptor: open(path, O_RDONLY), path: path)
+  }
+
+  /// The bytes of a file opened as `descriptor` (closed here; -1 with errno set when it could not be opened);
+  /// `path` names it in messages.
+  static func contents(descriptor: Int32, path: String) throws(CXRLabelError) -> [UInt8] {
     guard descriptor >= 0 else {
       throw CXRLabelError(
         .unreadable, "Cannot open it: \(String(cString: strerror(errno))).", at: .init(file: path),

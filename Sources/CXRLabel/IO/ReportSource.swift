@@ -45,6 +45,9 @@ public final class ReportSource: Sequence, IteratorProtocol {
   private var walk: DirectoryWalk?
   /// Report files of the walk already read (several at a time, see `readReportFiles`), not yet handed out.
   private var readAhead: [ReportRecord] = []
+  /// Symbolic links in report trees that were not followed because they lead outside the tree given (or
+  /// nowhere resolvable), as display paths; a run names them in its summary.
+  public private(set) var linksNotFollowed: [String] = []
   private var readAheadIndex = 0
   private var itemIndex = 0
   private var produced = 0
@@ -70,7 +73,14 @@ public final class ReportSource: Sequence, IteratorProtocol {
         guard var walk = Self.walk(input) else {
           throw CXRLabelError(.unreadable, "Cannot list \(input).", hint: "Check its permissions.")
         }
-        guard walk.next() != nil else {
+        var hasRecords = false
+        while let entry = walk.next() {
+          if DirectoryWalk.isRecord(entry) {
+            hasRecords = true
+            break
+          }
+        }
+        guard hasRecords else {
           throw CXRLabelError(
             .noReports, "No report files (*.txt) under \(input).",
             hint: "Point at a MIMIC-CXR `files/` tree or a folder of .txt reports; CSV files are given by name.")
@@ -105,7 +115,9 @@ public final class ReportSource: Sequence, IteratorProtocol {
     for item in items {
       switch item {
       case .reportFile: total += 1
-      case .tree(let root): total += Self.walk(root)?.remainingCount() ?? 0
+      case .tree(let root):
+        var walk = Self.walk(root)
+        total += walk?.countRecords() ?? 0
       case .csv(let path):
         let counter = try ReportSource(inputs: [path], options: options)
         while counter.nextRecord() != nil { total += 1 }
@@ -113,7 +125,13 @@ public final class ReportSource: Sequence, IteratorProtocol {
         throw CXRLabelError(.invalidArgument, "Standard input cannot be sharded; save it to a file first.")
       }
     }
-    selected = (total * (index - 1) / count)..<(total * index / count)
+    selected = Self.sliceBound(total, index - 1, count)..<Self.sliceBound(total, index, count)
+  }
+
+  /// `total * part / count` without overflow for any `0 <= part <= count` (the product needs twice the bits).
+  static func sliceBound(_ total: Int, _ part: Int, _ count: Int) -> Int {
+    let product = total.multipliedFullWidth(by: part)
+    return count.dividingFullWidth((high: product.high, low: product.low)).quotient
   }
 
   /// The next record, or nil when every input is exhausted.
@@ -136,8 +154,11 @@ public final class ReportSource: Sequence, IteratorProtocol {
       return true
     }
     while walk != nil {
-      if walk?.next() != nil { return true }
-      walk = nil
+      guard let entry = walk?.next() else {
+        walk = nil
+        break
+      }
+      if DirectoryWalk.isRecord(entry) { return true }
     }
     guard itemIndex < items.count else { return false }
     switch items[itemIndex] {
@@ -165,14 +186,36 @@ public final class ReportSource: Sequence, IteratorProtocol {
         return readAhead[readAheadIndex - 1]
       }
       if walk != nil {
-        var paths: [String] = []
-        while paths.count < Self.readAheadCount, let path = walk?.next() {
-          paths.append(String(decoding: path, as: UTF8.self))
+        var batch: [WalkedRecord] = []
+        while batch.count < Self.readAheadCount, let entry = walk?.next() {
+          switch entry {
+          case .file(let file): batch.append(.file(file))
+          case .unlistable(let path, let reason):
+            batch.append(
+              .ready(
+                .failure(
+                  nil,
+                  CXRLabelError(
+                    .unreadable, "Cannot list this folder: \(String(cString: strerror(reason))).",
+                    at: .init(file: WalkedFile.display(path)),
+                    hint: "The reports under it are not labelled; check its permissions."))))
+          case .notRegular(let path):
+            let display = WalkedFile.display(path)
+            batch.append(
+              .ready(
+                .failure(
+                  Self.studyID(forPath: display),
+                  CXRLabelError(
+                    .unreadable, "It is named like a report but is not a regular file (a named pipe, socket or device).",
+                    at: .init(file: display), hint: "Move it out of the tree or rename it."))))
+          case .linkNotFollowed(let path):
+            linksNotFollowed.append(WalkedFile.display(path))
+          }
         }
-        if paths.isEmpty {
+        if batch.isEmpty {
           walk = nil
         } else {
-          readAhead = Self.readReportFiles(paths)
+          readAhead = Self.readReportFiles(batch)
           readAheadIndex = 0
         }
         continue
@@ -220,30 +263,55 @@ public final class ReportSource: Sequence, IteratorProtocol {
   static let readWidth = 32
   private static let readQueue = DispatchQueue(label: "cxrlabel.read", attributes: .concurrent)
 
+  /// An entry of a tree walk on its way to a record: a file still to read, or a failure already known.
+  enum WalkedRecord: Sendable {
+    case file(WalkedFile)
+    case ready(ReportRecord)
+  }
+
   /// Report files as records, in the order given, read by several threads at once.
-  static func readReportFiles(_ paths: [String]) -> [ReportRecord] {
-    let width = Swift.min(readWidth, paths.count)
-    guard width > 1 else { return paths.map(readReportFile) }
-    let slots = ResultSlots<ReportRecord>(count: paths.count)
+  static func readReportFiles(_ items: [WalkedRecord]) -> [ReportRecord] {
+    @Sendable func record(_ item: WalkedRecord) -> ReportRecord {
+      switch item {
+      case .file(let file): return readReportFile(file)
+      case .ready(let record): return record
+      }
+    }
+    let width = Swift.min(readWidth, items.count)
+    guard width > 1 else { return items.map(record) }
+    let slots = ResultSlots<ReportRecord>(count: items.count)
     let group = DispatchGroup()
     for lane in 0..<width {
       readQueue.async(group: group) {
         var index = lane
-        while index < paths.count {
-          slots.set(index, readReportFile(paths[index]))
+        while index < items.count {
+          slots.set(index, record(items[index]))
           index += width
         }
       }
     }
     group.wait()
-    return (0..<paths.count).map { slots.take($0) }
+    return (0..<items.count).map { slots.take($0) }
   }
 
-  /// One report file as a record (a named failure if it cannot be read).
+  /// One report file given by name as a record (a named failure if it cannot be read).
   static func readReportFile(_ path: String) -> ReportRecord {
+    readReport(path: path, descriptor: open(path, O_RDONLY | O_CLOEXEC))
+  }
+
+  /// One report file of a tree walk as a record, opened by the bytes of its name (which need not be UTF-8).
+  static func readReportFile(_ file: WalkedFile) -> ReportRecord {
+    readReport(path: file.displayPath, descriptor: file.open())
+  }
+
+  /// The report in the file open as `descriptor` (-1 with errno set if it could not be opened); `path` names it.
+  private static func readReport(path: String, descriptor: Int32) -> ReportRecord {
     let id = studyID(forPath: path)
     do {
-      let bytes = FileEnding.gzip.matches(path) ? try ByteFileReader(path: path).readAll() : try PlainFile.contents(of: path)
+      let bytes =
+        FileEnding.gzip.matches(path)
+        ? try ByteFileReader(descriptor: descriptor, path: path).readAll()
+        : try PlainFile.contents(descriptor: descriptor, path: path)
       let (text, invalid) = decode(bytes)
       return .report(Report(id: id, text: text, origin: .reportFile(path: path), hadInvalidUTF8: invalid))
     } catch {

@@ -125,6 +125,34 @@ public struct FrontEndSettings: Sendable, Hashable {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw CXRLabelError(.unreadable, "Cannot read the file.", at: .init(file: path), hint: "Check the path and its permissions.")
     }
-    return String(decoding: data, as: UTF8.self)
+    return try utf8Text(Array(data), path: path)
+  }
+
+  /// The bytes of a data file as text; throws `invalidInput` naming the line and column of the first byte that
+  /// is not UTF-8 (a phrase or rule in another encoding would silently never match).
+  static func utf8Text(_ bytes: [UInt8], path: String) throws(CXRLabelError) -> String {
+    if let text = String(validating: bytes, as: UTF8.self) { return text }
+    var line = 1
+    var lineStart = 0
+    var index = 0
+    while index < bytes.count {
+      var length = 0
+      for candidate in 1...4 where index + candidate <= bytes.count {
+        if String(validating: bytes[index..<(index + candidate)], as: UTF8.self) != nil {
+          length = candidate
+          break
+        }
+      }
+      guard length > 0 else { break }
+      if bytes[index] == UInt8(ascii: "\n") {
+        line += 1
+        lineStart = index + 1
+      }
+      index += length
+    }
+    let byte = index < bytes.count ? String(bytes[index], radix: 16, uppercase: true) : "?"
+    throw CXRLabelError(
+      .invalidInput, "Byte 0x\(byte) is not UTF-8.", at: .init(file: path, line: line, column: index - lineStart + 1),
+      hint: "Save the file as UTF-8 (iconv -f LATIN1 -t UTF-8 FILE > FILE.utf8).")
   }
 }

@@ -12,6 +12,12 @@ public struct RunSummary: Sendable, Hashable {
   public var notes: [StudyNote: Int] = [:]
   /// Studies whose id an earlier study of the run already had (each still gets its own row).
   public var repeatedIDs = 0
+  /// What became of the studies with no text to label, shown with their count.
+  public var emptyTextHint: String?
+  /// Symbolic links in report trees that were not followed (they lead outside the tree given).
+  public var linksNotFollowed: [String] = []
+  /// How many of those are named one by one.
+  public static let namedLinks = 5
 
   /// An empty summary.
   public init() {}
@@ -34,10 +40,20 @@ public struct RunSummary: Sendable, Hashable {
     for (kind, count) in failures.sorted(by: { $0.key < $1.key }) { lines.append("  failed (\(kind)): \(count)") }
     for note in StudyNote.allCases {
       guard let count = notes[note] else { continue }
-      let hint = note == .noSection ? " (their text is empty; --sections all labels whole reports)" : ""
+      let hint =
+        note == .noSection
+        ? " (their text is empty; --sections all labels whole reports)"
+        : note == .emptyText ? emptyTextHint.map { " (\($0))" } ?? "" : ""
       lines.append("  note (\(note.rawValue)): \(count)\(hint)")
     }
     if repeatedIDs > 0 { lines.append("  note (study id seen before in this run): \(repeatedIDs)") }
+    if !linksNotFollowed.isEmpty {
+      lines.append(
+        "  note (symbolic link not followed: it leads outside the tree given): \(linksNotFollowed.count); "
+          + "give its target as an input of its own to label it")
+      for link in linksNotFollowed.prefix(Self.namedLinks) { lines.append("    \(link)") }
+      if linksNotFollowed.count > Self.namedLinks { lines.append("    ... and \(linksNotFollowed.count - Self.namedLinks) more") }
+    }
     return lines
   }
 }

@@ -31,6 +31,8 @@ enum RuleFileYAML {
     var items: [[Field]] = []
     var keyIndent = -1
     var open: Open? = nil
+    /// The line a quoted value that is still open began on.
+    var quoteLine = 0
     var pendingBreaks = 0
     for (number, rawLine) in RuleSet.lines(of: text).enumerated() {
       let lineNumber = number + 1
@@ -66,7 +68,11 @@ enum RuleFileYAML {
           case .plain:
             field.value = trimTrailing(field.value) + folded + (try plainValue(content, bad: bad))
           case .quoted(let quote):
-            let (piece, closed) = try quotedValue(content, quote: quote, bad: bad)
+            let piece: String
+            let closed: Bool
+            do { (piece, closed) = try quotedValue(content, quote: quote, bad: bad) } catch {
+              throw bad(error.message + " Is the quote opened on line \(quoteLine) missing its closing \(quote)?")
+            }
             field.value = trimTrailing(field.value) + folded + piece
             if closed { open = nil }
           }
@@ -106,15 +112,20 @@ enum RuleFileYAML {
         let (piece, closed) = try quotedValue(String(valueText.unicodeScalars.dropFirst()), quote: quote, bad: bad)
         field.value = piece
         field.column += 1
-        if !closed { open = .quoted(quote) }
+        if !closed {
+          open = .quoted(quote)
+          quoteLine = lineNumber
+        }
       } else {
         field.value = try plainValue(valueText, bad: bad)
         open = .plain
       }
       items[items.count - 1].append(field)
     }
-    if case .quoted = open {
-      throw CXRLabelError(.invalidRules, "A quoted value is never closed.", at: .init(file: file))
+    if case .quoted(let quote) = open {
+      throw CXRLabelError(
+        .invalidRules, "This quoted value is never closed.", at: .init(file: file, line: quoteLine),
+        hint: "Add the closing \(quote) at the end of the value.")
     }
     var result: [RuleFileItem] = []
     for (position, fields) in items.enumerated() {

@@ -86,15 +86,13 @@ public struct RuleSet: Sendable {
 
   /// Loads a rule file: `.yml`/`.yaml` as YAML, anything else as the `.txt` form.
   public static func load(path: String) throws(CXRLabelError) -> RuleSet {
-    let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      let cause = FileManager.default.fileExists(atPath: path) ? "it is not UTF-8 text" : "there is no such file"
+    guard let data = FileManager.default.contents(atPath: path) else {
+      let cause = FileManager.default.fileExists(atPath: path) ? "it cannot be read" : "there is no such file"
       throw CXRLabelError(
         .unreadable, "The rule file cannot be read: \(cause).", at: .init(file: path),
         hint: "Check the path; rule files are UTF-8 text (.txt notation, or NegBio's .yml).")
     }
+    let text = try FrontEndSettings.utf8Text(Array(data), path: path)
     if FileEnding.yaml.matches(path) { return try parseYAML(text, file: path) }
     return try parseText(text, file: path)
   }

@@ -148,7 +148,7 @@ extension Vocabulary {
       guard let data = FileManager.default.contents(atPath: path) else {
         throw CXRLabelError(.unreadable, "Cannot read \(path).")
       }
-      let text = String(decoding: data, as: UTF8.self)
+      let text = try FrontEndSettings.utf8Text(Array(data), path: path)
       var phrases: [Phrase] = []
       let lines = text.universalLines
       for (number, line) in lines.enumerated() {
