@@ -38,11 +38,15 @@ let package = Package(
     .executableTarget(
       name: "cxrlabel-bench", dependencies: ["CXRLabel"],
       swiftSettings: swiftSettings),
+    // Fuzz targets (built with libFuzzer by Sources/cxrlabel-fuzz/fuzz.sh; a plain build replays inputs).
+    .executableTarget(
+      name: "cxrlabel-fuzz", dependencies: ["CXRLabel"], exclude: ["fuzz.sh", "seeds"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "CXRLabelTests", dependencies: ["CXRLabel"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "cxrlabelTests", dependencies: ["CXRLabel", "cxrlabel"],
+      name: "cxrlabelTests", dependencies: ["CXRLabel", "cxrlabel", "cxrlabel-fuzz"],
       swiftSettings: swiftSettings),
   ]
 )

@@ -22,6 +22,8 @@ struct Runner {
     var mentionsWithoutGraph = 0
     /// Whether the study was deliberately left out (counted, not written).
     var dropped = false
+    /// How its input was read, when the user should check it (file:line messages).
+    var warnings: [String] = []
   }
 
   /// Names a study whose text was not what the user may expect: invalid UTF-8, or no section to label.
@@ -53,12 +55,16 @@ struct Runner {
         &iterator, jobs: jobs,
         transform: { record -> Outcome in
           switch record {
-          case .report(let report): return transform(report)
+          case .report(let report):
+            var outcome = transform(report)
+            outcome.warnings = report.readingWarnings
+            return outcome
           case .failure(let id, let error): return Outcome(bytes: [], notes: [], failure: error, id: id)
           }
         },
         consume: { outcome in
           summary.read += 1
+          for warning in outcome.warnings { printError("cxrlabel: warning: \(warning)") }
           // Ids compare as MIMIC-CXR-JPG writes (and eval joins) them: s123 and 123, or p1/s9 and p2/s9, collide.
           if outcome.failure == nil, let id = outcome.id, ids.isRepeated(StudyID(study: id.studyNumber)) {
             summary.repeatedIDs += 1

@@ -122,6 +122,23 @@ struct ReportSourceTests {
     #expect(second.origin == .csvRecord(file: path, line: 4))
   }
 
+  /// A stray quote that merges rows was indistinguishable from a multi-line report; a line inside a quoted
+  /// field that starts like a row (an id of the first row's shape, a comma) is now named with its line.
+  @Test func aQuotedFieldOverARowStartIsNamed() throws {
+    let path = try temporaryFile("study_id,report\ns101,\"No effusion.\ns102,Edema.\ns103,Mild cardiomegaly.\"\ns104,\"Line one\nline two.\"\n")
+    let records = try reports([path])
+    #expect(records.count == 2)
+    guard case .report(let merged) = records[0], case .report(let multiLine) = records[1] else {
+      Issue.record("expected two reports")
+      return
+    }
+    #expect(merged.readingWarnings.count == 1)
+    #expect(merged.readingWarnings.first?.hasPrefix(path + ":3: ") == true)
+    #expect(merged.readingWarnings.first?.contains("`s102,`") == true)
+    #expect(multiLine.readingWarnings.isEmpty)
+    #expect(CSVReportReader.shape(Array("CXR12_IM-0001".utf8)[...]) == Array("a9_a-9".utf8))
+  }
+
   @Test func namedColumns() throws {
     let path = try temporaryFile("text,id\nhello,7\n")
     var options = InputOptions()

@@ -100,3 +100,29 @@ struct CommandLineRobustnessTests {
     #expect(open.stderr.contains("open.yml:2: This quoted value is never closed"))
   }
 }
+
+/// The fuzz targets' seed corpus and every input that once found a bug, replayed through the targets (a plain
+/// build of `cxrlabel-fuzz` replays files; `Sources/cxrlabel-fuzz/fuzz.sh` fuzzes).
+@Suite("Fuzz inputs replayed")
+struct FuzzReplayTests {
+  static let seeds = CommandLineTests.packageRoot + "/Sources/cxrlabel-fuzz/seeds"
+
+  static var replayer: String { (CommandLineTests.binary as NSString).deletingLastPathComponent + "/cxrlabel-fuzz" }
+
+  @Test(arguments: ["csv", "sections", "sentences", "phrases", "rules", "lexicon", "judge"])
+  func seedsAndRegressionsRunClean(target: String) throws {
+    let folder = Self.seeds + "/" + target
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().map { folder + "/" + $0 }
+    #expect(!files.isEmpty)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.replayer)
+    process.arguments = [target] + files
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(output.contains("\(files.count) inputs through \(target), no crash"))
+  }
+}

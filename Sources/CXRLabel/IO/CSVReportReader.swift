@@ -14,6 +14,8 @@ struct CSVReportReader {
   private var row = 0
   /// Whether the rest of the file was given up (after an unclosed quote).
   private var finished = false
+  /// The shape of the first row's id (see `shape(_:)`), to recognise a row's start inside a quoted field.
+  private var idShape: [UInt8]?
 
   /// Starts reading `reader`; with a header, finds the id and text columns or throws naming the file and line.
   init(_ reader: ByteFileReader, options: InputOptions) throws(CXRLabelError) {
@@ -48,6 +50,42 @@ struct CSVReportReader {
     columns = names.count
   }
 
+  /// A stray quote can merge two rows into one field that looks like a multi-line report. When a line inside a
+  /// quoted field starts like a row (an id of the first row's shape, then a comma), says so with both lines.
+  func mergedRowWarning(_ field: [UInt8], line: Int) -> String? {
+    guard let idShape, !idShape.isEmpty, field.contains(UInt8(ascii: "\n")) else { return nil }
+    var inner = 0
+    var index = 0
+    while let newline = field[index...].firstIndex(of: UInt8(ascii: "\n")) {
+      inner += 1
+      index = newline + 1
+      guard let comma = field[index...].firstIndex(of: UInt8(ascii: ",")), comma > index, comma - index <= 64 else { continue }
+      let candidate = field[index..<comma]
+      guard Self.shape(candidate) == idShape else { continue }
+      return "\(path):\(line + inner): this line is inside a quoted field that starts on line \(line), but looks like "
+        + "the start of a row (`\(String(decoding: candidate, as: UTF8.self)),`). If a quote was left open, rows "
+        + "were merged into one report: check the quotes on line \(line)."
+    }
+    return nil
+  }
+
+  /// An id's shape: letters as `a`, digits as `9`, each run collapsed, other bytes as they are (`s50414267`
+  /// and `s123` are `a9`; `CXR12_IM-0001` is `a9_a-9`).
+  static func shape(_ id: ArraySlice<UInt8>) -> [UInt8] {
+    var shape: [UInt8] = []
+    for byte in id {
+      let kind: UInt8
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): kind = UInt8(ascii: "9")
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): kind = UInt8(ascii: "a")
+      case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): return []
+      default: kind = byte
+      }
+      if shape.last != kind || (kind != UInt8(ascii: "9") && kind != UInt8(ascii: "a")) { shape.append(kind) }
+    }
+    return shape
+  }
+
   /// The next row as a record, or nil at the end of the file (or after an unreadable rest, already reported).
   mutating func next() -> ReportRecord? {
     guard !finished else { return nil }
@@ -78,7 +116,10 @@ struct CSVReportReader {
       }
       let id = String(decoding: record.fields[idIndex], as: UTF8.self)
       let (text, invalid) = ReportSource.decode(record.fields[textIndex])
-      return .report(Report(id: StudyID(study: id), text: text, origin: origin, hadInvalidUTF8: invalid))
+      var report = Report(id: StudyID(study: id), text: text, origin: origin, hadInvalidUTF8: invalid)
+      if idShape == nil { idShape = Self.shape(record.fields[idIndex][...]) }
+      if let warning = mergedRowWarning(record.fields[textIndex], line: record.line) { report.readingWarnings = [warning] }
+      return .report(report)
     }
     // The original labeler's file: one column (id = row number), or two as pandas reads them (id, text). As in
     // pandas, the first row fixes the number of fields.

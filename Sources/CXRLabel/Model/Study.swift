@@ -47,6 +47,9 @@ public struct Report: Sendable, Hashable {
   public var origin: ReportOrigin
   /// Set when the input bytes were not valid UTF-8 and were decoded with replacement characters.
   public var hadInvalidUTF8: Bool
+  /// Things about how the report was read that its user should check, as messages that name the file and line
+  /// (a quoted CSV field that runs over what looks like the start of another row).
+  public var readingWarnings: [String] = []
 
   /// Creates a report.
   public init(id: StudyID, text: String, origin: ReportOrigin = .text, hadInvalidUTF8: Bool = false) {

@@ -62,6 +62,12 @@ public struct DependencyParser: Sendable {
     return String(decoding: word.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
   }
 
+  /// Checks a parser lexicon (the format of `Phrases/data/parser.lexicon`, documented in `Phrases/README.md`);
+  /// throws `invalidModel` naming the file and line of the first problem.
+  public static func validateLexicon(_ text: String, file: String) throws(CXRLabelError) {
+    _ = try ParserLexicon.parse(text, file: file)
+  }
+
   /// Convenience for tests and tools: parses a whole string as one sentence (spans are offsets into `sentence`).
   public func parse(_ sentence: String) -> ParsedSentence {
     var copy = Array(sentence.utf8)
