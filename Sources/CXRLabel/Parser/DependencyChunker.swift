@@ -75,9 +75,12 @@ extension DependencyBuilder {
   /// that has its own finite verb, ends a run-on first statement rather than modifying the next noun.
   /// The same holds after a copula ("the mediastinum is unremarkable | mild changes are noted") and after "of"
   /// ("heart size is upper limits of normal | lungs are clear").
+  /// After a copula any adjective does ("the aorta is ectatic | heart size is normal").
   func isRunOnPredicate(_ index: Int) -> Bool {
-    guard index > 0, tag(index - 1).hasPrefix("NN") || ParserTagger.isBe(word(index - 1)) || word(index - 1) == "of",
-      ParserLexicon.shared.runOnPredicates.contains(word(index))
+    guard index > 0 else { return false }
+    let afterCopula = ParserTagger.isBe(word(index - 1)) && isAdjectival(tag(index))
+    guard afterCopula || (tag(index - 1).hasPrefix("NN") || word(index - 1) == "of")
+      && ParserLexicon.shared.runOnPredicates.contains(word(index))
     else { return false }
     var probe = index + 1
     while probe < tokens.count, isAdjectival(tag(probe)) { probe += 1 }

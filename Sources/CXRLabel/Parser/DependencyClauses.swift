@@ -28,8 +28,9 @@ extension DependencyBuilder {
       if unit.kind == .punctuation, word(unit.head) == ";" { clauseHasVerb = false }
       // "... pleural effusion the heart and mediastinum are normal": a noun phrase opened by a determiner right
       // after another one starts a new statement (its period left out), so its list may take the verb after it.
+      // So does one that starts a juxtaposed phrase ("... or pneumothorax | heart size and contour are normal").
       if unit.kind == .noun, index > 0, units[index - 1].kind == .noun || units[index - 1].kind == .adjective,
-        tag(unit.start) == "DT"
+        tag(unit.start) == "DT" || startsJuxtaposedPhrase(unit.start)
       {
         clauseHasVerb = false
       }
