@@ -95,7 +95,7 @@ struct LabelCommand: ParsableCommand {
             let row =
               jsonl
               ? ExplanationWriter.labelsLine(id: report.id, labels: result.labels)
-              : table.row(id: report.id, reportText: report.text, labels: result.labels)
+              : table.row(id: report.id, reportText: result.analysis.chosenText, labels: result.labels)
             return Runner.Outcome(
               bytes: row, notes: result.analysis.notes, failure: nil, id: report.id,
               extra: !explaining ? [] : ExplanationWriter.line(for: result, classifier: classifier, graphs: explainGraphs),

@@ -22,8 +22,11 @@ struct InputArguments: ParsableArguments {
   @Option(help: "With a CSV header: the column holding the study id.")
   var idColumn = "study_id"
 
-  @Option(help: "With a CSV header: the column holding the report text.")
+  @Option(help: "With a CSV header: the column holding the report text. (MIT-LCP's mimic_cxr_sectioned.csv is read as it is: its study column, and the first of impression, findings, last_paragraph, comparison that is not empty.)")
   var textColumn = "report"
+
+  @Option(help: "With a CSV header: a column holding the subject id (p10000032 or 10000032), written as subject_id.")
+  var subjectColumn: String?
 
   @Flag(help: "Standard input is CSV (otherwise it is the text of one report).")
   var stdinCSV = false
@@ -67,7 +70,7 @@ struct InputArguments: ParsableArguments {
     let anyCSV = inputs.contains { $0 == "-" ? stdinCSV : FileEnding.csv.matches($0) }
     let csvOptions = [
       ("--no-header", noHeader), ("--id-column", idColumn != "study_id"), ("--text-column", textColumn != "report"),
-      ("--section-csv", sectionCSV),
+      ("--section-csv", sectionCSV), ("--subject-column", subjectColumn != nil),
     ]
     if !anyCSV, let (option, _) = csvOptions.first(where: { $0.1 }) {
       throw ValidationError("\(option) is about CSV inputs, and none is given (report folders and .txt files have no columns).")
@@ -86,6 +89,7 @@ struct InputArguments: ParsableArguments {
     options.idColumn = idColumn
     options.textColumn = textColumn
     options.standardInputIsCSV = stdinCSV
+    options.subjectColumn = subjectColumn
     return options
   }
 }

@@ -94,6 +94,7 @@ struct Runner {
         })
       try file.commit()
       summary.linksNotFollowed = source.linksNotFollowed
+      summary.notStudies = source.notStudies
     } catch {
       file.discard()
       throw error

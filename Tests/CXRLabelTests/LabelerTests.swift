@@ -97,4 +97,18 @@ import Testing
     #expect(long.analysis.notes.contains(.sentenceTooLong))
     #expect(long.labels[.pleuralEffusion] == .negative)
   }
+
+  /// The whole text of a MIMIC-CXR report file, labelled from the library, chooses its section as the command
+  /// line does: `label(_:)` labels every section (here the comparison's "pneumothorax" too).
+  @Test func aReportFileFromTheLibraryChoosesItsSection() throws {
+    let labeler = try Labeler.chexpert()
+    let file = " FINAL REPORT\n FINDINGS:  Small left pneumothorax, resolved.\n \n IMPRESSION:  No effusion.\n"
+    let chosen = labeler.label(reportFile: file, studyID: StudyID(subject: "p10000032", study: "s50414267"))
+    #expect(chosen.labels[.pleuralEffusion] == .negative)
+    #expect(chosen.labels[.pneumothorax] == nil)
+    #expect(chosen.analysis.chosenText == "No effusion.")
+    #expect(labeler.label(file)[.pneumothorax] != nil)
+    // A per-study fix applies by study id: s58235663's text is empty.
+    #expect(labeler.label(reportFile: file, studyID: StudyID(study: "s58235663")).analysis.chosenText.isEmpty)
+  }
 }

@@ -8,6 +8,11 @@ struct CSVReportReader {
   private var idIndex: Int?
   /// The text column.
   private var textIndex = 0
+  /// The subject column, if asked for.
+  private var subjectIndex: Int?
+  /// For MIT-LCP's `mimic_cxr_sectioned.csv` (no report column): its section columns, in the order MIMIC-CXR
+  /// chooses from them (impression, findings, last paragraph, comparison); the first non-empty one is labelled.
+  private var sectionIndices: [Int]?
   /// The number of fields every row must have: set by the header, or by a headerless file's first row.
   private var columns: Int?
   /// Rows read so far.
@@ -45,8 +50,19 @@ struct CSVReportReader {
         .missingColumn, "The header names \"\(name)\" more than once, so which column to read is unclear.",
         at: .init(file: reader.path, line: header.line), hint: "Rename one of them, or name another with \(option).")
     }
-    textIndex = try column(options.textColumn, "--text-column")
-    idIndex = try column(options.idColumn, "--id-column")
+    // MIT-LCP's mimic_cxr_sectioned.csv: `study` for the id and a column per section instead of the report.
+    let sectioned = SectionFiles.sectionedColumns.compactMap { names.firstIndex(of: $0) }
+    if options.textColumn == InputOptions().textColumn, !names.contains(options.textColumn), sectioned.count == 4 {
+      sectionIndices = sectioned
+    } else {
+      textIndex = try column(options.textColumn, "--text-column")
+    }
+    if options.idColumn == InputOptions().idColumn, !names.contains(options.idColumn), names.contains("study") {
+      idIndex = try column("study", "--id-column")
+    } else {
+      idIndex = try column(options.idColumn, "--id-column")
+    }
+    if let subject = options.subjectColumn { subjectIndex = try column(subject, "--subject-column") }
     columns = names.count
   }
 
@@ -67,6 +83,14 @@ struct CSVReportReader {
         + "were merged into one report: check the quotes on line \(line)."
     }
     return nil
+  }
+
+  /// A subject column's value as a subject id: empty is none; digits get MIMIC-CXR's `p` (so `10000032` and
+  /// `p10000032` are one subject, written `10000032` in the MIMIC-CXR-JPG layout).
+  static func subjectID(_ value: String) -> String? {
+    let trimmed = value.pythonStripped()
+    if trimmed.isEmpty { return nil }
+    return trimmed.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) ? "p" + trimmed : trimmed
   }
 
   /// An id's shape: letters as `a`, digits as `9`, each run collapsed, other bytes as they are (`s50414267`
@@ -115,10 +139,13 @@ struct CSVReportReader {
             at: location, hint: "Quote fields that contain commas or line breaks (\"No effusion, no edema.\")."))
       }
       let id = String(decoding: record.fields[idIndex], as: UTF8.self)
-      let (text, invalid) = ReportSource.decode(record.fields[textIndex])
-      var report = Report(id: StudyID(study: id), text: text, origin: origin, hadInvalidUTF8: invalid)
+      let textField = sectionIndices.flatMap { $0.lazy.map { record.fields[$0] }.first { !$0.isEmpty } } ?? (
+        sectionIndices == nil ? record.fields[textIndex] : [])
+      let (text, invalid) = ReportSource.decode(textField)
+      let subject = subjectIndex.map { Self.subjectID(String(decoding: record.fields[$0], as: UTF8.self)) }
+      var report = Report(id: StudyID(subject: subject ?? nil, study: id), text: text, origin: origin, hadInvalidUTF8: invalid)
       if idShape == nil { idShape = Self.shape(record.fields[idIndex][...]) }
-      if let warning = mergedRowWarning(record.fields[textIndex], line: record.line) { report.readingWarnings = [warning] }
+      if let warning = mergedRowWarning(textField, line: record.line) { report.readingWarnings = [warning] }
       return .report(report)
     }
     // The original labeler's file: one column (id = row number), or two as pandas reads them (id, text). As in

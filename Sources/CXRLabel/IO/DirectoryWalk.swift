@@ -33,6 +33,8 @@ struct DirectoryWalk {
     case notRegular(path: [UInt8])
     /// A symbolic link that leads outside the root (or whose target could not be resolved): not followed.
     case linkNotFollowed([UInt8])
+    /// In a MIMIC-CXR layout, a file that is not a study report (`LICENSE.txt` beside `files/`): not read.
+    case notAStudy([UInt8])
   }
 
   /// One directory's entries, packed: each name (a directory's with `/` appended) in one byte buffer, listed in
@@ -108,10 +110,14 @@ struct DirectoryWalk {
   private let suffix: [UInt8]
   /// The root's real path, with a trailing `/`.
   private let rootPrefix: [UInt8]
+  /// Whether only MIMIC-CXR study files (`pNN/pNNNNNNNN/sNNNNNNNN.txt`) are handed out as files.
+  let studiesOnly: Bool
 
-  /// Starts a walk at `root`; nil when `root` cannot be listed.
-  init?(root: [UInt8], suffix: [UInt8]) {
+  /// Starts a walk at `root`; nil when `root` cannot be listed. With `studiesOnly`, a file that is not
+  /// `sNNN.txt` in a `pNNN` folder is handed out as ``Entry/notAStudy(_:)``.
+  init?(root: [UInt8], suffix: [UInt8], studiesOnly: Bool = false) {
     self.suffix = suffix
+    self.studiesOnly = studiesOnly
     var base = root
     while base.count > 1, base.last == UInt8(ascii: "/") { base.removeLast() }
     guard let real = Self.realPath(base) else { return nil }
@@ -149,6 +155,7 @@ struct DirectoryWalk {
         stack.append(frame)
       case .file:
         path.append(contentsOf: name)
+        if studiesOnly, !Self.isStudyFile(name: name, folder: top.path) { return .notAStudy(path) }
         return .file(WalkedFile(path: path, directory: top.descriptor, name: Array(name)))
       case .notRegular:
         path.append(contentsOf: name)
@@ -171,8 +178,57 @@ struct DirectoryWalk {
 
   /// Whether an entry becomes a record of the run (a report or a named failure), rather than a note.
   static func isRecord(_ entry: Entry) -> Bool {
-    if case .linkNotFollowed = entry { return false }
-    return true
+    switch entry {
+    case .linkNotFollowed, .notAStudy: return false
+    case .file, .unlistable, .notRegular: return true
+    }
+  }
+
+  /// Whether `name` in `folder` is a MIMIC-CXR study report: `s` and digits, then `.txt` (any case), in a folder
+  /// named `p` and digits.
+  static func isStudyFile(name: some Collection<UInt8>, folder: [UInt8]) -> Bool {
+    let stem = name.dropLast(4)
+    guard endsWith(name, Array(".txt".utf8)), isLetterThenDigits(stem, UInt8(ascii: "s")) else { return false }
+    let parent = folder.split(separator: UInt8(ascii: "/")).last ?? []
+    return isLetterThenDigits(parent, UInt8(ascii: "p"))
+  }
+
+  /// Whether `bytes` is `letter` followed by at least one digit and nothing else.
+  static func isLetterThenDigits(_ bytes: some Collection<UInt8>, _ letter: UInt8) -> Bool {
+    bytes.count > 1 && bytes.first == letter
+      && bytes.dropFirst().allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+  }
+
+  /// Whether the tree at `root` is laid out as MIMIC-CXR's reports (`pNN/pNNNNNNNN/`): it is such a part or
+  /// patient folder, holds part folders, or holds a `files` folder that does (a PhysioNet download, with
+  /// `LICENSE.txt` beside it).
+  static func isMIMICLayout(_ root: String) -> Bool {
+    var path = Array(root.utf8)
+    while path.count > 1, path.last == UInt8(ascii: "/") { path.removeLast() }
+    /// The names of `folder`'s entries that `accept` takes.
+    func children(_ folder: [UInt8], _ accept: (ArraySlice<UInt8>) -> Bool) -> [[UInt8]] {
+      guard let stream = cString(folder, { opendir($0) }) else { return [] }
+      defer { closedir(stream) }
+      var found: [[UInt8]] = []
+      while let entry = readdir(stream) {
+        withUnsafeBytes(of: entry.pointee.d_name) { raw in
+          let child = raw[..<(raw.firstIndex(of: 0) ?? raw.count)]
+          let bytes = Array(child)
+          if accept(bytes[...]) { found.append(bytes) }
+        }
+      }
+      return found
+    }
+    let isPatient = { (name: ArraySlice<UInt8>) in name.count == 9 && isLetterThenDigits(name, UInt8(ascii: "p")) }
+    let isPart = { (name: ArraySlice<UInt8>) in name.count == 3 && isLetterThenDigits(name, UInt8(ascii: "p")) }
+    func isPartFolder(_ folder: [UInt8]) -> Bool { !children(folder, isPatient).isEmpty }
+    func holdsParts(_ folder: [UInt8]) -> Bool {
+      children(folder, isPart).contains { isPartFolder(folder + [UInt8(ascii: "/")] + $0) }
+    }
+    let name = path.split(separator: UInt8(ascii: "/")).last ?? []
+    if isPatient(name) { return true }
+    if isPart(name), isPartFolder(path) { return true }
+    return holdsParts(path) || holdsParts(path + Array("/files".utf8))
   }
 
   /// Whether a name ends in `suffix` (lowercase ASCII), in any case.

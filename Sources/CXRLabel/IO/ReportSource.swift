@@ -13,6 +13,8 @@ public struct InputOptions: Sendable, Hashable {
   public var textColumn: String = "report"
   /// Whether standard input (`-`) is CSV (otherwise it is one report's text).
   public var standardInputIsCSV: Bool = false
+  /// With a header: the column holding the subject id (`p10000032` or `10000032`), if any.
+  public var subjectColumn: String?
 
   /// Creates the default options.
   public init() {}
@@ -48,6 +50,9 @@ public final class ReportSource: Sequence, IteratorProtocol {
   /// Symbolic links in report trees that were not followed because they lead outside the tree given (or
   /// nowhere resolvable), as display paths; a run names them in its summary.
   public private(set) var linksNotFollowed: [String] = []
+  /// Files in a MIMIC-CXR report tree that are not study reports (`LICENSE.txt`, `SHA256SUMS.txt` beside
+  /// `files/`), as display paths: not read, named in a run's summary.
+  public private(set) var notStudies: [String] = []
   private var readAheadIndex = 0
   private var itemIndex = 0
   private var produced = 0
@@ -100,9 +105,10 @@ public final class ReportSource: Sequence, IteratorProtocol {
     self.items = items
   }
 
-  /// A walk over the `*.txt` files under `root`, or nil if it cannot be listed.
+  /// A walk over the `*.txt` files under `root`, or nil if it cannot be listed. In a MIMIC-CXR layout only study
+  /// files (`pNN/pNNNNNNNN/sNNNNNNNN.txt`) are reports; the others are counted in `notStudies`.
   static func walk(_ root: String) -> DirectoryWalk? {
-    DirectoryWalk(root: Array(root.utf8), suffix: Array(".txt".utf8))
+    DirectoryWalk(root: Array(root.utf8), suffix: Array(".txt".utf8), studiesOnly: DirectoryWalk.isMIMICLayout(root))
   }
 
   /// Restricts the stream to the `index`-th (1-based) of `count` contiguous, near-equal slices of the records,
@@ -210,6 +216,8 @@ public final class ReportSource: Sequence, IteratorProtocol {
                     at: .init(file: display), hint: "Move it out of the tree or rename it."))))
           case .linkNotFollowed(let path):
             linksNotFollowed.append(WalkedFile.display(path))
+          case .notAStudy(let path):
+            notStudies.append(WalkedFile.display(path))
           }
         }
         if batch.isEmpty {

@@ -17,6 +17,8 @@ public struct StudyAnalysis: Sendable {
   public var id: StudyID
   /// The text the rules see (for CheXpert: cleaned, lowercase ASCII on one line).
   public var text: [UInt8]
+  /// The text chosen to be labelled, before cleaning: a report file's chosen section, or the text as given.
+  public var chosenText: String = ""
   /// Sentence spans (byte ranges into `text`).
   public var sentences: [Range<Int>]
   /// Mentions, sentence by sentence.
@@ -91,6 +93,8 @@ public struct FrontEnd: Sendable {
       sentences = splitter.split(clean)
     }
     let mentions = matcher.mentions(in: clean, sentences: sentences)
-    return StudyAnalysis(id: report.id, text: clean, sentences: sentences, mentions: mentions, notes: notes)
+    var analysis = StudyAnalysis(id: report.id, text: clean, sentences: sentences, mentions: mentions, notes: notes)
+    analysis.chosenText = text
+    return analysis
   }
 }

@@ -73,9 +73,22 @@ public struct Labeler: Sendable {
     workspaces.withWorkspace { label(report, workspace: $0) }
   }
 
-  /// Labels one report's text (a convenience for library users).
+  /// Labels one report's text as it is, every section of it (a convenience for library users). For the whole
+  /// contents of a MIMIC-CXR report file, use ``label(reportFile:studyID:)``, which chooses the section first.
   public func label(_ text: String) -> StudyLabels {
     label(Report(id: StudyID(study: "text"), text: text)).labels
+  }
+
+  /// Labels the contents of a MIMIC-CXR report file (`files/p10/p10000032/s50414267.txt`) the way the command
+  /// line labels the file: the section is chosen first (MIMIC-CXR's impression, else findings, else the last
+  /// paragraph, with its per-study fixes for `studyID`, or what the front end's `sections` says).
+  ///
+  /// - Parameters:
+  ///   - text: the file's whole text.
+  ///   - studyID: the study, e.g. `StudyID(subject: "p10000032", study: "s50414267")`; the per-study fixes are
+  ///     looked up by its `study`.
+  public func label(reportFile text: String, studyID: StudyID) -> StudyResult {
+    label(Report(id: studyID, text: text, origin: .reportFile(path: studyID.study + ".txt")))
   }
 
   /// Labels one report, reusing a per-thread workspace.

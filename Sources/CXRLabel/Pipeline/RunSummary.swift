@@ -16,6 +16,8 @@ public struct RunSummary: Sendable, Hashable {
   public var emptyTextHint: String?
   /// Symbolic links in report trees that were not followed (they lead outside the tree given).
   public var linksNotFollowed: [String] = []
+  /// Files in MIMIC-CXR report trees that are not study reports, skipped.
+  public var notStudies: [String] = []
   /// How many of those are named one by one.
   public static let namedLinks = 5
 
@@ -47,6 +49,12 @@ public struct RunSummary: Sendable, Hashable {
       lines.append("  note (\(note.rawValue)): \(count)\(hint)")
     }
     if repeatedIDs > 0 { lines.append("  note (study id seen before in this run): \(repeatedIDs)") }
+    if !notStudies.isEmpty {
+      let names = notStudies.prefix(Self.namedLinks).map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+      lines.append(
+        "  note (not a MIMIC-CXR study file, so not read): \(notStudies.count) (\(names.joined(separator: ", "))"
+          + (notStudies.count > Self.namedLinks ? ", ..." : "") + ")")
+    }
     if !linksNotFollowed.isEmpty {
       lines.append(
         "  note (symbolic link not followed: it leads outside the tree given): \(linksNotFollowed.count); "
