@@ -32,6 +32,16 @@ struct SectionsCommandTests {
     ("p11/p11000006/s58235663.txt", " FINAL REPORT\n IMPRESSION:  Not used either.\n"),
     // A view header is findings; FINDINGS AND IMPRESSION is impression.
     ("p12/p12000007/s50000008.txt", " FINAL REPORT\n PA AND LATERAL CHEST:  Clear lungs.\n \n FINDINGS AND IMPRESSION:  Normal study.\n"),
+    // More of the table: NDICATION is (oddly) impression; FINDINGS/ IMPRESSION is impression and REFERENCE EXAM
+    // comparison; CHEST, TWO VIEWS is findings and COMPARISION comparison; COMPARISON/HISTORY is history (the
+    // substring rule tries history before comparison) and MPRESSION impression; PORTABLE AP CHEST is findings.
+    ("p12/p12000007/s50000011.txt", " FINAL REPORT\n NDICATION:  Odd impression.\n"),
+    ("p12/p12000007/s50000012.txt", " FINAL REPORT\n FINDINGS/ IMPRESSION:  Combined text.\n \n REFERENCE EXAM:  Old film.\n"),
+    ("p12/p12000007/s50000013.txt", " FINAL REPORT\n CHEST, TWO VIEWS:  Two views text.\n \n COMPARISION:  Prior.\n"),
+    ("p12/p12000007/s50000014.txt", " FINAL REPORT\n COMPARISON/HISTORY:  Smoker.\n \n MPRESSION:  Mild edema.\n"),
+    ("p12/p12000007/s50000015.txt", " FINAL REPORT\n PORTABLE AP CHEST:  Lines in place.\n"),
+    // A per-study character range ([201, 349) of the raw text, not trimmed).
+    ("p12/p12000008/s50525523.txt", " FINAL REPORT\n IMPRESSION:  " + String(repeating: "abcdefghi ", count: 40)),
   ]
 
   static let expectedSectioned = """
@@ -44,6 +54,11 @@ struct SectionsCommandTests {
     s50000006,,,,Prior study. NOTE: see above.\r
     s50000007,,,,\r
     s50000008,Normal study.,Clear lungs.,,\r
+    s50000011,Odd impression.,,,\r
+    s50000012,Combined text.,,,Old film.\r
+    s50000013,,Two views text.,,Prior.\r
+    s50000014,Mild edema.,,,\r
+    s50000015,,Lines in place.,,\r
 
     """
 
@@ -58,8 +73,22 @@ struct SectionsCommandTests {
     s50913680,Follow-up in 3 months.\r
     s58235663,\r
     s50000008,Normal study.\r
+    s50000011,Odd impression.\r
+    s50000012,Combined text.\r
+    s50000013,Two views text.\r
+    s50000014,Mild edema.\r
+    s50000015,Lines in place.\r
+    s50525523,\(characterRange)\r
 
     """
+
+  /// s50525523's per-study range of its raw text.
+  static var characterRange: String {
+    let raw = Array(reports.last!.text.unicodeScalars)
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: raw[201..<349])
+    return String(view)
+  }
 
   func makeTree() throws -> String {
     let root = scratch.path("mimic-cxr-reports/files")
