@@ -17,15 +17,8 @@ final class ByteFileReader {
   let path: String
 
   /// Opens `path`; throws `unreadable` if it cannot.
-  init(path: String) throws(CXRLabelError) {
-    guard let file = gzopen(path, "rb") else {
-      throw CXRLabelError(
-        .unreadable, "Cannot open it: \(String(cString: strerror(errno))).",
-        at: .init(file: path), hint: "Check the path and its permissions.")
-    }
-    _ = gzbuffer(file, 1 << 17)
-    self.file = file
-    self.path = path
+  convenience init(path: String) throws(CXRLabelError) {
+    try self.init(descriptor: open(path, O_RDONLY | O_CLOEXEC), path: path)
   }
 
   /// Reads the file open as `descriptor` (taken over and closed here; -1 with errno set when it could not be
