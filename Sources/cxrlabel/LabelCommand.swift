@@ -106,7 +106,11 @@ struct LabelCommand: ParsableCommand {
             try explanations?.write(bytes)
           })
       }
-      try reported { try explanations?.commit() }
+      if summary.written == 0, summary.hasFailures {
+        explanations?.discard()
+      } else {
+        try reported { try explanations?.commit() }
+      }
     } catch {
       explanations?.discard()
       throw error

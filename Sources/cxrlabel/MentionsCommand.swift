@@ -9,8 +9,8 @@ struct MentionsCommand: ParsableCommand {
     discussion: """
       For each study, one object {"study_id", "clean", "sentences": [[start,
       end], ...]}, then one object per mention {"study_id", "sentence", "start",
-      "end", "observation", "phrase", "text"}. Offsets are byte offsets into
-      "clean".
+      "end", "observation", "phrase", "text"}. Offsets count code points of
+      "clean" (Python: clean[start:end] is the match).
       """)
 
   @OptionGroup var input: InputArguments

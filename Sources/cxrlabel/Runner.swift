@@ -92,7 +92,13 @@ struct Runner {
           }
           progress.tick(summary.read)
         })
-      try file.commit()
+      // A run that failed before writing any row (a missing --text-column, an unreadable file) leaves no file that
+      // holds only a header and looks like an empty result.
+      if summary.written == 0, summary.hasFailures {
+        file.discard()
+      } else {
+        try file.commit()
+      }
       summary.linksNotFollowed = source.linksNotFollowed
       summary.notStudies = source.notStudies
     } catch {

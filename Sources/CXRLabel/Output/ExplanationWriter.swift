@@ -126,16 +126,17 @@ public enum ExplanationWriter {
     }
   }
 
+  /// Every one of the 14 observations (and any other that has a label), `null` for blank: one shape in every
+  /// JSON Lines output, so that `pandas.json_normalize` gives the same columns.
   static func writeLabels(_ labels: StudyLabels, into json: inout JSONText) {
     json.raw("{")
     var first = true
     for observation in Observation.mimicOrder + labels.keys.filter({ !Observation.mimicOrder.contains($0) }).sorted() {
-      guard let value = labels[observation] else { continue }
       if !first { json.raw(",") }
       first = false
       json.string(observation.name)
       json.raw(":")
-      json.number(Int(value.rawValue))
+      if let value = labels[observation] { json.number(Int(value.rawValue)) } else { json.raw("null") }
     }
     json.raw("}")
   }

@@ -4,10 +4,12 @@
 ///     {"study_id":"s1","clean":"no effusion.","sentences":[[0,12]]}
 ///     {"study_id":"s1","sentence":0,"start":3,"end":11,"observation":"Pleural Effusion","phrase":"effusion","text":"effusion"}
 ///
-/// Offsets are byte offsets into `clean` (for the CheXpert labeler's ASCII text, also character offsets).
+/// Offsets count Unicode code points of `clean`, as Python's `str` slicing does (`clean[start:end]`), like every
+/// other output of cxrlabel.
 public enum MentionsWriter {
   /// The JSON Lines bytes for one study.
   public static func lines(for analysis: StudyAnalysis) -> [UInt8] {
+    let offsets = CharacterOffsets(analysis.text)
     var json = JSONText()
     json.raw("{\"study_id\":")
     json.string(analysis.id.study)
@@ -21,9 +23,9 @@ public enum MentionsWriter {
     for (index, sentence) in analysis.sentences.enumerated() {
       if index > 0 { json.raw(",") }
       json.raw("[")
-      json.number(sentence.lowerBound)
+      json.number(offsets[sentence.lowerBound])
       json.raw(",")
-      json.number(sentence.upperBound)
+      json.number(offsets[sentence.upperBound])
       json.raw("]")
     }
     json.raw("]")
@@ -42,9 +44,9 @@ public enum MentionsWriter {
       json.raw(",\"sentence\":")
       json.number(mention.sentence)
       json.raw(",\"start\":")
-      json.number(mention.span.lowerBound)
+      json.number(offsets[mention.span.lowerBound])
       json.raw(",\"end\":")
-      json.number(mention.span.upperBound)
+      json.number(offsets[mention.span.upperBound])
       json.raw(",\"observation\":")
       json.string(mention.observation.name)
       json.raw(",\"phrase\":")

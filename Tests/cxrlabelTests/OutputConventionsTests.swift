@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// One convention across outputs (issue 15, item 1): offsets in code points, every observation in JSON labels,
+/// and no header-only file from a run that failed on its header.
+@Suite("Output conventions", .serialized)
+struct OutputConventionsTests {
+  let scratch = ScratchDirectory()
+
+  /// `mentions` wrote byte offsets and `--explain` code points: with NegBio's untouched text they differed.
+  @Test func offsetsCountCodePointsInEveryOutput() throws {
+    let text = "Évaluation – no effusion."
+    let mentions = try CommandLineTests.run(["mentions", "-", "--labeler", "negbio"], stdin: text)
+    #expect(mentions.status == 0, "\(mentions.stderr)")
+    let lines = mentions.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    let mention = try #require(lines.compactMap { $0 }.first { $0["observation"] as? String == "Pleural Effusion" })
+    let start = try #require(mention["start"] as? Int)
+    let end = try #require(mention["end"] as? Int)
+    let scalars = Array(text.unicodeScalars)
+    #expect(start == 16 && end == 24)
+    #expect(String(String.UnicodeScalarView(scalars[start..<end])) == "effusion")
+    let explain = scratch.path("why.jsonl")
+    let labelled = try CommandLineTests.run(["-", "--labeler", "negbio", "--explain", explain], stdin: text)
+    #expect(labelled.status == 0)
+    #expect(try String(contentsOfFile: explain, encoding: .utf8).contains("\"start\":16,\"end\":24"))
+  }
+
+  /// `label -o x.jsonl` and `--explain` listed only mentioned observations, `judge` all 14: now every output has
+  /// all 14, `null` for blank.
+  @Test func jsonLabelsHaveEveryObservation() throws {
+    let output = scratch.path("labels.jsonl")
+    let result = try CommandLineTests.run(["-", "-o", output], stdin: "No pleural effusion.")
+    #expect(result.status == 0)
+    let line = try String(contentsOfFile: output, encoding: .utf8)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    let labels = try #require(object["labels"] as? [String: Any])
+    #expect(labels.count == 14)
+    #expect(labels["Pleural Effusion"] as? Int == 0)
+    #expect(labels["Edema"] is NSNull)
+  }
+
+  /// A missing --text-column failed the run but left a file holding only the header.
+  @Test func aRunThatFailsOnItsHeaderLeavesNoFile() throws {
+    let input = scratch.path("reports.csv")
+    try "id,text\n1,No effusion.\n".write(toFile: input, atomically: true, encoding: .utf8)
+    let output = scratch.path("labels.csv")
+    let result = try CommandLineTests.run([input, "-o", output])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("no column \"report\""))
+    #expect(!FileManager.default.fileExists(atPath: output))
+  }
+}
