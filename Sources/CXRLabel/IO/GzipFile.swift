@@ -31,7 +31,10 @@ final class ByteFileReader {
         .unreadable, "Cannot open it: \(String(cString: strerror(reason))).",
         at: .init(file: path), hint: "Check the path and its permissions.")
     }
-    _ = gzbuffer(file, 1 << 17)
+    // A 128 KB buffer for real files; a small file (a one-row CSV) gets a buffer of its size.
+    var status = stat()
+    let size = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 1 << 17
+    _ = gzbuffer(file, UInt32(Swift.min(1 << 17, Swift.max(8192, size))))
     self.file = file
     self.path = path
   }
