@@ -24,16 +24,22 @@ struct Runner {
     var dropped = false
     /// How its input was read, when the user should check it (file:line messages).
     var warnings: [String] = []
+    /// Where the study's text is: `file:line` for a CSV row, the path of a report file.
+    var location: String?
   }
 
   /// Names a study whose text was not what the user may expect: invalid UTF-8, or no section to label.
   private func warnAboutNotes(_ outcome: Outcome, summary: RunSummary) {
     guard let id = outcome.id else { return }
-    if outcome.notes.contains(.invalidUTF8) { printError("cxrlabel: warning: \(id): invalid UTF-8 replaced.") }
+    // Name the file (and line) where there is one, then the study.
+    let place = outcome.location.map { "\($0): \(id)" } ?? "\(id)"
+    if outcome.notes.contains(.invalidUTF8) {
+      printError("cxrlabel: warning: \(place): invalid UTF-8 replaced; save the input as UTF-8 to keep every character.")
+    }
     if outcome.notes.contains(.noSection), summary.notes[.noSection, default: 0] <= Self.noSectionWarnings {
       let fate = outcome.dropped ? "dropped (--drop-empty)" : "labelled as empty text"
       printError(
-        "cxrlabel: warning: \(id): none of the sections --sections chooses is there (by default MIMIC-CXR's "
+        "cxrlabel: warning: \(place): none of the sections --sections chooses is there (by default MIMIC-CXR's "
           + "impression, findings, last paragraph or comparison), so it is \(fate). --sections all labels the whole report.")
     }
   }
@@ -58,6 +64,11 @@ struct Runner {
           case .report(let report):
             var outcome = transform(report)
             outcome.warnings = report.readingWarnings
+            switch report.origin {
+            case .csvRecord(let file, let line): outcome.location = "\(file):\(line)"
+            case .reportFile(let path): outcome.location = path
+            case .text: break
+            }
             return outcome
           case .failure(let id, let error): return Outcome(bytes: [], notes: [], failure: error, id: id)
           }

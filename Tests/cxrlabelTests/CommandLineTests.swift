@@ -227,7 +227,7 @@ struct CommandLineTests {
     let path = scratch.path("s1.txt")
     try "Large right pneumothorax.\n".write(toFile: path, atomically: true, encoding: .utf8)
     let mimic = try Self.run([path])
-    #expect(mimic.stderr.contains("warning: s1: none of the sections --sections chooses is there"))
+    #expect(mimic.stderr.contains("warning: \(path): s1: none of the sections --sections chooses is there"))
     #expect(mimic.stderr.contains("so it is labelled as empty text. --sections all labels the whole report."))
     let dropped = try Self.run([path, "--drop-empty"])
     #expect(dropped.stderr.contains("so it is dropped (--drop-empty)"))

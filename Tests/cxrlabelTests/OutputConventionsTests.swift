@@ -50,3 +50,29 @@ struct OutputConventionsTests {
     #expect(!FileManager.default.fileExists(atPath: output))
   }
 }
+
+/// Small interface fixes (issue 15, item 4).
+@Suite("Interface details", .serialized)
+struct InterfaceDetailsTests {
+  let scratch = ScratchDirectory()
+
+  /// A CSV whose header names only the report column needed --no-header, which then read the header as a report.
+  @Test func aHeaderWithOnlyTheReportColumnNumbersTheRows() throws {
+    let input = scratch.path("only.csv")
+    try "report\nNo effusion.\nEdema.\n".write(toFile: input, atomically: true, encoding: .utf8)
+    let result = try CommandLineTests.run([input])
+    #expect(result.status == 0, "\(result.stderr)")
+    let rows = result.stdout.split(separator: "\n")
+    #expect(rows.count == 3 && rows[1].hasPrefix(",1,") && rows[2].hasPrefix(",2,"))
+  }
+
+  /// Warnings name the file and line where there is one.
+  @Test func warningsNameTheFileAndLine() throws {
+    let input = scratch.path("latin1.csv")
+    try Data("study_id,report\n7,\"Small effusion,\nno \"\"edema\"\" \u{00E9}\"\n8,Caf".utf8 + [0xE9] + Data(".\n".utf8))
+      .write(to: URL(fileURLWithPath: input))
+    let result = try CommandLineTests.run([input])
+    #expect(result.status == 0)
+    #expect(result.stderr.contains("warning: \(input):4: 8: invalid UTF-8 replaced"))
+  }
+}

@@ -59,6 +59,9 @@ struct CSVReportReader {
     }
     if options.idColumn == InputOptions().idColumn, !names.contains(options.idColumn), names.contains("study") {
       idIndex = try column("study", "--id-column")
+    } else if options.idColumn == InputOptions().idColumn, names == [options.textColumn] {
+      // A header naming only the report column: the rows are numbered from 1, as without a header.
+      idIndex = nil
     } else {
       idIndex = try column(options.idColumn, "--id-column")
     }
