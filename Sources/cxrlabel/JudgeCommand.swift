@@ -33,7 +33,7 @@ struct JudgeCommand: ParsableCommand {
   @Flag(help: "Apply NegBio's edge propagation before matching.")
   var propagate = false
 
-  @Option(help: "Whose rules and label collection to apply (negbio: its regular expressions first, no sentence shortcut).")
+  @Option(help: LabelerChoice.help)
   var labeler: LabelerChoice = .chexpert
 
   @OptionGroup var runOptions: RunArguments

@@ -21,7 +21,7 @@ struct LabelCommand: ParsableCommand {
   @OptionGroup var rules: RuleArguments
   @OptionGroup var runOptions: RunArguments
 
-  @Option(help: "Which labeler to reproduce.")
+  @Option(help: LabelerChoice.help)
   var labeler: LabelerChoice = .chexpert
 
   @Option(name: .shortAndLong, help: ArgumentHelp("Output: .csv.gz, .csv or .jsonl; default: CSV on standard output.", valueName: "file"))

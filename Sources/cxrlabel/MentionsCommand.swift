@@ -20,7 +20,7 @@ struct MentionsCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: ArgumentHelp("Output file (.jsonl); default: standard output.", valueName: "file"))
   var output: String?
 
-  @Option(help: ArgumentHelp("Which labeler's front end (cleaning, sentences, phrases).", valueName: "chexpert|negbio"))
+  @Option(help: LabelerChoice.help)
   var labeler: LabelerChoice = .chexpert
 
   func run() throws {

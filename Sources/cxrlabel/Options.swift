@@ -4,6 +4,12 @@ import CXRLabel
 /// Which labeler to reproduce.
 enum LabelerChoice: String, ExpressibleByArgument, CaseIterable {
   case chexpert, negbio
+
+  /// The option's help, the same in every command.
+  static let help = ArgumentHelp(
+    "Which labeler to reproduce: chexpert (the CheXpert labeler) or negbio (NegBio's MIMIC-CXR pipeline: its "
+      + "text handling, regular expressions before its graph rules, its label collection).",
+    valueName: "chexpert|negbio")
 }
 
 extension SectionChoice: ExpressibleByArgument {}

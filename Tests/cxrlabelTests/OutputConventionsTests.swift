@@ -76,3 +76,16 @@ struct InterfaceDetailsTests {
     #expect(result.stderr.contains("warning: \(input):4: 8: invalid UTF-8 replaced"))
   }
 }
+
+extension InterfaceDetailsTests {
+  /// `--labeler` read differently in every command's help.
+  @Test func labelerReadsTheSameInEveryCommand() throws {
+    let helps = try ["label", "mentions", "judge"].map { try CommandLineTests.run([$0, "--help"]).stdout }
+    let lines = helps.map { help -> String in
+      let lines = help.split(separator: "\n").map(String.init)
+      guard let start = lines.firstIndex(where: { $0.hasPrefix("  --labeler <chexpert|negbio>") }) else { return "" }
+      return lines[start...].prefix(4).joined(separator: "\n")
+    }
+    #expect(!lines[0].isEmpty && lines.allSatisfy { $0 == lines[0] })
+  }
+}
