@@ -24,7 +24,7 @@ struct LabelCommand: ParsableCommand {
   @Option(help: LabelerChoice.help)
   var labeler: LabelerChoice = .chexpert
 
-  @Option(name: .shortAndLong, help: ArgumentHelp("Output: .csv.gz, .csv or .jsonl; default: CSV on standard output.", valueName: "file"))
+  @Option(name: .shortAndLong, help: ArgumentHelp("Output: .csv, .csv.gz, .jsonl or .jsonl.gz; default: CSV on standard output.", valueName: "file"))
   var output: String?
 
   @Option(help: ArgumentHelp("Column layout: mimic (subject_id, study_id, observations A-Z), chexpert (Reports, the labeler's order) or negbio (id, NegBio's order, 1/0/-1).", valueName: "mimic|chexpert|negbio"))
