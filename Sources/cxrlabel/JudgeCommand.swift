@@ -105,7 +105,7 @@ struct JudgeCommand: ParsableCommand {
             try file.write(bytes)
             summary.written += 1
           }
-          progress.tick(summary.read)
+          progress.tick(summary.read, total: nil)
         })
       try file.commit()
     } catch {

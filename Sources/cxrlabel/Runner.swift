@@ -52,7 +52,9 @@ struct Runner {
   ) throws -> RunSummary {
     let file = try OutputFile(path: output)
     var summary = RunSummary()
-    let progress = Progress(enabled: !quiet && isatty(2) == 1)
+    // No progress line when the output itself goes to the same terminal: it would share lines with the rows.
+    let toTerminal = (output == nil || output == "-") && isatty(1) == 1
+    let progress = Progress(enabled: !quiet && isatty(2) == 1 && !toTerminal)
     var iterator = source
     var ids = RepeatedStudyIDs()
     do {
@@ -101,7 +103,7 @@ struct Runner {
             summary.count(outcome.notes)
             warnAboutNotes(outcome, summary: summary)
           }
-          progress.tick(summary.read)
+          progress.tick(summary.read, total: source.estimatedRecords)
         })
       // A run that failed before writing any row (a missing --text-column, an unreadable file) leaves no file that
       // holds only a header and looks like an empty result.
@@ -121,25 +123,46 @@ struct Runner {
   }
 }
 
-/// A progress line on standard error, redrawn at most a few times a second.
+/// A progress line on standard error, redrawn at most a few times a second: studies done, and once the input can
+/// tell how far it has read, the share done, the total it implies, the rate and the time left. Nothing in the first
+/// second (a short run shows none).
 final class Progress {
   private let enabled: Bool
   private let start = Date()
   private var lastDraw = Date.distantPast
+  private var drawn = false
 
   init(enabled: Bool) { self.enabled = enabled }
 
-  func tick(_ count: Int) {
+  func tick(_ count: Int, total: Int?) {
     guard enabled else { return }
     let now = Date()
-    guard now.timeIntervalSince(lastDraw) > 0.25 else { return }
+    let elapsed = now.timeIntervalSince(start)
+    guard elapsed >= 1, now.timeIntervalSince(lastDraw) > 0.25 else { return }
     lastDraw = now
-    let rate = Double(count) / max(now.timeIntervalSince(start), 0.001)
-    FileHandle.standardError.write(Data("\r\u{1B}[K\(count) \(count == 1 ? "study" : "studies"), \(Int(rate)) reports/s".utf8))
+    drawn = true
+    let rate = Double(count) / elapsed
+    var line = "\(count) \(count == 1 ? "study" : "studies")"
+    if let total, total >= count, count > 0 {
+      let fraction = Double(count) / Double(max(total, 1))
+      let left = Double(total - count) / max(rate, 0.001)
+      line += " of about \(total) (\(Int(fraction * 100))%), \(Int(rate)) reports/s, \(Self.duration(left)) left"
+    } else {
+      line += ", \(Int(rate)) reports/s"
+    }
+    FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+  }
+
+  /// `1h 02m`, `3m 05s` or `12s`.
+  static func duration(_ seconds: Double) -> String {
+    let whole = Int(seconds.rounded())
+    if whole >= 3600 { return "\(whole / 3600)h \(String(format: "%02d", (whole % 3600) / 60))m" }
+    if whole >= 60 { return "\(whole / 60)m \(String(format: "%02d", whole % 60))s" }
+    return "\(whole)s"
   }
 
   func finish() {
-    if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    if enabled && drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
   }
 }
 

@@ -89,3 +89,42 @@ extension InterfaceDetailsTests {
     #expect(!lines[0].isEmpty && lines.allSatisfy { $0 == lines[0] })
   }
 }
+
+/// Progress with an end (issue 15, item 2), seen through a pseudo-terminal (`script`).
+@Suite("Progress on a terminal", .serialized)
+struct ProgressTests {
+  let scratch = ScratchDirectory()
+
+  /// Runs the binary with a terminal for standard output and error; returns what the terminal showed.
+  func onTerminal(_ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    let command = ([CommandLineTests.binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
+    process.arguments = ["-qec", command, "/dev/null"]
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/script"), "needs script(1) for a terminal"))
+  func progressHasATotalAndStaysOffTheRows() throws {
+    let input = scratch.path("many.csv")
+    var text = "study_id,report\n"
+    for index in 0..<4000 { text += "\(index),No pleural effusion. Possible left lower lobe pneumonia versus atelectasis.\n" }
+    try text.write(toFile: input, atomically: true, encoding: .utf8)
+    let toFile = try onTerminal([input, "-o", scratch.path("out.csv"), "--jobs", "1"])
+    let lines = toFile.split(separator: "\r").map(String.init)
+    let progress = lines.filter { $0.contains("studies of about") }
+    #expect(!progress.isEmpty, "\(toFile)")
+    #expect(progress.allSatisfy { $0.contains("% ") || $0.contains("%)") } && progress.allSatisfy { $0.contains(" left") })
+    // A short run shows nothing, and rows on the terminal never share it with a progress line.
+    let short = try onTerminal([CommandLineTests.fixtures + "/reports", "-o", scratch.path("short.csv")])
+    #expect(!short.contains("studies,") && !short.contains("studies of"), "\(short)")
+    let rows = try onTerminal([input, "--jobs", "1"])
+    #expect(!rows.contains("studies of about") && rows.contains("3999,"))
+  }
+}

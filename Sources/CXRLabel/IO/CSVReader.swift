@@ -18,6 +18,9 @@ final class CSVReader {
   /// Reads from an open file.
   init(_ source: ByteFileReader) { self.source = source }
 
+  /// How much of the file has been read, from 0 to 1; nil when unknown.
+  var fractionRead: Double? { source.fractionRead }
+
   /// The next record, nil at the end; throws `malformedCSV` naming the line of an unclosed quote.
   func next() throws(CXRLabelError) -> CSVRecord? {
     while true {

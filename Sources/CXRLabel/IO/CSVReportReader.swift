@@ -113,6 +113,9 @@ struct CSVReportReader {
     return shape
   }
 
+  /// How much of the file has been read, from 0 to 1; nil when unknown.
+  var fractionRead: Double? { reader.fractionRead }
+
   /// The next row as a record, or nil at the end of the file (or after an unreadable rest, already reported).
   mutating func next() -> ReportRecord? {
     guard !finished else { return nil }

@@ -15,6 +15,8 @@ final class ByteFileReader {
   private let file: gzFile
   /// The path, for messages.
   let path: String
+  /// The file's size in bytes when it is a regular file (for progress), else nil.
+  private(set) var size: Int64?
 
   /// Opens `path`; throws `unreadable` if it cannot.
   convenience init(path: String) throws(CXRLabelError) {
@@ -37,6 +39,14 @@ final class ByteFileReader {
     _ = gzbuffer(file, UInt32(Swift.min(1 << 17, Swift.max(8192, size))))
     self.file = file
     self.path = path
+    if (status.st_mode & S_IFMT) == S_IFREG { self.size = Int64(status.st_size) }
+  }
+
+  /// How much of the file has been read, from 0 to 1 (by its bytes on disk, compressed or not); nil when its size
+  /// is unknown (standard input, a pipe).
+  var fractionRead: Double? {
+    guard let size, size > 0 else { return nil }
+    return Swift.min(1, Double(gzoffset(file)) / Double(size))
   }
 
   /// Opens standard input (gzip or plain).

@@ -111,6 +111,21 @@ public final class ReportSource: Sequence, IteratorProtocol {
     DirectoryWalk(root: Array(root.utf8), suffix: Array(".txt".utf8), studiesOnly: DirectoryWalk.isMIMICLayout(root))
   }
 
+  /// How far through its inputs the stream has read, from 0 to 1, for progress: CSV files by bytes, trees by
+  /// their folders; nil while it cannot tell (standard input). Reading runs ahead of labelling by a few batches.
+  public var fractionRead: Double? {
+    // A shard knows its number of records.
+    if let selected {
+      return selected.isEmpty ? 1 : Swift.min(1, Double(Swift.max(produced - selected.lowerBound, 0)) / Double(selected.count))
+    }
+    guard !items.isEmpty else { return nil }
+    if itemIndex >= items.count, csv == nil, walk == nil { return 1 }
+    let within: Double?
+    if let csv { within = csv.fractionRead } else if let walk { within = walk.fractionDone } else { within = 0 }
+    guard let within else { return nil }
+    return (Double(Swift.max(itemIndex - 1, 0)) + within) / Double(items.count)
+  }
+
   /// Restricts the stream to the `index`-th (1-based) of `count` contiguous, near-equal slices of the records,
   /// so that the slices, concatenated in order, are the whole stream. Needs one counting pass over CSV inputs.
   public func shard(_ index: Int, of count: Int) throws(CXRLabelError) {
@@ -140,16 +155,31 @@ public final class ReportSource: Sequence, IteratorProtocol {
     return count.dividingFullWidth((high: product.high, low: product.low)).quotient
   }
 
+  /// The records handed out so far (with `fractionRead`, an estimate of the whole input's size).
+  public private(set) var recordsRead = 0
+
   /// The next record, or nil when every input is exhausted.
   public func next() -> ReportRecord? {
-    guard let selected else { return nextRecord() }
+    guard let selected else {
+      let record = nextRecord()
+      if record != nil { recordsRead += 1 }
+      return record
+    }
     while produced < selected.lowerBound {
       guard skipRecord() else { return nil }
       produced += 1
     }
     guard produced < selected.upperBound, let record = nextRecord() else { return nil }
     produced += 1
+    recordsRead += 1
     return record
+  }
+
+  /// The number of records the input holds, estimated from how far it has read; nil while it cannot tell.
+  public var estimatedRecords: Int? {
+    if let selected { return selected.count }
+    guard let fraction = fractionRead, fraction > 0.001, recordsRead > 0 else { return nil }
+    return Int((Double(recordsRead) / fraction).rounded())
   }
 
   /// Moves past one record without reading report files; false at the end.
