@@ -128,3 +128,25 @@ struct ProgressTests {
     #expect(!rows.contains("studies of about") && rows.contains("3999,"))
   }
 }
+
+extension OutputConventionsTests {
+  /// JSON Lines kept `s`/`p` while the CSV layouts dropped them: every output of a run now writes the same id.
+  @Test func everyOutputWritesTheSameIds() throws {
+    let tree = CommandLineTests.fixtures + "/reports"
+    let csv = try CommandLineTests.run([tree])
+    let jsonl = scratch.path("labels.jsonl")
+    let explain = scratch.path("why.jsonl")
+    _ = try CommandLineTests.run([tree, "-o", jsonl, "--explain", explain])
+    let mentions = try CommandLineTests.run(["mentions", tree])
+    let csvIDs = csv.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[1] }
+    func ids(_ text: String) -> [String] {
+      text.split(separator: "\n").compactMap { line in
+        (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?.flatMap { $0["clean"] == nil && $0["labels"] == nil ? nil : $0["study_id"] as? String }
+      }
+    }
+    #expect(csvIDs.map(String.init) == ["50000001", "50000002", "50000003", "50000004", "50000005", "50000006", "58235663"])
+    #expect(ids(try String(contentsOfFile: jsonl, encoding: .utf8)) == csvIDs.map(String.init))
+    #expect(ids(try String(contentsOfFile: explain, encoding: .utf8)) == csvIDs.map(String.init))
+    #expect(ids(mentions.stdout) == csvIDs.map(String.init))
+  }
+}

@@ -4,7 +4,7 @@
 /// `cxrlabel judge` input. With `graphs`, each line also carries `clean` and `sentences` (tokens, tags, lemmas and
 /// the propagated edges the rules were matched against), so the line can be edited and fed back to `judge`.
 ///
-///     {"study_id":"s1","labels":{"No Finding":1,"Pleural Effusion":0},"mentions":[{"observation":"Pleural Effusion",
+///     {"study_id":"1","labels":{"No Finding":1,"Pleural Effusion":0},"mentions":[{"observation":"Pleural Effusion",
 ///      "phrase":"effusion","text":"effusion","start":3,"end":11,"sentence":0,"result":"negation","phase":"negation",
 ///      "rule":"neg143","rule_source":"Phrases/data/chexpert.rules:160","rule_note":"X that has neg child a word",
 ///      "graph":true}]}
@@ -13,12 +13,8 @@ public enum ExplanationWriter {
   public static func line(for result: StudyResult, classifier: Classifier, graphs: Bool = false) -> [UInt8] {
     let offsets = CharacterOffsets(result.analysis.text)
     var json = JSONText()
-    json.raw("{\"study_id\":")
-    json.string(result.analysis.id.study)
-    if let subject = result.analysis.id.subject {
-      json.raw(",\"subject_id\":")
-      json.string(subject)
-    }
+    json.raw("{")
+    json.ids(result.analysis.id)
     json.raw(",\"labels\":")
     writeLabels(result.labels, into: &json)
     if !result.analysis.notes.isEmpty {
@@ -144,12 +140,8 @@ public enum ExplanationWriter {
   /// A labels-only JSON line (the `.jsonl` label output).
   public static func labelsLine(id: StudyID, labels: StudyLabels) -> [UInt8] {
     var json = JSONText()
-    json.raw("{\"study_id\":")
-    json.string(id.study)
-    if let subject = id.subject {
-      json.raw(",\"subject_id\":")
-      json.string(subject)
-    }
+    json.raw("{")
+    json.ids(id)
     json.raw(",\"labels\":")
     writeLabels(labels, into: &json)
     json.raw("}\n")

@@ -35,4 +35,15 @@ struct JSONText {
 
   /// Appends `null`.
   mutating func null() { raw("null") }
+
+  /// `"study_id":"…"` (and `,"subject_id":"…"` when there is one), written as every output of cxrlabel writes
+  /// ids: as MIMIC-CXR-JPG writes them, a leading `s` or `p` dropped when the rest is digits, other ids as found.
+  mutating func ids(_ id: StudyID, subject: Bool = true) {
+    raw("\"study_id\":")
+    string(id.studyNumber)
+    if subject, id.subject != nil {
+      raw(",\"subject_id\":")
+      string(id.subjectNumber)
+    }
+  }
 }

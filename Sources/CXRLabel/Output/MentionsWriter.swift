@@ -1,8 +1,8 @@
 /// Writes the `mentions` view: JSON Lines with, per study, one object describing its text and sentences, then
 /// one object per mention.
 ///
-///     {"study_id":"s1","clean":"no effusion.","sentences":[[0,12]]}
-///     {"study_id":"s1","sentence":0,"start":3,"end":11,"observation":"Pleural Effusion","phrase":"effusion","text":"effusion"}
+///     {"study_id":"1","clean":"no effusion.","sentences":[[0,12]]}
+///     {"study_id":"1","sentence":0,"start":3,"end":11,"observation":"Pleural Effusion","phrase":"effusion","text":"effusion"}
 ///
 /// Offsets count Unicode code points of `clean`, as Python's `str` slicing does (`clean[start:end]`), like every
 /// other output of cxrlabel.
@@ -11,12 +11,8 @@ public enum MentionsWriter {
   public static func lines(for analysis: StudyAnalysis) -> [UInt8] {
     let offsets = CharacterOffsets(analysis.text)
     var json = JSONText()
-    json.raw("{\"study_id\":")
-    json.string(analysis.id.study)
-    if let subject = analysis.id.subject {
-      json.raw(",\"subject_id\":")
-      json.string(subject)
-    }
+    json.raw("{")
+    json.ids(analysis.id)
     json.raw(",\"clean\":")
     json.string(utf8: analysis.text)
     json.raw(",\"sentences\":[")
@@ -39,8 +35,8 @@ public enum MentionsWriter {
     }
     json.raw("}\n")
     for mention in analysis.mentions {
-      json.raw("{\"study_id\":")
-      json.string(analysis.id.study)
+      json.raw("{")
+      json.ids(analysis.id, subject: false)
       json.raw(",\"sentence\":")
       json.number(mention.sentence)
       json.raw(",\"start\":")
