@@ -13,6 +13,13 @@ import Testing
     let labels = try Labeler.chexpert().label("No pleural effusion. Mild cardiomegaly.")
     #expect(labels[.pleuralEffusion] == .negative)
     #expect(labels[.cardiomegaly] == .positive)
+    // Printed as the README shows it: MIMIC-CXR-JPG's column order, values 1, 0, -1.
+    #expect("\(labels)" == "[Cardiomegaly: 1, Pleural Effusion: 0]")
+    #expect(labels.map(\.observation) == [.cardiomegaly, .pleuralEffusion])
+    let table = LabelTable(layout: .mimic)
+    #expect(table.rowString(id: StudyID(subject: "p1", study: "s2"), reportText: "", labels: labels.values)
+      == "1,2,,1.0,,,,,,,,0.0,,,,\n")
+    #expect("\(labels[.pleuralEffusion]!)" == "0" && "\(LabelValue.uncertain)" == "-1")
   }
 
   /// "scarring or atelectasis right midlung" weighs two findings at one place: with the location parsed as its own

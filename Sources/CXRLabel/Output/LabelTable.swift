@@ -63,6 +63,14 @@ public struct LabelTable: Sendable {
     return Array(line.utf8)
   }
 
+  /// One row as text (the same bytes as `row(id:reportText:labels:)`, ending in a line break).
+  public func rowString(id: StudyID, reportText: String, labels: StudyLabels) -> String {
+    String(decoding: row(id: id, reportText: reportText, labels: labels), as: UTF8.self)
+  }
+
+  /// The header line as text.
+  public var headerString: String { String(decoding: header, as: UTF8.self) }
+
   /// A CSV field quoted only when needed (a comma, quote, or line break inside), as pandas and Python's `csv` do.
   public static func quoted(_ field: String) -> String {
     guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }

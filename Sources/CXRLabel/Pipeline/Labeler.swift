@@ -75,8 +75,8 @@ public struct Labeler: Sendable {
 
   /// Labels one report's text as it is, every section of it (a convenience for library users). For the whole
   /// contents of a MIMIC-CXR report file, use ``label(reportFile:studyID:)``, which chooses the section first.
-  public func label(_ text: String) -> StudyLabels {
-    label(Report(id: StudyID(study: "text"), text: text)).labels
+  public func label(_ text: String) -> ReadableLabels {
+    ReadableLabels(label(Report(id: StudyID(study: "text"), text: text)).labels)
   }
 
   /// Labels the contents of a MIMIC-CXR report file (`files/p10/p10000032/s50414267.txt`) the way the command
