@@ -25,7 +25,7 @@ struct CXRLabelCommand: ParsableCommand {
             agreement between two label files, per observation
       """,
     version: "cxrlabel 0.2.0 (CheXpert labeler and NegBio MIMIC-CXR branch behaviour; data files compiled in)",
-    subcommands: [LabelCommand.self, MentionsCommand.self, JudgeCommand.self, EvalCommand.self, SectionsCommand.self, DatasetCommand.self],
+    subcommands: [LabelCommand.self, MentionsCommand.self, JudgeCommand.self, EvalCommand.self, SectionsCommand.self, DatasetCommand.self, DataCommand.self],
     defaultSubcommand: LabelCommand.self)
 
   /// Installs the interruption handling, then parses the arguments and runs the command.

@@ -151,9 +151,12 @@ struct RuleArguments: ParsableArguments {
   @Option(help: ArgumentHelp("With --labeler negbio: a section-title file (one pattern per line), e.g. NegBio's section_titles_cxr8.txt.", valueName: "file"))
   var sectionTitles: String?
 
+  @Option(help: ArgumentHelp("With --labeler negbio: its regular-expression rules in cxrlabel's format (as `cxrlabel data export` writes negbio.regex).", valueName: "file"))
+  var regexRules: String?
+
   /// Sets the rule files; `readsReports` says whether the command has a front end (section titles apply).
   func apply(to settings: inout FrontEndSettings, labeler: LabelerChoice, readsReports: Bool) throws {
-    let negbioOnly = [("--negation-regex", negationRegex), ("--uncertainty-regex", uncertaintyRegex)]
+    let negbioOnly = [("--negation-regex", negationRegex), ("--uncertainty-regex", uncertaintyRegex), ("--regex-rules", regexRules)]
       + (readsReports ? [("--section-titles", sectionTitles)] : [])
     if labeler != .negbio, let (option, _) = negbioOnly.first(where: { $0.1 != nil }) {
       throw ValidationError("\(option) is NegBio's; add --labeler negbio.")
@@ -176,5 +179,6 @@ struct RuleArguments: ParsableArguments {
       settings.originalRegexFiles = regexes
     }
     settings.sectionTitlesFile = sectionTitles
+    settings.regexRulesFile = regexRules
   }
 }

@@ -114,8 +114,20 @@ struct DataArguments: ParsableArguments {
   @Option(help: ArgumentHelp("A directory with NLTK's Punkt English tables (abbrev_types.txt, collocations.tsv, sent_starters.txt, ortho_context.tsv) instead of the compiled-in facts.", valueName: "dir"))
   var punktDir: String?
 
+  @Option(help: ArgumentHelp("Sentence facts in cxrlabel's format (as `cxrlabel data export` writes punkt-english.facts).", valueName: "file"))
+  var punktFacts: String?
+
+  @Option(help: ArgumentHelp("Section-choice rules in cxrlabel's format (as `cxrlabel data export` writes mimic-cxr.sections).", valueName: "file"))
+  var sectionRules: String?
+
+  @Option(help: ArgumentHelp("The parser's lexicon (as `cxrlabel data export` writes parser.lexicon).", valueName: "file"))
+  var lexicon: String?
+
   func settings(_ input: InputArguments) -> FrontEndSettings {
     var settings = FrontEndSettings()
+    settings.punktFactsFile = punktFacts
+    settings.sectionRulesFile = sectionRules
+    settings.lexiconFile = lexicon
     settings.phrasesFile = phrases
     settings.mentionDirectory = mentionPhrases
     settings.unmentionDirectory = unmentionPhrases

@@ -2,6 +2,8 @@
 /// propagation of a governor's relation from the first conjunct to the later ones.
 struct DependencyBuilder {
   let tokens: [ParsedToken]
+  /// The word sets the attachment heuristics consult.
+  let lexicon: ParserLexicon
   /// Head of each token in the basic tree (-1: none yet).
   var head: [Int]
   /// Relation of each token to its head.
@@ -11,8 +13,9 @@ struct DependencyBuilder {
   /// Enhanced edges beyond the basic tree (a conjunct shared by nested coordinations).
   var extraEdges: [ParsedEdge] = []
 
-  init(tokens: [ParsedToken]) {
+  init(tokens: [ParsedToken], lexicon: ParserLexicon = .shared) {
     self.tokens = tokens
+    self.lexicon = lexicon
     head = Array(repeating: -1, count: tokens.count)
     relation = Array(repeating: "", count: tokens.count)
   }

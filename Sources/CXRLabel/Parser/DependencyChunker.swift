@@ -35,11 +35,11 @@ extension DependencyBuilder {
         return false
       }
       // "opacity, favoring scarring or granulomas": a participle of reasoning after a comma heads a clause.
-      if tag == "VBG", previous == "," || previous == "RB", ParserLexicon.shared.reasoningParticiples.contains(word(index)) { return false }
+      if tag == "VBG", previous == "," || previous == "RB", lexicon.reasoningParticiples.contains(word(index)) { return false }
       // "opacity likely representing atelectasis": these participles never modify a noun before it.
-      if tag == "VBG", ParserLexicon.shared.verbalParticiples.contains(word(index)) { return false }
+      if tag == "VBG", lexicon.verbalParticiples.contains(word(index)) { return false }
       // "effusion identified status post ...": a reporting participle after its noun is predicative.
-      if previous.hasPrefix("NN"), ParserLexicon.shared.reportingParticiples.contains(word(index)) { return false }
+      if previous.hasPrefix("NN"), lexicon.reportingParticiples.contains(word(index)) { return false }
       // "no displaced, acute fractures", "the enlarged heart": a participle right after a determiner.
       if previous == "DT" || previous == "PRP$", nounFollows(index + 1) { return true }
       // "resolving or developing pneumonia": coordinated participles before a noun.
@@ -52,7 +52,7 @@ extension DependencyBuilder {
     }
     // "possibly passive atelectasis": a hedge qualifies the whole phrase, not the adjective after it.
     if tag.hasPrefix("RB") {
-      return word(index) != "however" && !ParserLexicon.shared.hedgeAdverbs.contains(word(index))
+      return word(index) != "however" && !lexicon.hedgeAdverbs.contains(word(index))
         && (isAdjectival(next) || next == "VBN")
     }
     return false
@@ -80,7 +80,7 @@ extension DependencyBuilder {
     guard index > 0 else { return false }
     let afterCopula = ParserTagger.isBe(word(index - 1)) && isAdjectival(tag(index))
     guard afterCopula || (tag(index - 1).hasPrefix("NN") || word(index - 1) == "of")
-      && ParserLexicon.shared.runOnPredicates.contains(word(index))
+      && lexicon.runOnPredicates.contains(word(index))
     else { return false }
     var probe = index + 1
     while probe < tokens.count, isAdjectival(tag(probe)) { probe += 1 }
@@ -104,7 +104,6 @@ extension DependencyBuilder {
   ///   phrase rather than modify the noun after them ("no nodules | masses", "no consolidation | pneumothorax").
   func startsJuxtaposedPhrase(_ index: Int) -> Bool {
     guard index > 0, tag(index - 1).hasPrefix("NN"), word(index - 1) != "xxxx" else { return false }
-    let lexicon = ParserLexicon.shared
     let before = lemma(index - 1)
     let plural = tag(index - 1) == "NNS"
     let heads = plural || lexicon.findingNouns.contains(before)
@@ -162,7 +161,7 @@ extension DependencyBuilder {
     if startsJuxtaposedPhrase(end) { return true }
     // "atelectasis right base": an adjective of side after a noun starts the location's own phrase; adjectives
     // precede the nouns they modify, so the finding is not a compound of the location.
-    if tag(end - 1).hasPrefix("NN"), ParserLexicon.shared.sideAdjectives.contains(word(end)), end + 1 < tokens.count,
+    if tag(end - 1).hasPrefix("NN"), lexicon.sideAdjectives.contains(word(end)), end + 1 < tokens.count,
       tag(end + 1).hasPrefix("NN")
     {
       return true

@@ -119,7 +119,7 @@ extension DependencyBuilder {
         // is the subject of a verb only to report an absence ("no consolidation pleural effusion or pneumothorax is
         // seen"); before any other verb, an item without its comma starts the next statement instead.
         if next < units.count, isFinite(units[next]), lemma(unit.start) == "no", members.contains(where: \.juxtaposed),
-          !ParserLexicon.shared.reportingParticiples.contains(word(units[next].head))
+          !lexicon.reportingParticiples.contains(word(units[next].head))
         {
           blocked = true
         }

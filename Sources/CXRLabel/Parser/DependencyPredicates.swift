@@ -45,7 +45,7 @@ extension DependencyBuilder {
     }
     guard predicate < units.count else { return nil }
     if units[predicate].kind == .preposition,
-      ParserLexicon.shared.predicativePrepositions.contains(word(units[predicate].head)), predicate + 1 < units.count,
+      lexicon.predicativePrepositions.contains(word(units[predicate].head)), predicate + 1 < units.count,
       units[predicate + 1].kind == .noun
     {
       predicate += 1
@@ -78,7 +78,7 @@ extension DependencyBuilder {
       // "fluid associated with the fissure": a lone past participle after its noun is a reduced relative.
       // (Reporting participles, "no effusion identified", keep their subject.)
       if unit.end - unit.start == 1, tag(unit.head) == "VBN", position > 0, units[position - 1].kind == .noun,
-        !ParserLexicon.shared.reportingParticiples.contains(word(unit.head))
+        !lexicon.reportingParticiples.contains(word(unit.head))
       {
         continue
       }
@@ -181,7 +181,7 @@ extension DependencyBuilder {
     if !copula, expletive == nil, let after {
       let unit = units[after]
       if unit.kind == .noun {
-        attach(unit.head, to: main, ParserLexicon.shared.linkingVerbs.contains(lemma(main)) ? "xcomp" : "dobj")
+        attach(unit.head, to: main, lexicon.linkingVerbs.contains(lemma(main)) ? "xcomp" : "dobj")
         consumed.insert(after)
       } else if unit.kind == .adjective {
         attach(unit.head, to: main, "xcomp")

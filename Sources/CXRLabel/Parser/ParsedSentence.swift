@@ -28,8 +28,17 @@ public struct ParsedSentence: Sendable, Hashable {
 /// tokenization, lexicon-and-suffix tagging, CoreNLP-like lemmas, and a chunk-and-attach grammar that emits
 /// Universal Dependencies relations for the constructions the negation and uncertainty rules test.
 public struct DependencyParser: Sendable {
-  /// Creates a parser. The lexicon is shared and built once on first use.
-  public init() {}
+  /// Its words: closed classes, open-class lexicon and the word sets the attachment heuristics consult.
+  let lexicon: ParserLexicon
+
+  /// Creates a parser with the compiled-in lexicon (shared, built once on first use).
+  public init() { lexicon = .shared }
+
+  /// Creates a parser with the lexicon in `text` (the format of `Phrases/data/parser.lexicon`); throws
+  /// `invalidModel` naming `file` and the line of the first problem.
+  public init(lexicon text: String, file: String) throws(CXRLabelError) {
+    lexicon = try ParserLexicon.parse(text, file: file)
+  }
 
   /// Parses the sentence occupying the byte range `sentence` of `text`.
   ///
@@ -44,14 +53,14 @@ public struct DependencyParser: Sendable {
     // NegBio parses text in its original case: tag, lemmatise and attach the lowercased words ("No" is the
     // determiner "no"), and give the tokens their written form back at the end.
     let words = written.map(Self.lowercased)
-    let tags = ParserTagger.tag(words)
+    let tags = ParserTagger.tag(words, lexicon: lexicon)
     var tokens: [ParsedToken] = []
     tokens.reserveCapacity(words.count)
     for index in words.indices {
-      let lemma = ParserLemmatizer.lemma(words[index], tag: tags[index])
+      let lemma = ParserLemmatizer.lemma(words[index], tag: tags[index], lexicon: lexicon)
       tokens.append(ParsedToken(word: words[index], lemma: lemma, tag: tags[index], span: spans[index]))
     }
-    let edges = DependencyBuilder(tokens: tokens).build()
+    let edges = DependencyBuilder(tokens: tokens, lexicon: lexicon).build()
     for index in tokens.indices where written[index] != words[index] { tokens[index].word = written[index] }
     return ParsedSentence(tokens: tokens, edges: edges)
   }

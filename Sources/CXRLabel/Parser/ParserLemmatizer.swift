@@ -1,8 +1,7 @@
 /// Lemmas in the manner of CoreNLP's `Morphology` given word and tag: plural nouns to the singular, verb forms to
 /// the base form, everything else unchanged (lowercase).
 enum ParserLemmatizer {
-  static func lemma(_ word: String, tag: String) -> String {
-    let lexicon = ParserLexicon.shared
+  static func lemma(_ word: String, tag: String, lexicon: ParserLexicon = .shared) -> String {
     if word == "n't" { return "not" }
     guard let first = tag.utf8.first else { return word }
     if first == UInt8(ascii: "V") || tag == "MD" || tag == "POS" {
@@ -10,18 +9,17 @@ enum ParserLemmatizer {
       if let lemma = lexicon.verbForms[word] { return lemma }
       switch tag {
       case "VBZ": return thirdPersonStem(word)
-      case "VBD", "VBN": return suffixStem(word, suffix: "ed")
-      case "VBG": return suffixStem(word, suffix: "ing")
+      case "VBD", "VBN": return suffixStem(word, suffix: "ed", lexicon: lexicon)
+      case "VBG": return suffixStem(word, suffix: "ing", lexicon: lexicon)
       default: return word
       }
     }
-    if tag == "NNS" || tag == "NNPS" { return singular(word) }
+    if tag == "NNS" || tag == "NNPS" { return singular(word, lexicon: lexicon) }
     return word
   }
 
   /// `opacities` → `opacity`, `masses` → `mass`, `lungs` → `lung`.
-  static func singular(_ word: String) -> String {
-    let lexicon = ParserLexicon.shared
+  static func singular(_ word: String, lexicon: ParserLexicon = .shared) -> String {
     if let singular = lexicon.plurals[word] { return singular }
     let bytes = Array(word.utf8)
     let count = bytes.count
@@ -50,8 +48,7 @@ enum ParserLemmatizer {
   }
 
   /// Undoes `-ed` / `-ing`: `identified` → `identify`, `resolved` → `resolve`, `cleared` → `clear`.
-  static func suffixStem(_ word: String, suffix: String) -> String {
-    let lexicon = ParserLexicon.shared
+  static func suffixStem(_ word: String, suffix: String, lexicon: ParserLexicon = .shared) -> String {
     guard word.hasSuffix(suffix), word.utf8.count > suffix.utf8.count + 2 else { return word }
     if suffix == "ed", word.hasSuffix("ied") { return String(word.dropLast(3)) + "y" }
     if suffix == "ing", word.hasSuffix("ying"), word.utf8.count == 5 { return String(word.dropLast(4)) + "ie" }

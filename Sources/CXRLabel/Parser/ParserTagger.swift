@@ -1,14 +1,13 @@
 /// Part-of-speech tagger: closed-class and radiology lexicons, suffix heuristics, then a few contextual fixes.
 enum ParserTagger {
-  static func tag(_ words: [String]) -> [String] {
-    var tags = words.map(initialTag)
-    fixContext(words, &tags)
+  static func tag(_ words: [String], lexicon: ParserLexicon = .shared) -> [String] {
+    var tags = words.map { initialTag($0, lexicon: lexicon) }
+    fixContext(words, &tags, lexicon: lexicon)
     return tags
   }
 
   /// The tag a word gets on its own.
-  static func initialTag(_ word: String) -> String {
-    let lexicon = ParserLexicon.shared
+  static func initialTag(_ word: String, lexicon: ParserLexicon = .shared) -> String {
     let bytes = word.utf8
     guard let first = bytes.first else { return "NN" }
     if bytes.count == 1 || bytes.allSatisfy({ $0 == UInt8(ascii: ".") }), let tag = punctuationTag(word) {
@@ -29,18 +28,18 @@ enum ParserTagger {
     if word.hasSuffix("ed") { return "VBN" }
     if word.hasSuffix("ly"), bytes.count > 4 { return "RB" }
     if word.hasSuffix("s"), bytes.count > 3, !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
-      let singular = ParserLemmatizer.singular(word)
+      let singular = ParserLemmatizer.singular(word, lexicon: lexicon)
       if lexicon.isNoun(singular) { return "NNS" }
       let stem = ParserLemmatizer.thirdPersonStem(word)
       if lexicon.classes(stem).contains(.verb) { return "VBZ" }
       if lexicon.classes(singular).contains(.adjective) { return "NNS" }
       return suffixTag(singular) == "JJ" ? "JJ" : "NNS"
     }
-    if let comparative = comparativeTag(word) { return comparative }
+    if let comparative = comparativeTag(word, lexicon: lexicon) { return comparative }
     if let hyphen = word.utf8.lastIndex(of: UInt8(ascii: "-")), hyphen != word.utf8.startIndex {
       let last = String(word[word.utf8.index(after: hyphen)...])
       if last.isEmpty { return "JJ" }
-      let lastTag = initialTag(last)
+      let lastTag = initialTag(last, lexicon: lexicon)
       if lastTag == "JJ" || lastTag == "VBN" || lastTag == "VBG" { return "JJ" }
       if lastTag.hasPrefix("NN") { return lastTag }
       return "JJ"
@@ -81,8 +80,7 @@ enum ParserTagger {
   }
 
   /// `larger` → JJR, `largest` → JJS when the base is a known adjective.
-  static func comparativeTag(_ word: String) -> String? {
-    let lexicon = ParserLexicon.shared
+  static func comparativeTag(_ word: String, lexicon: ParserLexicon = .shared) -> String? {
     if word == "worse" || word == "better" { return "JJR" }
     if word == "worst" || word == "best" { return "JJS" }
     for (suffix, tag) in [("er", "JJR"), ("est", "JJS")] where word.hasSuffix(suffix) {

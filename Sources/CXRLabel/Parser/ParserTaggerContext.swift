@@ -12,8 +12,7 @@ extension ParserTagger {
   static func isNominal(_ tag: String) -> Bool { tag.hasPrefix("NN") || tag == "PRP" || tag == "CD" }
 
 
-  static func fixContext(_ words: [String], _ tags: inout [String]) {
-    let lexicon = ParserLexicon.shared
+  static func fixContext(_ words: [String], _ tags: inout [String], lexicon: ParserLexicon = .shared) {
     let count = words.count
     for index in 0..<count {
       let word = words[index]
@@ -50,7 +49,7 @@ extension ParserTagger {
         }
       case "NNS":
         let stem = ParserLemmatizer.thirdPersonStem(word)
-        if isNominal(previous), lexicon.isVerb(stem), !lexicon.isNoun(ParserLemmatizer.singular(word)) {
+        if isNominal(previous), lexicon.isVerb(stem), !lexicon.isNoun(ParserLemmatizer.singular(word, lexicon: lexicon)) {
           tags[index] = "VBZ"
         }
       case "VBZ":

@@ -61,4 +61,15 @@ public enum DefaultResources {
   static func titleLines(_ text: String) -> [String] {
     text.universalLines.map { $0.hasPrefix("#") ? "" : String($0) }
   }
+
+  /// Every compiled-in data file, by its file name (`chexpert.phrases`, `parser.lexicon`, ...), with its text: what
+  /// `cxrlabel data export` writes, so that the files can be edited and loaded back (`--phrases`, `--rules`,
+  /// `--lexicon`, ...).
+  public static var files: [(name: String, text: String)] {
+    [
+      DefaultData.chexpertPhrases, DefaultData.chexpertRules, DefaultData.negbioPhrases, DefaultData.negbioRules,
+      DefaultData.negbioRegex, DefaultData.negbioSectionTitles, DefaultData.parserLexicon, DefaultData.punktEnglish,
+      DefaultData.mimicSections,
+    ].map { (name: String($0.path.split(separator: "/").last ?? Substring($0.path)), text: $0.text) }
+  }
 }

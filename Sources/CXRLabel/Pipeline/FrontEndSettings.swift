@@ -26,6 +26,14 @@ public struct FrontEndSettings: Sendable, Hashable {
   public var originalRegexFiles: [String]?
   /// A NegBio section-title file (one pattern per line), replacing the compiled-in titles.
   public var sectionTitlesFile: String?
+  /// Sentence facts in cxrlabel's format (`Phrases/data/punkt-english.facts`), replacing the compiled-in ones.
+  public var punktFactsFile: String?
+  /// Section-choice rules in cxrlabel's format (`Phrases/data/mimic-cxr.sections`), replacing the compiled-in ones.
+  public var sectionRulesFile: String?
+  /// NegBio's regular-expression rules in cxrlabel's format (`Phrases/data/negbio.regex`).
+  public var regexRulesFile: String?
+  /// The parser's lexicon (`Phrases/data/parser.lexicon`), replacing the compiled-in one.
+  public var lexiconFile: String?
 
   /// The defaults: everything compiled in, the MIMIC-CXR section choice.
   public init() {}
@@ -49,7 +57,7 @@ public struct FrontEndSettings: Sendable, Hashable {
       passages = try DefaultResources.negbioSectionTitles()
     }
     return FrontEnd(
-      sections: SectionExtractor(rules: try DefaultResources.mimicSections(), choice: sections),
+      sections: SectionExtractor(rules: try loadSectionRules(), choice: sections),
       sectionsForCSV: sectionsForCSV, cleaner: nil, splitter: SentenceSplitter(model: try loadPunkt()),
       matcher: try MentionMatcher(
         vocabulary: vocabulary, options: MatchOptions(caseInsensitive: true, spacesMatchAnyWhitespace: true)),
@@ -64,6 +72,7 @@ public struct FrontEndSettings: Sendable, Hashable {
 
   /// NegBio-MIMIC's regular-expression rules: the compiled-in ones, or NegBio's two YAML files.
   public func loadNegBioRegexRules() throws(CXRLabelError) -> RegexRules {
+    if let regexRulesFile { return try RegexRules.parse(try Self.readText(regexRulesFile), file: regexRulesFile) }
     guard let files = originalRegexFiles else { return try DefaultResources.negbioRegexRules() }
     guard files.count == 2 else {
       throw CXRLabelError(.invalidArgument, "Give both --negation-regex and --uncertainty-regex.")
@@ -76,7 +85,7 @@ public struct FrontEndSettings: Sendable, Hashable {
     let vocabulary = try loadVocabulary()
     let model = try loadPunkt()
     return FrontEnd(
-      sections: SectionExtractor(rules: try DefaultResources.mimicSections(), choice: sections),
+      sections: SectionExtractor(rules: try loadSectionRules(), choice: sections),
       sectionsForCSV: sectionsForCSV, cleaner: ReportCleaner(), splitter: SentenceSplitter(model: model),
       matcher: try MentionMatcher(vocabulary: vocabulary, options: .chexpert))
   }
@@ -111,7 +120,20 @@ public struct FrontEndSettings: Sendable, Hashable {
     }
   }
 
+  /// The section-choice rules the settings name (the compiled-in MIMIC-CXR ones by default).
+  public func loadSectionRules() throws(CXRLabelError) -> SectionRules {
+    guard let file = sectionRulesFile else { return try DefaultResources.mimicSections() }
+    return try SectionRules.parse(try Self.readText(file), file: file)
+  }
+
+  /// The dependency parser, with the lexicon the settings name (the compiled-in one by default).
+  public func parser() throws(CXRLabelError) -> DependencyParser {
+    guard let file = lexiconFile else { return DependencyParser() }
+    return try DependencyParser(lexicon: try Self.readText(file), file: file)
+  }
+
   func loadPunkt() throws(CXRLabelError) -> PunktModel {
+    if let file = punktFactsFile { return try PunktModel.parse(facts: try Self.readText(file), file: file) }
     guard let directory = punktDirectory else { return try DefaultResources.punktEnglish() }
     return try PunktModel.parse(
       abbreviations: try Self.readText(directory + "/abbrev_types.txt"),

@@ -52,7 +52,7 @@ public struct Labeler: Sendable {
   /// The CheXpert labeler with cxrlabel's compiled-in data, or with the files `settings` names.
   public static func chexpert(_ settings: FrontEndSettings = FrontEndSettings()) throws(CXRLabelError) -> Labeler {
     Labeler(
-      frontEnd: try settings.chexpertFrontEnd(), parser: DependencyParser(),
+      frontEnd: try settings.chexpertFrontEnd(), parser: try settings.parser(),
       classifier: Classifier(rules: try settings.loadRules(), usesSentenceShortcut: true), aggregator: .chexpert)
   }
 
@@ -61,7 +61,7 @@ public struct Labeler: Sendable {
   /// collection.
   public static func negbio(_ settings: FrontEndSettings = FrontEndSettings()) throws(CXRLabelError) -> Labeler {
     Labeler(
-      frontEnd: try settings.negbioFrontEnd(), parser: DependencyParser(),
+      frontEnd: try settings.negbioFrontEnd(), parser: try settings.parser(),
       classifier: Classifier(
         rules: try settings.loadNegBioRules(), usesSentenceShortcut: false,
         regexRules: try settings.loadNegBioRegexRules()),
