@@ -121,7 +121,7 @@ public struct Classifier: Sendable {
   ///   - sentences: sentence spans in `text`.
   ///   - mentions: the study's mentions; each is tried against its own sentence's graph.
   ///   - workspace: this thread's workspace.
-  ///   - graph: called exactly once for every sentence, in order: that sentence's graph (already propagated), or
+  ///   - graphOf: called exactly once for every sentence, in order: that sentence's graph (already propagated), or
   ///     nil where it has no parse.
   public func classify(
     text: [UInt8], sentences: [Range<Int>], mentions: [Mention], workspace: RuleWorkspace,
