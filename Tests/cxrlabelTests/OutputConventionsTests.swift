@@ -150,3 +150,17 @@ extension OutputConventionsTests {
     #expect(ids(mentions.stdout) == csvIDs.map(String.init))
   }
 }
+
+extension InterfaceDetailsTests {
+  /// The usage line after an error names the command that failed.
+  @Test func theUsageLineNamesTheFailingCommand() throws {
+    for (arguments, usage) in [
+      (["eval", "x.csv"], "Usage: cxrlabel eval"), (["mentions"], "Usage: cxrlabel mentions"),
+      (["sections"], "Usage: cxrlabel sections"), (["x.csv", "--jobs", "0"], "Usage: cxrlabel label"),
+      (["data", "export"], "Usage: cxrlabel data export"),
+    ] {
+      let result = try CommandLineTests.run(arguments)
+      #expect(result.status != 0 && result.stderr.contains(usage), "\(arguments): \(result.stderr)")
+    }
+  }
+}
