@@ -83,7 +83,7 @@ struct Runner {
             summary.repeatedIDs += 1
             if summary.repeatedIDs <= Self.repeatedIDWarnings {
               printError(
-                "cxrlabel: warning: \(id) has study id \(id.studyNumber), which an earlier study of this run had; "
+                "cxrlabel: warning: \(outcome.location.map { "\($0): " } ?? "")\(id) has study id \(id.studyNumber), which an earlier study of this run had; "
                   + "each gets its own row.")
             }
           }

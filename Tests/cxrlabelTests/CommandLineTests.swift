@@ -147,8 +147,8 @@ struct CommandLineTests {
     let result = try Self.run([path])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.split(separator: "\n").count == 7)
-    #expect(result.stderr.contains("warning: a has study id a, which an earlier study of this run had"))
-    #expect(result.stderr.contains("warning: 7 has study id 7, which an earlier study"))
+    #expect(result.stderr.contains("warning: \(path):4: a has study id a, which an earlier study of this run had"))
+    #expect(result.stderr.contains("warning: \(path):7: 7 has study id 7, which an earlier study"))
     #expect(result.stderr.contains("note (study id seen before in this run): 3"))
     #expect(!result.stderr.contains("b has study id"))
   }
