@@ -35,15 +35,7 @@ struct DataExportCommand: ParsableCommand {
   var directory: String
 
   func run() throws {
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
-      throw ValidationError("\(directory) is a file; name a folder.")
-    }
-    do {
-      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    } catch {
-      throw ValidationError("Cannot create \(directory); check that its parent exists and is writable.")
-    }
+    try OutputPaths.createFolder(directory, named: directory)
     for file in DefaultResources.files {
       let output = try reported { try OutputFile(path: (directory as NSString).appendingPathComponent(file.name)) }
       try reported {

@@ -48,15 +48,7 @@ struct SectionsCommand: ParsableCommand {
   }
 
   func run() throws {
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: outputDir, isDirectory: &isDirectory), !isDirectory.boolValue {
-      throw ValidationError("--output-dir \(outputDir) is a file; name a folder.")
-    }
-    do {
-      try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
-    } catch {
-      throw ValidationError("Cannot create --output-dir \(outputDir); check that its parent exists and is writable.")
-    }
+    try OutputPaths.createFolder(outputDir, named: "--output-dir \(outputDir)")
     let files = try reported { SectionFiles(rules: try DefaultResources.mimicSections()) }
     let source = try reported { try ReportSource(inputs: inputs) }
     let folder = outputDir.hasSuffix("/") ? outputDir : outputDir + "/"

@@ -86,6 +86,20 @@ enum OutputPaths {
     }
   }
 
+  /// Creates the folder an output goes into (and its parents); refuses a file of that name. `name` says it in
+  /// messages (e.g. `--output-dir sections/`).
+  static func createFolder(_ path: String, named name: String) throws {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+      throw ValidationFailure(message: "\(name) is a file; name a folder.")
+    }
+    do {
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+      throw ValidationFailure(message: "Cannot create \(name); check that its parent exists and is writable.")
+    }
+  }
+
   /// Whether two paths name one file: the same device and inode if both exist, else the same absolute path.
   static func sameFile(_ a: String, _ b: String) -> Bool {
     var first = stat()
