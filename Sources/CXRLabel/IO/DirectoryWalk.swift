@@ -203,8 +203,8 @@ struct DirectoryWalk {
   static func isStudyFile(name: some Collection<UInt8>, folder: [UInt8]) -> Bool {
     let stem = name.dropLast(4)
     guard endsWith(name, Array(".txt".utf8)), isLetterThenDigits(stem, UInt8(ascii: "s")) else { return false }
-    let parent = folder.split(separator: UInt8(ascii: "/")).last ?? []
-    return isLetterThenDigits(parent, UInt8(ascii: "p"))
+    let parentStart = folder.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
+    return isLetterThenDigits(folder[parentStart...], UInt8(ascii: "p"))
   }
 
   /// Whether `bytes` is `letter` followed by at least one digit and nothing else.

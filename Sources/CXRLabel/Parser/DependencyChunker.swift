@@ -82,8 +82,14 @@ extension DependencyBuilder {
     guard afterCopula || (tag(index - 1).hasPrefix("NN") || word(index - 1) == "of")
       && lexicon.runOnPredicates.contains(word(index))
     else { return false }
-    var probe = index + 1
-    while probe < tokens.count, isAdjectival(tag(probe)) { probe += 1 }
+    return nounPhraseWithItsOwnVerb(from: index + 1) { isAdjectival(tag($0)) }
+  }
+
+  /// Whether a noun phrase starts at `start` (after words `modifier` accepts, then its nouns) and is followed
+  /// right away by a finite verb of its own: the subject of a new statement.
+  func nounPhraseWithItsOwnVerb(from start: Int, modifier: (Int) -> Bool) -> Bool {
+    var probe = start
+    while probe < tokens.count, !tag(probe).hasPrefix("NN"), modifier(probe) { probe += 1 }
     guard probe < tokens.count, tag(probe).hasPrefix("NN") else { return false }
     while probe < tokens.count, tag(probe).hasPrefix("NN") { probe += 1 }
     return probe < tokens.count && ["VBP", "VBZ", "VBD", "MD"].contains(tag(probe))
@@ -122,11 +128,7 @@ extension DependencyBuilder {
   /// finite verb.
   func joinsClauses(predicate start: Int, coordinator: Int) -> Bool {
     guard start > 0, ParserTagger.isBe(word(start - 1)) else { return false }
-    var probe = coordinator + 1
-    while probe < tokens.count, isPrenominal(probe), !tag(probe).hasPrefix("NN") { probe += 1 }
-    guard probe < tokens.count, tag(probe).hasPrefix("NN") else { return false }
-    while probe < tokens.count, tag(probe).hasPrefix("NN") { probe += 1 }
-    return probe < tokens.count && ["VBP", "VBZ", "VBD", "MD"].contains(tag(probe))
+    return nounPhraseWithItsOwnVerb(from: coordinator + 1) { isPrenominal($0) }
   }
 
   /// Whether a noun follows within the next few prenominal words (adjectives, participles, commas).
