@@ -11,6 +11,8 @@ let package = Package(
   products: [
     .library(name: "CXRLabel", targets: ["CXRLabel"]),
     .executable(name: "cxrlabel", targets: ["cxrlabel"]),
+    // The shared library the Python package (python/) loads: a small C interface over CXRLabel.
+    .library(name: "CXRLabelC", type: .static, targets: ["CXRLabelC"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,6 +34,9 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(
       name: "CXRLabel", dependencies: ["CPCRE2", "CZlib", "CXRLabelData"],
+      swiftSettings: swiftSettings),
+    .target(
+      name: "CXRLabelC", dependencies: ["CXRLabel"],
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "cxrlabel",

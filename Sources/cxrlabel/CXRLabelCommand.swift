@@ -23,9 +23,11 @@ struct CXRLabelCommand: ParsableCommand {
             also the rule (id, file:line) that decided every mention
         cxrlabel eval reference.csv labels.csv.gz
             agreement between two label files, per observation
+        cxrlabel score generated.csv reference.csv --json ce.json
+            clinical-efficacy P/R/F1 of generated reports (scikit-learn's)
       """,
     version: "cxrlabel 0.2.0 (CheXpert labeler and NegBio MIMIC-CXR branch behaviour; data files compiled in)",
-    subcommands: [LabelCommand.self, MentionsCommand.self, JudgeCommand.self, EvalCommand.self, SectionsCommand.self, DatasetCommand.self, DataCommand.self],
+    subcommands: [LabelCommand.self, MentionsCommand.self, JudgeCommand.self, EvalCommand.self, ScoreCommand.self, SectionsCommand.self, DatasetCommand.self, DataCommand.self],
     defaultSubcommand: LabelCommand.self)
 
   /// Installs the interruption handling, then parses the arguments and runs the command.

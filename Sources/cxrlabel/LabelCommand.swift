@@ -85,13 +85,11 @@ struct LabelCommand: ParsableCommand {
           source: source, output: output, header: jsonl ? [] : table.header,
           transform: { report in
             var result = labeler.label(report)
-            if result.analysis.notes.contains(.emptyText) {
-              if dropEmpty {
-                return Runner.Outcome(bytes: [], notes: result.analysis.notes, failure: nil, id: report.id, dropped: true)
-              }
-              // No text is no evidence: a blank row, not the original's No Finding 1, unless asked for.
-              if !emptyAsNormal { result.labels = StudyLabels() }
+            if dropEmpty, result.analysis.notes.contains(.emptyText) {
+              return Runner.Outcome(bytes: [], notes: result.analysis.notes, failure: nil, id: report.id, dropped: true)
             }
+            // No text is no evidence: a blank row, not the original's No Finding 1, unless asked for.
+            result.labels = labeler.rowLabels(result, emptyText: emptyAsNormal ? .noFinding : .blank)
             let row =
               jsonl
               ? ExplanationWriter.labelsLine(id: report.id, labels: result.labels)

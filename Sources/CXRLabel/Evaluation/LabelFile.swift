@@ -14,6 +14,23 @@ public struct LabelFile: Sendable {
   /// Columns that were left out because they hold something other than labels (e.g. `ViewPosition`).
   public var ignoredColumns: [String] = []
 
+  /// A label file made in memory: `rows` keyed by the ids in `ids`, with `observations` as its columns.
+  public init(ids: [String], rows: [String: StudyLabels], observations: [Observation] = Observation.mimicOrder) {
+    self.ids = ids
+    self.rows = rows
+    self.observations = observations
+  }
+
+  /// Whether `path` is a label file rather than reports: a `.jsonl` file, or a CSV file whose header names one
+  /// of the 14 observations. Folders, `.txt` reports, standard input and CSV files of reports are not.
+  public static func holdsLabels(path: String) throws(CXRLabelError) -> Bool {
+    if FileEnding.jsonLines.matches(path) { return true }
+    guard path != "-", FileEnding.csv.matches(path) else { return false }
+    guard let header = try CSVReader(try ByteFileReader(path: path)).next() else { return false }
+    let names = Set(header.fields.map { String(decoding: $0, as: UTF8.self).pythonStripped() })
+    return Observation.mimicOrder.contains { names.contains($0.name) }
+  }
+
   /// Reads any of cxrlabel's layouts (gzip or not). CSV: MIMIC-CXR-JPG (`subject_id,study_id,…`), a `study_id`
   /// or `id` column (NegBio), or the CheXpert labeler's `Reports` layout (ids are then row numbers from 1); values
   /// `1`, `1.0`, `0`, `0.0`, `-1`, `-1.0` or blank. A column that is not one of the 14 observations and holds

@@ -8,6 +8,8 @@ public struct FileEnding: Sendable, Hashable {
   public static let csv = FileEnding(endings: [".csv", ".csv.gz"])
   /// JSON Lines, gzip or not.
   public static let jsonLines = FileEnding(endings: [".jsonl", ".jsonl.gz"])
+  /// One JSON document.
+  public static let json = FileEnding(endings: [".json"])
   /// One report's text, gzip or not.
   public static let report = FileEnding(endings: [".txt", ".txt.gz"])
   /// Gzip-compressed, whatever the content.

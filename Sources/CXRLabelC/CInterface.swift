@@ -1,0 +1,187 @@
+import CXRLabel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+// The C interface of libCXRLabelC, the shared library the Python package loads (python/cxrlabel/_native.py
+// declares the same functions). Every function is safe to call from any thread; a labeler handle may be used by
+// several threads at once. Strings returned are allocated with malloc: free them with cxrlabel_free_string.
+//
+//   void *cxrlabel_create(const char *labeler, int32_t flags, const char *phrases, const char *rules,
+//                         char **error);
+//   void cxrlabel_destroy(void *labeler);
+//   char *cxrlabel_columns(void *labeler);
+//   int32_t cxrlabel_label(void *labeler, const uint8_t *texts, const int64_t *offsets, int64_t count,
+//                          int32_t jobs, int8_t blank, int8_t *out);
+//   char *cxrlabel_explain(void *labeler, const uint8_t *text, int64_t length);
+//   char *cxrlabel_score(const int8_t *truth, const int8_t *predictions, int64_t rows, int32_t columns,
+//                        const char *names, int32_t uncertain_positive, char **error);
+//   void cxrlabel_free_string(char *string);
+
+/// `cxrlabel_create` flag: a study with no text to label gets No Finding 1, as the originals label it (otherwise
+/// its row is blank).
+let emptyAsNormalFlag: Int32 = 1
+/// `cxrlabel_create` flag: each text is a whole MIMIC-CXR report file, whose section is chosen first
+/// (impression, else findings, else the last paragraph), as `cxrlabel` does for report trees.
+let reportFilesFlag: Int32 = 2
+
+/// What a handle points to: a labeler and how texts become reports and rows.
+final class LabelerBox: Sendable {
+  let labeler: Labeler
+  let columns: [Observation]
+  let emptyText: EmptyTextLabels
+  let reportFiles: Bool
+
+  init(labeler: Labeler, emptyText: EmptyTextLabels, reportFiles: Bool) {
+    self.labeler = labeler
+    columns = LabelTable(layout: .mimic, vocabularyObservations: labeler.frontEnd.matcher.observations).observations
+    self.emptyText = emptyText
+    self.reportFiles = reportFiles
+  }
+
+  /// Text `index` of a batch as a report.
+  func report(_ text: String, index: Int) -> Report {
+    let id = StudyID(study: String(index + 1))
+    return Report(id: id, text: text, origin: reportFiles ? .reportFile(path: id.study + ".txt") : .text)
+  }
+}
+
+/// A copy of `text` made with malloc, for the caller to free with `cxrlabel_free_string`.
+private func mallocString(_ text: String) -> UnsafeMutablePointer<CChar>? { strdup(text) }
+
+private func box(_ handle: UnsafeMutableRawPointer) -> LabelerBox {
+  Unmanaged<LabelerBox>.fromOpaque(handle).takeUnretainedValue()
+}
+
+/// Creates a labeler: `labeler` is "chexpert" or "negbio"; `phrases` and `rules` name files in cxrlabel's formats
+/// (NULL: the compiled-in ones). Returns NULL and sets `*error` (free it) when a file is missing or invalid.
+@_cdecl("cxrlabel_create")
+public func cxrlabelCreate(
+  _ name: UnsafePointer<CChar>?, _ flags: Int32, _ phrases: UnsafePointer<CChar>?, _ rules: UnsafePointer<CChar>?,
+  _ error: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> UnsafeMutableRawPointer? {
+  var settings = FrontEndSettings()
+  settings.phrasesFile = phrases.map { String(cString: $0) }
+  settings.rulesFile = rules.map { String(cString: $0) }
+  let choice = name.map { String(cString: $0) } ?? "chexpert"
+  do {
+    let labeler: Labeler
+    switch choice {
+    case "chexpert": labeler = try Labeler.chexpert(settings)
+    case "negbio": labeler = try Labeler.negbio(settings)
+    default:
+      error?.pointee = mallocString("Unknown labeler \"\(choice)\": choose \"chexpert\" or \"negbio\".")
+      return nil
+    }
+    let box = LabelerBox(
+      labeler: labeler, emptyText: flags & emptyAsNormalFlag != 0 ? .noFinding : .blank,
+      reportFiles: flags & reportFilesFlag != 0)
+    return Unmanaged.passRetained(box).toOpaque()
+  } catch let failure {
+    error?.pointee = mallocString(failure.description)
+    return nil
+  }
+}
+
+/// Frees a labeler made by `cxrlabel_create`.
+@_cdecl("cxrlabel_destroy")
+public func cxrlabelDestroy(_ handle: UnsafeMutableRawPointer?) {
+  guard let handle else { return }
+  Unmanaged<LabelerBox>.fromOpaque(handle).release()
+}
+
+/// The labeler's columns, one name per line: the 14 observations in MIMIC-CXR-JPG order, then any a custom
+/// vocabulary defines, alphabetically.
+@_cdecl("cxrlabel_columns")
+public func cxrlabelColumns(_ handle: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<CChar>? {
+  guard let handle else { return nil }
+  return mallocString(box(handle).columns.map(\.name).joined(separator: "\n"))
+}
+
+/// Labels `count` UTF-8 texts, text `i` being bytes `offsets[i]..<offsets[i + 1]` of `texts`, on `jobs` threads
+/// (0: one per core). Writes `count × columns` cells row by row into `out`: 1, 0, -1, or `blank`. Returns 0, or -1
+/// for a NULL handle or bad offsets.
+@_cdecl("cxrlabel_label")
+public func cxrlabelLabel(
+  _ handle: UnsafeMutableRawPointer?, _ texts: UnsafePointer<UInt8>?, _ offsets: UnsafePointer<Int64>?,
+  _ count: Int64, _ jobs: Int32, _ blank: Int8, _ out: UnsafeMutablePointer<Int8>?
+) -> Int32 {
+  guard let handle, let offsets, let out, count >= 0 else { return count == 0 ? 0 : -1 }
+  let box = box(handle)
+  var reports: [Report] = []
+  reports.reserveCapacity(Int(count))
+  for index in 0..<Int(count) {
+    let start = Int(offsets[index])
+    let end = Int(offsets[index + 1])
+    guard start >= 0, start <= end, end == start || texts != nil else { return -1 }
+    let bytes = UnsafeBufferPointer(start: texts.map { $0 + start }, count: end - start)
+    reports.append(box.report(String(decoding: bytes, as: UTF8.self), index: index))
+  }
+  let rows = box.labeler.rowLabels(of: reports, emptyText: box.emptyText, jobs: jobs > 0 ? Int(jobs) : nil)
+  let width = box.columns.count
+  for (row, labels) in rows.enumerated() {
+    for (column, observation) in box.columns.enumerated() {
+      out[row * width + column] = labels[observation]?.rawValue ?? blank
+    }
+  }
+  return 0
+}
+
+/// One text's explanation: a JSON object with `labels` and `mentions` (each with observation, phrase, span,
+/// sentence, result, phase, rule and its file:line), as `cxrlabel label --explain` writes a line.
+@_cdecl("cxrlabel_explain")
+public func cxrlabelExplain(
+  _ handle: UnsafeMutableRawPointer?, _ text: UnsafePointer<UInt8>?, _ length: Int64
+) -> UnsafeMutablePointer<CChar>? {
+  guard let handle, length >= 0 else { return nil }
+  let box = box(handle)
+  let string = String(decoding: UnsafeBufferPointer(start: text, count: text == nil ? 0 : Int(length)), as: UTF8.self)
+  var result = box.labeler.label(box.report(string, index: 0))
+  result.labels = box.labeler.rowLabels(result, emptyText: box.emptyText)
+  let line = ExplanationWriter.line(for: result, classifier: box.labeler.classifier)
+  return mallocString(String(decoding: line, as: UTF8.self))
+}
+
+/// The clinical-efficacy scores of two label matrices (`rows × columns` cells, row by row; 1, 0, -1, anything else
+/// blank) whose columns `names` lists one per line, as JSON (the keys `cxrlabel score --json` writes). `truth`
+/// holds the reference reports' labels. Returns NULL and sets `*error` when a column of the 14 is missing or there
+/// is no row.
+@_cdecl("cxrlabel_score")
+public func cxrlabelScore(
+  _ truth: UnsafePointer<Int8>?, _ predictions: UnsafePointer<Int8>?, _ rows: Int64, _ columns: Int32,
+  _ names: UnsafePointer<CChar>?, _ uncertainPositive: Int32,
+  _ error: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> UnsafeMutablePointer<CChar>? {
+  let columnNames = names.map { String(cString: $0).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? []
+  guard columnNames.count == Int(columns) else {
+    error?.pointee = mallocString("\(columns) columns, but \(columnNames.count) column names.")
+    return nil
+  }
+  let missing = Observation.mimicOrder.filter { !columnNames.contains($0.name) }
+  guard missing.isEmpty else {
+    error?.pointee = mallocString("No column for \(missing.map(\.name).joined(separator: ", ")); scores need all 14 observations.")
+    return nil
+  }
+  guard rows > 0, let truth, let predictions else {
+    error?.pointee = mallocString("There is no pair of reports to score.")
+    return nil
+  }
+  let indices = Observation.mimicOrder.map { observation in columnNames.firstIndex(of: observation.name) ?? 0 }
+  let positive = uncertainPositive != 0
+  func matrix(_ cells: UnsafePointer<Int8>) -> [[Bool]] {
+    (0..<Int(rows)).map { row in
+      indices.map { column in
+        ClinicalEfficacy.isPositive(LabelValue(rawValue: cells[row * Int(columns) + column]), uncertainIsPositive: positive)
+      }
+    }
+  }
+  let scores = ClinicalEfficacy(truth: matrix(truth), predictions: matrix(predictions), observations: Observation.mimicOrder)
+  return mallocString(scores.json)
+}
+
+/// Frees a string this library returned.
+@_cdecl("cxrlabel_free_string")
+public func cxrlabelFreeString(_ string: UnsafeMutablePointer<CChar>?) { free(string) }

@@ -1,0 +1,203 @@
+import ArgumentParser
+import CXRLabel
+import Foundation
+
+/// How −1 counts in `cxrlabel score`.
+enum ScoredUncertain: String, ExpressibleByArgument, CaseIterable {
+  case negative, positive
+}
+
+/// `cxrlabel score`: the clinical-efficacy metrics of generated reports against reference reports.
+struct ScoreCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "score",
+    abstract: "Score generated reports against reference reports: the clinical-efficacy (CE) P/R/F1.",
+    discussion: """
+      Labels both inputs (or reads them, if they are label files), pairs the
+      studies by study id, and computes precision, recall and F1 with the
+      reference reports' labels as the truth, exactly as scikit-learn does on
+      the 0/1 matrices (zero_division=0): micro, macro and example-based
+      averages over the 14 observations, each observation's figures, and micro
+      and macro F1 over Atelectasis, Cardiomegaly, Consolidation, Edema and
+      Pleural Effusion. A label is positive when it is 1 (--uncertain positive:
+      1 or -1); 0, -1 and blank are negative.
+
+      Inputs: anything `cxrlabel label` reads (a CSV with study_id and report
+      columns, a report tree, a .txt report) or a label file (a CSV whose
+      header names observations, or JSON Lines, as `label` writes them). A
+      report with no text counts as all negative. Studies that only one side
+      has are named and left out.
+
+      Examples:
+        cxrlabel score generated.csv reference.csv
+        cxrlabel score generated.csv reference-labels.csv.gz --json ce.json
+        cxrlabel score gen.csv ref.csv --uncertain positive --labels-out both.csv
+      """)
+
+  @Argument(help: "The generated reports (the predictions), or their labels.")
+  var generated: String
+
+  @Argument(help: "The reference reports (the truth), or their labels.")
+  var reference: String
+
+  @Option(help: LabelerChoice.help)
+  var labeler: LabelerChoice = .chexpert
+
+  @Option(help: ArgumentHelp("How -1 counts: negative (the default, as most papers count it) or positive.", valueName: "negative|positive"))
+  var uncertain: ScoredUncertain = .negative
+
+  @Option(help: ArgumentHelp("Also write every figure as JSON (precision_micro … f1_macro_5, per_observation).", valueName: "file"))
+  var json: String?
+
+  @Option(help: ArgumentHelp("Also write both label sets side by side, one row per pair: study_id, then generated_<observation> and reference_<observation> for the 14 observations (1.0, 0.0, -1.0 or blank).", valueName: "file"))
+  var labelsOut: String?
+
+  @Option(help: "With CSV inputs of reports: the column holding the study id.")
+  var idColumn = "study_id"
+
+  @Option(help: "With CSV inputs of reports: the column holding the report text.")
+  var textColumn = "report"
+
+  @OptionGroup var runOptions: RunArguments
+
+  func run() throws {
+    try OutputPaths.check(
+      [.init(option: "the scores", path: "-", kinds: [])]
+        + (json.map { [.init(option: "--json", path: $0, kinds: [.json])] } ?? [])
+        + (labelsOut.map { [.init(option: "--labels-out", path: $0, kinds: [.csv])] } ?? []),
+      inputs: [generated, reference])
+    guard !(generated == "-" && reference == "-") else {
+      throw ValidationError("Standard input (-) can be read only once; name a file for one of the two inputs.")
+    }
+    let labeler = try reported { try self.labeler == .chexpert ? Labeler.chexpert() : Labeler.negbio() }
+    let predictions = try labels(of: generated, role: "generated", labeler: labeler)
+    let truth = try labels(of: reference, role: "reference", labeler: labeler)
+    let paired = truth.ids.filter { predictions.rows[$0] != nil }
+    for (path, file, other) in [(generated, predictions, truth), (reference, truth, predictions)] {
+      let unpaired = file.ids.filter { other.rows[$0] == nil }
+      if !unpaired.isEmpty {
+        printError(
+          "cxrlabel: warning: \(path): \(unpaired.count) of \(file.ids.count) studies have no pair in the other input "
+            + "and are left out: " + unpaired.joined(separator: ", "))
+      }
+    }
+    guard
+      let scores = ClinicalEfficacy(
+        truth: paired.map { truth.rows[$0] ?? [:] }, predictions: paired.map { predictions.rows[$0] ?? [:] },
+        uncertainIsPositive: uncertain == .positive)
+    else {
+      throw ValidationFailure(
+        message: "\(generated) and \(reference) have no study id in common, so there is nothing to score. Check that "
+          + "both name the same studies (ids are compared as MIMIC-CXR-JPG writes them: s50414267 is 50414267).")
+    }
+    let counted = uncertain == .positive ? "1 and -1 count as positive" : "1 counts as positive; 0, -1 and blank as negative"
+    print("\(scores.studies) pairs scored (\(self.labeler.rawValue) labels; \(counted))\n")
+    print(scores.report, terminator: "")
+    if let json { try write(Array(scores.json.utf8), to: json) }
+    if let labelsOut { try write(sideBySide(paired, predictions, truth), to: labelsOut) }
+  }
+
+  /// The labels of one input: read from a label file, or made by labelling its reports.
+  private func labels(of path: String, role: String, labeler: Labeler) throws -> LabelFile {
+    if try reported({ try LabelFile.holdsLabels(path: path) }) {
+      let file = try reported { try LabelFile.read(path: path) }
+      let missing = Observation.mimicOrder.filter { !file.observations.contains($0) }
+      guard missing.isEmpty else {
+        throw ValidationFailure(
+          message: "\(path) reads as a label file, but has no column for \(missing.map(\.name).joined(separator: ", ")); "
+            + "scores need all 14 observations. Give the reports instead, or a file `cxrlabel label` wrote.")
+      }
+      if !file.repeatedIDs.isEmpty {
+        printError(
+          "cxrlabel: warning: \(path): \(file.repeatedIDs.count) rows repeat an earlier study id (first: "
+            + "\(file.repeatedIDs[0])); the last row of each id is scored.")
+      }
+      return file
+    }
+    var options = InputOptions()
+    options.idColumn = idColumn
+    options.textColumn = textColumn
+    options.standardInputIsCSV = true
+    let source = try reported { try ReportSource(inputs: [path], options: options) }
+    var records = source
+    var file = LabelFile(ids: [], rows: [:])
+    var failures = 0
+    var repeated: [String] = []
+    var empty = 0
+    let progress = Progress(enabled: !runOptions.quiet && isatty(2) == 1)
+    var read = 0
+    try forEachInOrder(
+      &records, jobs: runOptions.jobs ?? System.coreCount,
+      transform: { record -> Result<(StudyID, StudyResult), CXRLabelError> in
+        switch record {
+        case .report(let report): return .success((report.id, labeler.label(report)))
+        case .failure(_, let error): return .failure(error)
+        }
+      },
+      consume: { outcome in
+        read += 1
+        progress.tick(read, total: source.estimatedRecords)
+        switch outcome {
+        case .failure(let error):
+          failures += 1
+          printError("cxrlabel: error: \(error)")
+        case .success(let (id, result)):
+          if result.analysis.notes.contains(.emptyText) { empty += 1 }
+          let key = id.studyNumber
+          if file.rows[key] == nil { file.ids.append(key) } else { repeated.append(key) }
+          file.rows[key] = labeler.rowLabels(result, emptyText: .blank)
+        }
+      })
+    progress.finish()
+    if failures > 0 {
+      throw ValidationFailure(
+        message: "\(failures) of \(read) \(role) studies in \(path) could not be read (see above); no scores are "
+          + "printed, since they would leave those studies out. Fix or remove them, then score again.")
+    }
+    if !repeated.isEmpty {
+      printError(
+        "cxrlabel: warning: \(path): \(repeated.count) studies repeat an earlier study id (first: \(repeated[0])); "
+          + "the last of each is scored.")
+    }
+    if empty > 0 {
+      printError("cxrlabel: note: \(path): \(empty) \(role) reports have no text to label; every observation counts as negative for them.")
+    }
+    return file
+  }
+
+  /// Both label sets, one row per pair, in the reference's order.
+  private func sideBySide(_ ids: [String], _ generated: LabelFile, _ reference: LabelFile) -> [UInt8] {
+    let observations = Observation.mimicOrder
+    var text = (["study_id"] + observations.map { "generated_" + $0.name } + observations.map { "reference_" + $0.name })
+      .map(LabelTable.quoted).joined(separator: ",") + "\n"
+    func cell(_ value: LabelValue?) -> String {
+      switch value {
+      case .positive?: return "1.0"
+      case .negative?: return "0.0"
+      case .uncertain?: return "-1.0"
+      case nil: return ""
+      }
+    }
+    for id in ids {
+      let left = generated.rows[id] ?? [:]
+      let right = reference.rows[id] ?? [:]
+      text += ([LabelTable.quoted(id)] + observations.map { cell(left[$0]) } + observations.map { cell(right[$0]) })
+        .joined(separator: ",") + "\n"
+    }
+    return Array(text.utf8)
+  }
+
+  /// Writes a whole output atomically.
+  private func write(_ bytes: [UInt8], to path: String) throws {
+    let file = try reported { try OutputFile(path: path) }
+    do {
+      try reported {
+        try file.write(bytes)
+        try file.commit()
+      }
+    } catch {
+      file.discard()
+      throw error
+    }
+  }
+}

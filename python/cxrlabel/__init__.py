@@ -1,0 +1,14 @@
+"""cxrlabel: the 14 CheXpert observations of chest X-ray reports, labelled in-process.
+
+    >>> import cxrlabel
+    >>> cxrlabel.Labeler("chexpert").label(["No pneumothorax. Mild cardiomegaly."])
+
+`Labeler` reproduces the CheXpert labeler or NegBio's MIMIC-CXR pipeline; `score` gives the clinical-efficacy
+metrics of generated reports against reference reports.
+"""
+
+from ._labeler import BLANK, OBSERVATIONS, Labeler
+from ._score import score
+
+__all__ = ["BLANK", "OBSERVATIONS", "Labeler", "score"]
+__version__ = "0.2.0"

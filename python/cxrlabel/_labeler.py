@@ -1,0 +1,163 @@
+"""`Labeler`: the CheXpert labeler or NegBio, in-process."""
+
+import ctypes
+import json
+import os
+
+import numpy as np
+
+from . import _native
+
+#: The 14 observations, in MIMIC-CXR-JPG's (alphabetical) column order.
+OBSERVATIONS = (
+    "Atelectasis", "Cardiomegaly", "Consolidation", "Edema", "Enlarged Cardiomediastinum", "Fracture",
+    "Lung Lesion", "Lung Opacity", "No Finding", "Pleural Effusion", "Pleural Other", "Pneumonia", "Pneumothorax",
+    "Support Devices",
+)
+
+#: The value `label_array` gives a blank cell (an observation the report does not mention) unless told otherwise.
+BLANK = -2
+
+
+def _as_list(texts):
+    """The texts as a list, with the labels of a pandas Series kept for error messages."""
+    if isinstance(texts, (str, bytes)):
+        raise TypeError(
+            f"texts is one {type(texts).__name__}; give a list (or Series, array) of str, e.g. [text].")
+    index = getattr(texts, "index", None) if hasattr(texts, "to_list") else None
+    if hasattr(texts, "to_list"):
+        texts = texts.to_list()
+    elif isinstance(texts, np.ndarray):
+        texts = texts.tolist()
+    elif not isinstance(texts, list):
+        try:
+            texts = list(texts)
+        except TypeError:
+            raise TypeError(f"texts must be a list of str, not {type(texts).__name__}.") from None
+    return texts, index
+
+
+def _encode(texts, index=None):
+    """One UTF-8 buffer and the offsets of each text in it; a TypeError names the first item that is not a str."""
+    parts = []
+    for position, text in enumerate(texts):
+        if not isinstance(text, str):
+            where = f"item {position}" + (f" (index {index[position]!r})" if index is not None else "")
+            raise TypeError(
+                f"{where} is {type(text).__name__} ({text!r:.40}), not str: every report must be text "
+                "(decode bytes first; fill or drop missing reports).")
+        parts.append(text.encode("utf-8", "surrogatepass"))
+    offsets = np.zeros(len(parts) + 1, dtype=np.int64)
+    if parts:
+        np.cumsum([len(part) for part in parts], out=offsets[1:])
+    return b"".join(parts), offsets
+
+
+class Labeler:
+    """A labeler: the CheXpert labeler (`"chexpert"`) or NegBio's MIMIC-CXR pipeline (`"negbio"`).
+
+    Labels are those `cxrlabel label` writes for the same texts given as CSV rows: 1, 0, -1 or blank, and a report
+    with no text gets a blank row (`empty_as_normal=True`: No Finding 1, as the originals label it).
+
+    Args:
+        labeler: "chexpert" or "negbio".
+        report_files: each text is the whole content of a MIMIC-CXR report file; its section is chosen first
+            (impression, else findings, else the last paragraph), as `cxrlabel files/` does.
+        empty_as_normal: label a report with no text No Finding 1, as the original labelers do.
+        phrases: a vocabulary file in cxrlabel's format (custom observations become extra columns).
+        rules: a rule file in cxrlabel's notation.
+        jobs: threads per batch (default: every core).
+
+    A Labeler may be shared between threads and pickled (Dask, multiprocessing): it is rebuilt from its arguments.
+    """
+
+    def __init__(self, labeler="chexpert", *, report_files=False, empty_as_normal=False, phrases=None, rules=None,
+                 jobs=None):
+        if labeler not in ("chexpert", "negbio"):
+            raise ValueError(f"labeler must be 'chexpert' or 'negbio', not {labeler!r}.")
+        if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
+            raise ValueError(f"jobs must be a positive int (or None: every core), not {jobs!r}.")
+        self._arguments = dict(
+            labeler=labeler, report_files=report_files, empty_as_normal=empty_as_normal, phrases=phrases,
+            rules=rules, jobs=jobs)
+        self.name = labeler
+        self.jobs = jobs
+        flags = (_native.EMPTY_AS_NORMAL if empty_as_normal else 0) | (_native.REPORT_FILES if report_files else 0)
+        error = _native.error_slot()
+        self._handle = _native.lib.cxrlabel_create(
+            labeler.encode(), flags, phrases and os.fsencode(phrases), rules and os.fsencode(rules),
+            ctypes.byref(error))
+        if not self._handle:
+            raise ValueError(_native.take_string(error.value) or "the labeler could not be created")
+        #: The columns of every result: the 14 observations in MIMIC-CXR-JPG order, then any a custom vocabulary
+        #: defines, alphabetically.
+        self.columns = _native.take_string(_native.lib.cxrlabel_columns(self._handle)).split("\n")
+
+    def __del__(self):
+        handle = getattr(self, "_handle", None)
+        if handle:
+            _native.lib.cxrlabel_destroy(handle)
+            self._handle = None
+
+    def __reduce__(self):
+        arguments = dict(self._arguments)
+        return (_rebuild, (arguments,))
+
+    def __repr__(self):
+        return f"Labeler({self.name!r})"
+
+    def label_array(self, texts, blank=BLANK):
+        """Labels texts; returns a NumPy int8 array, one row per text, one column per `columns` entry.
+
+        Cells are 1, 0, -1, or `blank` (default `BLANK`, -2) where the report does not mention the observation.
+        The batch is labelled on every core (or `jobs` threads) with the GIL released.
+        """
+        texts, index = _as_list(texts)
+        return self._label(texts, index, blank)
+
+    def _label(self, texts, index, blank):
+        if not -128 <= int(blank) <= 127 or int(blank) in (1, 0, -1):
+            raise ValueError(f"blank must be an int8 other than 1, 0 and -1, not {blank!r}.")
+        buffer, offsets = _encode(texts, index)
+        out = np.empty((len(texts), len(self.columns)), dtype=np.int8)
+        if len(texts):
+            status = _native.lib.cxrlabel_label(
+                self._handle, buffer, offsets.ctypes.data, len(texts), self.jobs or 0, int(blank), out.ctypes.data)
+            if status != 0:  # pragma: no cover - offsets are built above
+                raise RuntimeError("cxrlabel could not read the batch")
+        return out
+
+    def label(self, texts):
+        """Labels texts; returns a pandas DataFrame, one row per text, `columns` as its columns.
+
+        Values are 1.0, 0.0, -1.0, or NaN where the report does not mention the observation, as `cxrlabel` writes
+        them. A pandas Series keeps its index; anything else gets a RangeIndex.
+        """
+        import pandas as pd
+
+        texts, index = _as_list(texts)
+        cells = self._label(texts, index, BLANK)
+        values = cells.astype(np.float64)
+        values[cells == BLANK] = np.nan
+        return pd.DataFrame(values, columns=list(self.columns), index=index)
+
+    def explain(self, text):
+        """How one text was labelled: a list of its mentions, each a dict.
+
+        Keys: `observation`, `phrase` (the vocabulary phrase that matched), `text` (the words matched), `start` and
+        `end` (character offsets in the cleaned text the rules read), `span` (`(start, end)`), `sentence`,
+        `result` (`positive`, `negation` or `uncertainty`), `phase` and `rule` (the rule that decided it, with
+        `rule_source`, its file:line, and `rule_note`), and `graph` (whether the sentence had a parse).
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"explain takes one str, not {type(text).__name__}.")
+        data = text.encode("utf-8", "surrogatepass")
+        line = _native.take_string(_native.lib.cxrlabel_explain(self._handle, data, len(data)))
+        mentions = json.loads(line)["mentions"]
+        for mention in mentions:
+            mention["span"] = (mention["start"], mention["end"])
+        return mentions
+
+
+def _rebuild(arguments):
+    return Labeler(**arguments)

@@ -1,0 +1,58 @@
+"""`score`: the clinical-efficacy metrics of generated reports, as `cxrlabel score` computes them."""
+
+import ctypes
+import json
+
+import numpy as np
+
+from . import _native
+from ._labeler import Labeler, _as_list
+
+
+def score(generated, reference, labeler="chexpert", uncertain="negative"):
+    """Labels generated and reference reports and scores them: the dict `cxrlabel score --json` writes.
+
+    Pair `i` is `generated[i]` and `reference[i]`; the reference reports' labels are the truth. Each figure is
+    computed as scikit-learn computes it on the 0/1 matrices with `zero_division=0` (a label counts as positive
+    when it is 1; `uncertain="positive"` also counts -1):
+
+    - `precision_micro`, `recall_micro`, `f1_micro` (`average="micro"`), `precision_macro`, `recall_macro`,
+      `f1_macro` (`average="macro"`), `precision_example`, `recall_example`, `f1_example` (`average="samples"`),
+      over the 14 observations;
+    - `f1_micro_5`, `f1_macro_5`: over Atelectasis, Cardiomegaly, Consolidation, Edema and Pleural Effusion;
+    - `per_observation`: observation -> `precision`, `recall`, `f1`, `support`.
+
+    Args:
+        generated: the generated reports (a list, Series or array of str).
+        reference: the reference reports, as many.
+        labeler: "chexpert", "negbio", or a `Labeler`.
+        uncertain: "negative" (the default) or "positive": how -1 counts.
+    """
+    if uncertain not in ("negative", "positive"):
+        raise ValueError(f"uncertain must be 'negative' or 'positive', not {uncertain!r}.")
+    labeler = labeler if isinstance(labeler, Labeler) else Labeler(labeler)
+    generated, generated_index = _as_list(generated)
+    reference, reference_index = _as_list(reference)
+    if len(generated) != len(reference):
+        raise ValueError(
+            f"{len(generated)} generated reports and {len(reference)} reference reports: pair them one to one.")
+    if not generated:
+        raise ValueError("There is no pair of reports to score.")
+    predictions = labeler._label(generated, generated_index, -2)
+    truth = labeler._label(reference, reference_index, -2)
+    return score_arrays(truth, predictions, labeler.columns, uncertain)
+
+
+def score_arrays(truth, predictions, columns, uncertain="negative"):
+    """Scores two int8 label arrays (as `Labeler.label_array` returns them) with `columns` naming their columns."""
+    truth = np.ascontiguousarray(truth, dtype=np.int8)
+    predictions = np.ascontiguousarray(predictions, dtype=np.int8)
+    if truth.shape != predictions.shape or truth.ndim != 2 or truth.shape[1] != len(columns):
+        raise ValueError(f"label arrays of shapes {truth.shape} and {predictions.shape} for {len(columns)} columns.")
+    error = _native.error_slot()
+    text = _native.take_string(_native.lib.cxrlabel_score(
+        truth.ctypes.data, predictions.ctypes.data, truth.shape[0], truth.shape[1], "\n".join(columns).encode(),
+        1 if uncertain == "positive" else 0, ctypes.byref(error)))
+    if text is None:
+        raise ValueError(_native.take_string(error.value))
+    return json.loads(text)
