@@ -14,8 +14,8 @@ import CXRLabel
 //                         char **error);
 //   void cxrlabel_destroy(void *labeler);
 //   char *cxrlabel_columns(void *labeler);
-//   int32_t cxrlabel_label(void *labeler, const uint8_t *texts, const int64_t *offsets, int64_t count,
-//                          int32_t jobs, int8_t blank, int8_t *out);
+//   int32_t cxrlabel_label(void *labeler, const uint8_t *texts, const int64_t *offsets, const uint8_t *ids,
+//                          const int64_t *id_offsets, int64_t count, int32_t jobs, int8_t blank, int8_t *out);
 //   char *cxrlabel_explain(void *labeler, const uint8_t *text, int64_t length);
 //   char *cxrlabel_score(const int8_t *truth, const int8_t *predictions, int64_t rows, int32_t columns,
 //                        const char *names, int32_t uncertain_positive, char **error);
@@ -42,9 +42,9 @@ final class LabelerBox: Sendable {
     self.reportFiles = reportFiles
   }
 
-  /// Text `index` of a batch as a report.
-  func report(_ text: String, index: Int) -> Report {
-    let id = StudyID(study: String(index + 1))
+  /// Text `index` of a batch as a report; `study` is its study id (nil: its number from 1).
+  func report(_ text: String, index: Int, study: String? = nil) -> Report {
+    let id = StudyID(study: study ?? String(index + 1))
     return Report(id: id, text: text, origin: reportFiles ? .reportFile(path: id.study + ".txt") : .text)
   }
 }
@@ -102,23 +102,28 @@ public func cxrlabelColumns(_ handle: UnsafeMutableRawPointer?) -> UnsafeMutable
 }
 
 /// Labels `count` UTF-8 texts, text `i` being bytes `offsets[i]..<offsets[i + 1]` of `texts`, on `jobs` threads
-/// (0: one per core). Writes `count × columns` cells row by row into `out`: 1, 0, -1, or `blank`. Returns 0, or -1
-/// for a NULL handle or bad offsets.
+/// (0: one per core). `ids` (or NULL) holds the study ids the same way (with report files, MIMIC-CXR's per-study
+/// section fixes are looked up by them: `s58235663`). Writes `count × columns` cells row by row into `out`: 1, 0,
+/// -1, or `blank`. Returns 0, or -1 for a NULL handle or bad offsets.
 @_cdecl("cxrlabel_label")
 public func cxrlabelLabel(
   _ handle: UnsafeMutableRawPointer?, _ texts: UnsafePointer<UInt8>?, _ offsets: UnsafePointer<Int64>?,
+  _ ids: UnsafePointer<UInt8>?, _ idOffsets: UnsafePointer<Int64>?,
   _ count: Int64, _ jobs: Int32, _ blank: Int8, _ out: UnsafeMutablePointer<Int8>?
 ) -> Int32 {
-  guard let handle, let offsets, let out, count >= 0 else { return count == 0 ? 0 : -1 }
+  guard count > 0 else { return count == 0 ? 0 : -1 }
+  guard let handle, let offsets, let out else { return -1 }
   let box = box(handle)
   var reports: [Report] = []
   reports.reserveCapacity(Int(count))
   for index in 0..<Int(count) {
-    let start = Int(offsets[index])
-    let end = Int(offsets[index + 1])
-    guard start >= 0, start <= end, end == start || texts != nil else { return -1 }
-    let bytes = UnsafeBufferPointer(start: texts.map { $0 + start }, count: end - start)
-    reports.append(box.report(String(decoding: bytes, as: UTF8.self), index: index))
+    guard let text = slice(texts, offsets, index) else { return -1 }
+    var study: String?
+    if let idOffsets {
+      guard let id = slice(ids, idOffsets, index) else { return -1 }
+      study = id
+    }
+    reports.append(box.report(text, index: index, study: study))
   }
   let rows = box.labeler.rowLabels(of: reports, emptyText: box.emptyText, jobs: jobs > 0 ? Int(jobs) : nil)
   let width = box.columns.count
@@ -128,6 +133,14 @@ public func cxrlabelLabel(
     }
   }
   return 0
+}
+
+/// Item `index` of a packed batch of UTF-8 strings (invalid bytes replaced); nil for bad offsets.
+private func slice(_ bytes: UnsafePointer<UInt8>?, _ offsets: UnsafePointer<Int64>, _ index: Int) -> String? {
+  let start = Int(offsets[index])
+  let end = Int(offsets[index + 1])
+  guard start >= 0, start <= end, end == start || bytes != nil else { return nil }
+  return String(decoding: UnsafeBufferPointer(start: bytes.map { $0 + start }, count: end - start), as: UTF8.self)
 }
 
 /// One text's explanation: a JSON object with `labels` and `mentions` (each with observation, phrase, span,

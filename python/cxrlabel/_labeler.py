@@ -106,39 +106,52 @@ class Labeler:
     def __repr__(self):
         return f"Labeler({self.name!r})"
 
-    def label_array(self, texts, blank=BLANK):
+    def label_array(self, texts, blank=BLANK, ids=None):
         """Labels texts; returns a NumPy int8 array, one row per text, one column per `columns` entry.
 
-        Cells are 1, 0, -1, or `blank` (default `BLANK`, -2) where the report does not mention the observation.
-        The batch is labelled on every core (or `jobs` threads) with the GIL released.
+        Cells are 1, 0, -1, or `blank` (default `BLANK`, -2) where the report does not mention the observation
+        (`blank=0` counts an observation no report mentions as negative, as many training setups do).
+        `ids` (optional) are the texts' study ids, e.g. `s50414267`: with `report_files=True`, MIMIC-CXR's
+        per-study section fixes are looked up by them. The batch is labelled on every core (or `jobs` threads)
+        with the GIL released.
         """
         texts, index = _as_list(texts)
-        return self._label(texts, index, blank)
+        return self._label(texts, index, blank, ids)
 
-    def _label(self, texts, index, blank):
-        if not -128 <= int(blank) <= 127 or int(blank) in (1, 0, -1):
-            raise ValueError(f"blank must be an int8 other than 1, 0 and -1, not {blank!r}.")
+    def _label(self, texts, index, blank, ids=None):
+        if not isinstance(blank, (int, np.integer)) or not -128 <= blank <= 127:
+            raise ValueError(f"blank must be an int from -128 to 127, not {blank!r}.")
         buffer, offsets = _encode(texts, index)
+        id_buffer, id_offsets = None, None
+        if ids is not None:
+            ids, _ = _as_list(ids)
+            if len(ids) != len(texts):
+                raise ValueError(f"{len(ids)} ids for {len(texts)} texts: give one id per text.")
+            id_buffer, id_offsets = _encode(ids)
         out = np.empty((len(texts), len(self.columns)), dtype=np.int8)
         if len(texts):
             status = _native.lib.cxrlabel_label(
-                self._handle, buffer, offsets.ctypes.data, len(texts), self.jobs or 0, int(blank), out.ctypes.data)
+                self._handle, buffer, offsets.ctypes.data, id_buffer,
+                None if id_offsets is None else id_offsets.ctypes.data, len(texts), self.jobs or 0, int(blank),
+                out.ctypes.data)
             if status != 0:  # pragma: no cover - offsets are built above
                 raise RuntimeError("cxrlabel could not read the batch")
         return out
 
-    def label(self, texts):
+    def label(self, texts, ids=None):
         """Labels texts; returns a pandas DataFrame, one row per text, `columns` as its columns.
 
         Values are 1.0, 0.0, -1.0, or NaN where the report does not mention the observation, as `cxrlabel` writes
-        them. A pandas Series keeps its index; anything else gets a RangeIndex.
+        them. The index is a pandas Series' own, else `ids` when given (see `label_array`), else a RangeIndex.
         """
         import pandas as pd
 
         texts, index = _as_list(texts)
-        cells = self._label(texts, index, BLANK)
+        cells = self._label(texts, index, BLANK, ids)
         values = cells.astype(np.float64)
         values[cells == BLANK] = np.nan
+        if index is None and ids is not None:
+            index = pd.Index(_as_list(ids)[0])
         return pd.DataFrame(values, columns=list(self.columns), index=index)
 
     def explain(self, text):

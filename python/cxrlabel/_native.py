@@ -26,8 +26,8 @@ lib.cxrlabel_destroy.restype = None
 lib.cxrlabel_columns.argtypes = [ctypes.c_void_p]
 lib.cxrlabel_columns.restype = ctypes.c_void_p
 lib.cxrlabel_label.argtypes = [
-    ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_int64, ctypes.c_int32, ctypes.c_int8,
-    ctypes.c_void_p]
+    ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_int64,
+    ctypes.c_int32, ctypes.c_int8, ctypes.c_void_p]
 lib.cxrlabel_label.restype = ctypes.c_int32
 lib.cxrlabel_explain.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int64]
 lib.cxrlabel_explain.restype = ctypes.c_void_p
