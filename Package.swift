@@ -50,7 +50,7 @@ let package = Package(
       name: "cxrlabel-fuzz", dependencies: ["CXRLabel"], exclude: ["fuzz.sh", "seeds"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "CXRLabelTests", dependencies: ["CXRLabel"],
+      name: "CXRLabelTests", dependencies: ["CXRLabel", "CXRLabelC"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "cxrlabelTests", dependencies: ["CXRLabel", "cxrlabel", "cxrlabel-fuzz"],

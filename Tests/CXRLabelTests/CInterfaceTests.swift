@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@testable import CXRLabel
+@testable import CXRLabelC
+
+@Suite("The C interface the Python package loads")
+struct CInterfaceTests {
+  /// Takes a string the library returned, freeing it.
+  func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {
+    guard let pointer else { return nil }
+    defer { cxrlabelFreeString(pointer) }
+    return String(cString: pointer)
+  }
+
+  /// Packs strings as the interface takes them: one buffer and count + 1 offsets.
+  func packed(_ strings: [String]) -> (bytes: [UInt8], offsets: [Int64]) {
+    var bytes: [UInt8] = []
+    var offsets: [Int64] = [0]
+    for string in strings {
+      bytes += Array(string.utf8)
+      offsets.append(Int64(bytes.count))
+    }
+    return (bytes, offsets)
+  }
+
+  @Test func labelsLikeTheLibraryWithBlankCode() throws {
+    var error: UnsafeMutablePointer<CChar>?
+    let handle = try #require(cxrlabelCreate("chexpert", 0, nil, nil, &error))
+    defer { cxrlabelDestroy(handle) }
+    let columns = try #require(take(cxrlabelColumns(handle))).split(separator: "\n").map(String.init)
+    #expect(columns == Observation.mimicOrder.map(\.name))
+    let texts = ["No pneumothorax. Mild cardiomegaly.", "", "Possible edema."]
+    let (bytes, offsets) = packed(texts)
+    var out = [Int8](repeating: 99, count: texts.count * columns.count)
+    #expect(cxrlabelLabel(handle, bytes, offsets, nil, nil, Int64(texts.count), 2, -2, &out) == 0)
+    let labeler = try Labeler.chexpert()
+    for (row, text) in texts.enumerated() {
+      let expected = labeler.rowLabels(labeler.label(Report(id: StudyID(study: "x"), text: text)), emptyText: .blank)
+      for (column, observation) in Observation.mimicOrder.enumerated() {
+        #expect(out[row * columns.count + column] == expected[observation]?.rawValue ?? -2, "\(row) \(observation)")
+      }
+    }
+  }
+
+  @Test func reportFilesUseTheirStudyIDs() throws {
+    // s58235663 is one of MIMIC-CXR's per-study fixes: it has no section to label, so its row is blank.
+    let text = try String(
+      contentsOfFile: TestPaths.fixtures + "/reports/files/p11/p11000003/s58235663.txt", encoding: .utf8)
+    let handle = try #require(cxrlabelCreate("chexpert", reportFilesFlag, nil, nil, nil))
+    defer { cxrlabelDestroy(handle) }
+    let (bytes, offsets) = packed([text])
+    var numbered = [Int8](repeating: 0, count: 14)
+    var named = numbered
+    let (idBytes, idOffsets) = packed(["s58235663"])
+    #expect(cxrlabelLabel(handle, bytes, offsets, nil, nil, 1, 1, -2, &numbered) == 0)
+    #expect(cxrlabelLabel(handle, bytes, offsets, idBytes, idOffsets, 1, 1, -2, &named) == 0)
+    #expect(named.allSatisfy { $0 == -2 })
+    #expect(numbered != named)
+  }
+
+  @Test func errorsComeBackAsMessages() throws {
+    var error: UnsafeMutablePointer<CChar>?
+    #expect(cxrlabelCreate("chexbert", 0, nil, nil, &error) == nil)
+    #expect(take(error)?.contains("chexpert") == true)
+    error = nil
+    #expect(cxrlabelCreate("negbio", 0, nil, "/no/such/rules.rules", &error) == nil)
+    #expect(take(error)?.contains("/no/such/rules.rules") == true)
+    let cells = [Int8](repeating: 1, count: 13)
+    error = nil
+    let names = Observation.mimicOrder.dropLast().map(\.name).joined(separator: "\n")
+    #expect(cxrlabelScore(cells, cells, 1, 13, names, 0, &error) == nil)
+    #expect(take(error)?.contains("Support Devices") == true)
+  }
+
+  @Test func scoresMatchTheLibrary() throws {
+    let truth: [Int8] = (0..<28).map { [1, 0, -1, -2][$0 % 4] }
+    let predictions: [Int8] = (0..<28).map { [1, 1, -2, -1][$0 % 4] }
+    let names = Observation.mimicOrder.map(\.name).joined(separator: "\n")
+    let json = try #require(take(cxrlabelScore(truth, predictions, 2, 14, names, 1, nil)))
+    let rows = { (cells: [Int8]) in
+      (0..<2).map { row in
+        Dictionary(uniqueKeysWithValues: Observation.mimicOrder.enumerated().compactMap { column, observation in
+          LabelValue(rawValue: cells[row * 14 + column]).map { (observation, $0) }
+        })
+      }
+    }
+    let expected = try #require(ClinicalEfficacy(truth: rows(truth), predictions: rows(predictions), uncertainIsPositive: true))
+    #expect(json == expected.json)
+  }
+}

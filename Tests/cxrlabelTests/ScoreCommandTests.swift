@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// `cxrlabel score`: CE metrics of generated against reference reports, end to end.
+@Suite("cxrlabel score", .serialized)
+struct ScoreCommandTests {
+  let scratch = ScratchDirectory()
+  let tree = CommandLineTests.fixtures + "/reports"
+  let treeLabels = CommandLineTests.fixtures + "/expected/labels-reports.csv"
+
+  func run(_ arguments: [String]) throws -> CommandLineTests.Result { try CommandLineTests.run(arguments) }
+
+  func write(_ name: String, _ text: String) throws -> String {
+    let path = scratch.path(name)
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  func json(_ path: String) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+  }
+
+  @Test func reportsAgainstTheirOwnLabelsScorePerfectly() throws {
+    let out = scratch.path("self.json")
+    let result = try run(["score", tree, treeLabels, "--json", out, "--quiet"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("7 pairs scored (chexpert labels;"))
+    let scores = try json(out)
+    #expect(scores["f1_micro"] as? Double == 1 && scores["precision_micro"] as? Double == 1)
+    // Observations that no study has score 0 (zero_division=0), which pulls the macro average down.
+    let macro = try #require(scores["f1_macro"] as? Double)
+    #expect(macro > 0.5 && macro < 1)
+    let per = try #require(scores["per_observation"] as? [String: [String: Any]])
+    #expect(per.count == 14 && per["Pleural Effusion"]?["support"] as? Int == 2)
+  }
+
+  @Test func generatedAgainstReferenceTextsWithUnpairedIDsNamed() throws {
+    let generated = try write(
+      "generated.csv",
+      "study_id,report\ns1,Mild cardiomegaly. No effusion.\ns2,No pneumothorax.\ns9,Edema.\n")
+    let reference = try write(
+      "reference.csv",
+      "study_id,report\ns1,Cardiomegaly with small effusion.\ns2,Small pneumothorax.\ns3,Clear lungs.\n")
+    let both = scratch.path("both.csv")
+    let result = try run(["score", generated, reference, "--labels-out", both, "--quiet"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("2 pairs scored"))
+    #expect(result.stderr.contains("generated.csv: 1 of 3 studies have no pair in the other input and are left out: 9"))
+    #expect(result.stderr.contains("reference.csv: 1 of 3 studies have no pair in the other input and are left out: 3"))
+    // Cardiomegaly found in both; effusion and pneumothorax missed; No Finding predicted for s2 but not true:
+    // micro precision 1/2, recall 1/3, F1 2·1/(2 + 3).
+    #expect(result.stdout.contains("micro average                  0.500     0.333     0.400         3"))
+    let lines = try String(contentsOfFile: both, encoding: .utf8).split(separator: "\n")
+    #expect(lines.count == 3)
+    #expect(lines[0].hasPrefix("study_id,generated_Atelectasis,") && lines[0].hasSuffix(",reference_Support Devices"))
+    let row = lines[1].split(separator: ",", omittingEmptySubsequences: false)
+    #expect(row.count == 29 && row[0] == "1")
+    #expect(row[2] == "1.0" && row[16] == "1.0")  // Cardiomegaly, generated and reference
+    #expect(row[10] == "0.0" && row[24] == "1.0")  // Pleural Effusion: negated in one, present in the other
+  }
+
+  @Test func uncertainPositiveCountsMinusOne() throws {
+    let generated = try write("g.csv", "study_id,report\n1,Possible edema.\n")
+    let reference = try write("r.csv", "study_id,report\n1,Edema.\n")
+    let negative = scratch.path("neg.json")
+    let positive = scratch.path("pos.json")
+    #expect(try run(["score", generated, reference, "--json", negative]).status == 0)
+    #expect(try run(["score", generated, reference, "--json", positive, "--uncertain", "positive"]).status == 0)
+    let edema = { (path: String) throws -> Double? in
+      ((try self.json(path))["per_observation"] as? [String: [String: Any]])?["Edema"]?["recall"] as? Double
+    }
+    #expect(try edema(negative) == 0 && edema(positive) == 1)
+  }
+
+  @Test func nothingInCommonIsAnErrorNotAScore() throws {
+    let generated = try write("a.csv", "study_id,report\nx1,Edema.\n")
+    let result = try run(["score", generated, treeLabels])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("no study id in common"))
+    #expect(!result.stdout.contains("pairs scored"))
+  }
+
+  @Test func aLabelFileWithoutAllFourteenColumnsIsRefused() throws {
+    let labels = try write("five.csv", "study_id,Edema,Atelectasis\n1,1.0,\n")
+    let reports = try write("one.csv", "study_id,report\n1,Edema.\n")
+    let result = try run(["score", reports, labels])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("five.csv reads as a label file, but has no column for Cardiomegaly"))
+  }
+
+  @Test func outputsAreChecked() throws {
+    let result = try run(["score", tree, treeLabels, "--json", scratch.path("scores.txt")])
+    #expect(result.status != 0 && result.stderr.contains("--json"))
+    let same = try run(["score", tree, treeLabels, "--labels-out", treeLabels])
+    #expect(same.status != 0 && same.stderr.contains("also an input"))
+  }
+
+  @Test func unreadableStudiesStopTheRunWithoutScores() throws {
+    let generated = try write("bad.csv", "study_id,text\n1,Edema.\n")
+    let result = try run(["score", generated, treeLabels])
+    #expect(result.status != 0)
+    #expect(!result.stdout.contains("pairs scored"))
+  }
+}

@@ -1,0 +1,32 @@
+"""The installed library carries the Swift runtime: it needs nothing a Linux machine without Swift lacks."""
+
+import shutil
+import subprocess
+
+import pytest
+
+from cxrlabel import _native
+
+# glibc, libstdc++, zlib and libpcre2-8: what every Debian or Ubuntu system has.
+ALLOWED = {"libc.so.6", "libm.so.6", "libstdc++.so.6", "libgcc_s.so.1", "libz.so.1", "libpcre2-8.so.0",
+           "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1", "libpthread.so.0", "libdl.so.2"}
+
+
+def test_library_needs_no_swift_runtime():
+    readelf = shutil.which("readelf")
+    if readelf is None:
+        pytest.skip("readelf (binutils) is not installed")
+    dynamic = subprocess.run([readelf, "-d", _native._PATH], check=True, stdout=subprocess.PIPE, text=True).stdout
+    needed = {line.split("[")[1].rstrip("]") for line in dynamic.splitlines() if "(NEEDED)" in line}
+    assert needed and needed <= ALLOWED, f"needs {sorted(needed - ALLOWED)}"
+
+
+def test_library_exports_only_the_c_interface():
+    nm = shutil.which("nm")
+    if nm is None:
+        pytest.skip("nm (binutils) is not installed")
+    symbols = subprocess.run([nm, "-D", "--defined-only", _native._PATH], check=True, stdout=subprocess.PIPE,
+                             text=True).stdout
+    exported = {line.split()[-1] for line in symbols.splitlines() if " T " in line}
+    assert exported == {"cxrlabel_create", "cxrlabel_destroy", "cxrlabel_columns", "cxrlabel_label",
+                        "cxrlabel_explain", "cxrlabel_score", "cxrlabel_free_string"}
