@@ -95,7 +95,7 @@ class Labeler:
 
     def __del__(self):
         handle = getattr(self, "_handle", None)
-        if handle:
+        if handle and _native is not None and _native.lib is not None:  # modules may be gone at interpreter exit
             _native.lib.cxrlabel_destroy(handle)
             self._handle = None
 

@@ -30,3 +30,28 @@ def test_library_exports_only_the_c_interface():
     exported = {line.split()[-1] for line in symbols.splitlines() if " T " in line}
     assert exported == {"cxrlabel_create", "cxrlabel_destroy", "cxrlabel_columns", "cxrlabel_label",
                         "cxrlabel_explain", "cxrlabel_score", "cxrlabel_free_string"}
+
+
+def test_wheel_carries_the_library(tmp_path):
+    # `pip wheel ./python` (the build reuses the Swift objects `pip install` left in .build-python).
+    import sys
+    import zipfile
+
+    from conftest import ROOT
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", tmp_path, ROOT / "python"],
+                   check=True)
+    wheels = list(tmp_path.glob("cxrlabel-*.whl"))
+    assert len(wheels) == 1 and wheels[0].name.endswith("-py3-none-linux_x86_64.whl"), wheels
+    with zipfile.ZipFile(wheels[0]) as wheel:
+        names = wheel.namelist()
+        assert "cxrlabel/libcxrlabel.so" in names and "cxrlabel/__init__.py" in names
+        library = wheel.getinfo("cxrlabel/libcxrlabel.so")
+        assert library.file_size > 10_000_000  # the Swift runtime and Foundation are inside
+        wheel.extract(library, tmp_path / "unpacked")
+    readelf = shutil.which("readelf")
+    if readelf:
+        dynamic = subprocess.run([readelf, "-d", tmp_path / "unpacked" / "cxrlabel" / "libcxrlabel.so"], check=True,
+                                 stdout=subprocess.PIPE, text=True).stdout
+        needed = {line.split("[")[1].rstrip("]") for line in dynamic.splitlines() if "(NEEDED)" in line}
+        assert needed <= ALLOWED
