@@ -15,6 +15,7 @@ from pathlib import Path
 
 from setuptools import setup
 from setuptools.command.build_py import build_py
+from setuptools.dist import Distribution
 
 try:
     from setuptools.command.bdist_wheel import bdist_wheel
@@ -100,16 +101,19 @@ class BuildPyWithSwift(build_py):
             sys.exit(f"error: cxrlabel: {error}")
 
 
+class PlatformDistribution(Distribution):
+    """A distribution with a platform library in it (so files go to platlib, at the wheel's root)."""
+
+    def has_ext_modules(self):
+        return True
+
+
 class PlatformWheel(bdist_wheel):
     """The wheel holds a Linux shared object but no Python extension: any Python 3, this platform only."""
-
-    def finalize_options(self):
-        super().finalize_options()
-        self.root_is_pure = False
 
     def get_tag(self):
         _, _, platform = super().get_tag()
         return "py3", "none", platform
 
 
-setup(cmdclass={"build_py": BuildPyWithSwift, "bdist_wheel": PlatformWheel})
+setup(distclass=PlatformDistribution, cmdclass={"build_py": BuildPyWithSwift, "bdist_wheel": PlatformWheel})
