@@ -15,6 +15,9 @@ OBSERVATIONS = (
     "Support Devices",
 )
 
+#: How many texts one library call labels (a batch is labelled in chunks of this size, one after the other).
+CHUNK = 16384
+
 #: The value `label_array` gives a blank cell (an observation the report does not mention) unless told otherwise.
 BLANK = -2
 
@@ -37,16 +40,19 @@ def _as_list(texts):
     return texts, index
 
 
-def _encode(texts, index=None):
-    """One UTF-8 buffer and the offsets of each text in it; a TypeError names the first item that is not a str."""
-    parts = []
+def _check_texts(texts, index=None):
+    """Raises a TypeError naming the first item that is not a str: its position, and its index label if any."""
     for position, text in enumerate(texts):
         if not isinstance(text, str):
             where = f"item {position}" + (f" (index {index[position]!r})" if index is not None else "")
             raise TypeError(
                 f"{where} is {type(text).__name__} ({text!r:.40}), not str: every report must be text "
                 "(decode bytes first; fill or drop missing reports).")
-        parts.append(text.encode("utf-8", "surrogatepass"))
+
+
+def _encode(texts):
+    """One UTF-8 buffer and the offsets of each text in it (the texts are checked: see `_check_texts`)."""
+    parts = [text.encode("utf-8", "surrogatepass") for text in texts]
     offsets = np.zeros(len(parts) + 1, dtype=np.int64)
     if parts:
         np.cumsum([len(part) for part in parts], out=offsets[1:])
@@ -121,19 +127,23 @@ class Labeler:
     def _label(self, texts, index, blank, ids=None):
         if not isinstance(blank, (int, np.integer)) or not -128 <= blank <= 127:
             raise ValueError(f"blank must be an int from -128 to 127, not {blank!r}.")
-        buffer, offsets = _encode(texts, index)
-        id_buffer, id_offsets = None, None
         if ids is not None:
             ids, _ = _as_list(ids)
+            _check_texts(ids)
             if len(ids) != len(texts):
                 raise ValueError(f"{len(ids)} ids for {len(texts)} texts: give one id per text.")
-            id_buffer, id_offsets = _encode(ids)
+        _check_texts(texts, index)  # before any work is done
         out = np.empty((len(texts), len(self.columns)), dtype=np.int8)
-        if len(texts):
+        # Chunks of a bounded size: Ctrl-C (KeyboardInterrupt) is honoured between two library calls, and the
+        # UTF-8 copy of the texts stays small however long the list is.
+        for start in range(0, len(texts), CHUNK):
+            chunk = texts[start:start + CHUNK]
+            buffer, offsets = _encode(chunk)
+            id_buffer, id_offsets = _encode(ids[start:start + CHUNK]) if ids is not None else (None, None)
             status = _native.lib.cxrlabel_label(
                 self._handle, buffer, offsets.ctypes.data, id_buffer,
-                None if id_offsets is None else id_offsets.ctypes.data, len(texts), self.jobs or 0, int(blank),
-                out.ctypes.data)
+                None if id_offsets is None else id_offsets.ctypes.data, len(chunk), self.jobs or 0, int(blank),
+                out[start:start + CHUNK].ctypes.data)
             if status != 0:  # pragma: no cover - offsets are built above
                 raise RuntimeError("cxrlabel could not read the batch")
         return out

@@ -189,3 +189,17 @@ def test_custom_vocabulary_adds_a_column(tmp_path):
     assert labeler.columns == list(cxrlabel.OBSERVATIONS) + ["Emphysema"]
     frame = labeler.label(["Mild emphysema. No pneumothorax.", "No emphysema."])
     assert list(frame["Emphysema"]) == [1.0, 0.0]
+
+
+def test_long_batches_are_labelled_in_chunks(monkeypatch):
+    import cxrlabel._labeler as module
+
+    texts = [f"Report {i}. {'No pneumothorax.' if i % 2 else 'Mild cardiomegaly.'}" for i in range(50)]
+    ids = [f"s{i}" for i in range(50)]
+    whole = cxrlabel.Labeler().label(texts, ids=ids)
+    monkeypatch.setattr(module, "CHUNK", 7)
+    chunked = cxrlabel.Labeler().label(texts, ids=ids)
+    assert list(chunked.index) == ids
+    np.testing.assert_array_equal(chunked.to_numpy(), whole.to_numpy())
+    with pytest.raises(TypeError, match="item 45 "):
+        cxrlabel.Labeler().label(texts[:45] + [None] + texts[46:])
