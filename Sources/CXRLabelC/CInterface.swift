@@ -16,7 +16,8 @@ import CXRLabel
 //   char *cxrlabel_columns(void *labeler);
 //   int32_t cxrlabel_label(void *labeler, const uint8_t *texts, const int64_t *offsets, const uint8_t *ids,
 //                          const int64_t *id_offsets, int64_t count, int32_t jobs, int8_t blank, int8_t *out);
-//   char *cxrlabel_explain(void *labeler, const uint8_t *text, int64_t length);
+//   char *cxrlabel_explain(void *labeler, const uint8_t *text, int64_t length, const uint8_t *id,
+//                          int64_t id_length);
 //   char *cxrlabel_score(const int8_t *truth, const int8_t *predictions, int64_t rows, int32_t columns,
 //                        const char *names, int32_t uncertain_positive, char **error);
 //   void cxrlabel_free_string(char *string);
@@ -42,9 +43,15 @@ final class LabelerBox: Sendable {
     self.reportFiles = reportFiles
   }
 
-  /// Text `index` of a batch as a report; `study` is its study id (nil: its number from 1).
+  /// Text `index` of a batch as a report; `study` is its study id (nil: its number from 1). An id of digits
+  /// alone (`58235663`, as MIMIC-CXR-JPG writes it) is the report file's `s58235663`, the name MIMIC-CXR's
+  /// per-study section fixes use.
   func report(_ text: String, index: Int, study: String? = nil) -> Report {
-    let id = StudyID(study: study ?? String(index + 1))
+    var name = study ?? String(index + 1)
+    if study != nil, !name.isEmpty, name.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+      name = "s" + name
+    }
+    let id = StudyID(study: name)
     return Report(id: id, text: text, origin: reportFiles ? .reportFile(path: id.study + ".txt") : .text)
   }
 }
@@ -143,18 +150,24 @@ private func slice(_ bytes: UnsafePointer<UInt8>?, _ offsets: UnsafePointer<Int6
   return String(decoding: UnsafeBufferPointer(start: bytes.map { $0 + start }, count: end - start), as: UTF8.self)
 }
 
-/// One text's explanation: a JSON object with `labels` and `mentions` (each with observation, phrase, span,
-/// sentence, result, phase, rule and its file:line), as `cxrlabel label --explain` writes a line.
+/// One text's explanation: a JSON object with `labels`, `clean` (the text the rules read), `sentences` (with
+/// their parses) and `mentions` (each with observation, phrase, span in `clean`, sentence, result, phase, rule and
+/// its file:line), as `cxrlabel label --explain --explain-graphs` writes a line. `id` (or NULL) is the study id,
+/// as in `cxrlabel_label`.
 @_cdecl("cxrlabel_explain")
 public func cxrlabelExplain(
-  _ handle: UnsafeMutableRawPointer?, _ text: UnsafePointer<UInt8>?, _ length: Int64
+  _ handle: UnsafeMutableRawPointer?, _ text: UnsafePointer<UInt8>?, _ length: Int64,
+  _ id: UnsafePointer<UInt8>?, _ idLength: Int64
 ) -> UnsafeMutablePointer<CChar>? {
-  guard let handle, length >= 0 else { return nil }
+  guard let handle, length >= 0, idLength >= 0 else { return nil }
   let box = box(handle)
   let string = String(decoding: UnsafeBufferPointer(start: text, count: text == nil ? 0 : Int(length)), as: UTF8.self)
-  var result = box.labeler.label(box.report(string, index: 0))
-  result.labels = box.labeler.rowLabels(result, emptyText: box.emptyText)
-  let line = ExplanationWriter.line(for: result, classifier: box.labeler.classifier)
+  let study = id.map { String(decoding: UnsafeBufferPointer(start: $0, count: Int(idLength)), as: UTF8.self) }
+  var labeler = box.labeler
+  labeler.keepsGraphs = true
+  var result = labeler.label(box.report(string, index: 0, study: study))
+  result.labels = labeler.rowLabels(result, emptyText: box.emptyText)
+  let line = ExplanationWriter.line(for: result, classifier: labeler.classifier, graphs: true)
   return mallocString(String(decoding: line, as: UTF8.self))
 }
 

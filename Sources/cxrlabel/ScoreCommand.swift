@@ -69,9 +69,17 @@ struct ScoreCommand: ParsableCommand {
     guard !(generated == "-" && reference == "-") else {
       throw ValidationError("Standard input (-) can be read only once; name a file for one of the two inputs.")
     }
+    // Both inputs are checked before either is labelled: a wrong second path should not wait for the first.
+    var kinds: [String: Bool] = [:]
+    for path in [generated, reference] {
+      if path != "-", !FileManager.default.fileExists(atPath: path) {
+        throw ValidationFailure(message: "No such file or directory: \(path). Check the path.")
+      }
+      kinds[path] = try inputHoldsLabels(path)
+    }
     let labeler = try reported { try self.labeler == .chexpert ? Labeler.chexpert() : Labeler.negbio() }
-    let predictions = try labels(of: generated, role: "generated", labeler: labeler)
-    let truth = try labels(of: reference, role: "reference", labeler: labeler)
+    let predictions = try labels(of: generated, role: "generated", labeler: labeler, isLabelFile: kinds[generated] ?? false)
+    let truth = try labels(of: reference, role: "reference", labeler: labeler, isLabelFile: kinds[reference] ?? false)
     let paired = truth.ids.filter { predictions.rows[$0] != nil }
     for (path, file, other) in [(generated, predictions, truth), (reference, truth, predictions)] {
       let unpaired = file.ids.filter { other.rows[$0] == nil }
@@ -91,16 +99,37 @@ struct ScoreCommand: ParsableCommand {
           + "both name the same studies (ids are compared as MIMIC-CXR-JPG writes them: s50414267 is 50414267).")
     }
     let counted = uncertain == .positive ? "1 and -1 count as positive" : "1 counts as positive; 0, -1 and blank as negative"
-    print("\(scores.studies) pairs scored (\(self.labeler.rawValue) labels; \(counted))\n")
+    let origin = { (path: String) in kinds[path] == true ? "labels read from the file" : "\(self.labeler.rawValue) labels" }
+    print(
+      "\(scores.studies) pairs scored (generated: \(origin(generated)); reference: \(origin(reference)); \(counted))\n")
     print(scores.report, terminator: "")
     if let json { try write(Array(scores.json.utf8), to: json) }
     if let labelsOut { try write(sideBySide(paired, predictions, truth), to: labelsOut) }
   }
 
+  /// Whether an input is a label file (see `LabelFile.holdsLabels`); throws for a CSV that is neither reports nor
+  /// labels.
+  private func inputHoldsLabels(_ path: String) throws -> Bool {
+    if try reported({ try LabelFile.holdsLabels(path: path, textColumn: textColumn) }) { return true }
+    if let names = try reported({ try LabelFile.csvHeader(path: path) }), !names.contains(textColumn) {
+      throw ValidationFailure(
+        message: "\(path) has no \"\(textColumn)\" column (its header: \(names.joined(separator: ", "))) and names no "
+          + "observation, so it is neither reports nor labels. Name the report column with --text-column, or give a "
+          + "label file (a header naming the observations, as `cxrlabel label` writes it).")
+    }
+    return false
+  }
+
   /// The labels of one input: read from a label file, or made by labelling its reports.
-  private func labels(of path: String, role: String, labeler: Labeler) throws -> LabelFile {
-    if try reported({ try LabelFile.holdsLabels(path: path) }) {
+  private func labels(of path: String, role: String, labeler: Labeler, isLabelFile: Bool) throws -> LabelFile {
+    if isLabelFile {
       let file = try reported { try LabelFile.read(path: path) }
+      if file.idsAreRowNumbers {
+        throw ValidationFailure(
+          message: "\(path) has no study_id or id column (as in the CheXpert labeler's layout), so its rows cannot be "
+            + "paired with the other input's studies. Write the labels with their ids (`cxrlabel label -o x.csv`, "
+            + "the default layout), or give the reports.")
+      }
       let missing = Observation.mimicOrder.filter { !file.observations.contains($0) }
       guard missing.isEmpty else {
         throw ValidationFailure(

@@ -57,6 +57,26 @@ struct CInterfaceTests {
     #expect(cxrlabelLabel(handle, bytes, offsets, idBytes, idOffsets, 1, 1, -2, &named) == 0)
     #expect(named.allSatisfy { $0 == -2 })
     #expect(numbered != named)
+    // MIMIC-CXR-JPG writes the id without its "s": it names the same study.
+    var digits = numbered
+    let (digitBytes, digitOffsets) = packed(["58235663"])
+    #expect(cxrlabelLabel(handle, bytes, offsets, digitBytes, digitOffsets, 1, 1, -2, &digits) == 0)
+    #expect(digits == named)
+  }
+
+  @Test func explanationsCarryTheCleanTextAndMentions() throws {
+    let handle = try #require(cxrlabelCreate("chexpert", 0, nil, nil, nil))
+    defer { cxrlabelDestroy(handle) }
+    let text = Array("Écho: No pneumothorax.".utf8)
+    let json = try #require(take(cxrlabelExplain(handle, text, Int64(text.count), nil, 0)))
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let clean = try #require(object["clean"] as? String)
+    let mention = try #require((object["mentions"] as? [[String: Any]])?.first)
+    let start = try #require(mention["start"] as? Int)
+    let end = try #require(mention["end"] as? Int)
+    let scalars = Array(clean.unicodeScalars)
+    #expect(String(String.UnicodeScalarView(scalars[start..<end])) == "pneumothorax")
+    #expect(mention["result"] as? String == "negation")
   }
 
   @Test func errorsComeBackAsMessages() throws {

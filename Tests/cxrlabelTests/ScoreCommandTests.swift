@@ -24,7 +24,7 @@ struct ScoreCommandTests {
     let out = scratch.path("self.json")
     let result = try run(["score", tree, treeLabels, "--json", out, "--quiet"])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.hasPrefix("7 pairs scored (chexpert labels;"))
+    #expect(result.stdout.hasPrefix("7 pairs scored (generated: chexpert labels; reference: labels read from the file;"))
     let scores = try json(out)
     #expect(scores["f1_micro"] as? Double == 1 && scores["precision_micro"] as? Double == 1)
     // Observations that no study has score 0 (zero_division=0), which pulls the macro average down.
@@ -96,9 +96,47 @@ struct ScoreCommandTests {
   }
 
   @Test func unreadableStudiesStopTheRunWithoutScores() throws {
-    let generated = try write("bad.csv", "study_id,text\n1,Edema.\n")
-    let result = try run(["score", generated, treeLabels])
+    // A report "file" that is a pipe is a named failure: scoring the other studies would quietly score fewer.
+    let folder = scratch.path("tree/files/p10/p10000001")
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try "FINDINGS: Edema.\n".write(toFile: folder + "/s50000001.txt", atomically: true, encoding: .utf8)
+    #expect(mkfifo(folder + "/s50000002.txt", 0o600) == 0)
+    let result = try run(["score", scratch.path("tree"), treeLabels])
     #expect(result.status != 0)
+    #expect(result.stderr.contains("s50000002.txt"))
+    #expect(result.stderr.contains("1 of 2 generated studies"))
     #expect(!result.stdout.contains("pairs scored"))
+  }
+
+  @Test func aLabelFileWithoutIDsIsRefusedRatherThanPairedByRowNumber() throws {
+    // The CheXpert layout names rows by their text; its row numbers must not be paired with study ids.
+    let reports = try write("r.csv", "study_id,report\n2,Edema.\n1,No edema.\n")
+    let chexpert = scratch.path("chexpert.csv")
+    #expect(try run(["label", reports, "--format", "chexpert", "-o", chexpert, "--quiet"]).status == 0)
+    let result = try run(["score", reports, chexpert])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("has no study_id or id column"))
+    #expect(!result.stdout.contains("pairs scored"))
+  }
+
+  @Test func aReportsFileWithLabelColumnsIsReadAsReports() throws {
+    // The text column decides: stored labels beside the reports are not what is scored.
+    let generated = try write("g.csv", "study_id,report,Edema\n1,Edema.,0.0\n")
+    let reference = try write("r.csv", "study_id,report\n1,Edema.\n")
+    let out = scratch.path("s.json")
+    let result = try run(["score", generated, reference, "--json", out])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("1 pairs scored (generated: chexpert labels; reference: chexpert labels;"))
+    #expect((try json(out))["f1_micro"] as? Double == 1)
+  }
+
+  @Test func aCSVThatIsNeitherIsNamedBeforeAnyWork() throws {
+    let neither = try write("n.csv", "study_id,text\n1,Edema.\n")
+    let result = try run(["score", neither, treeLabels])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("has no \"report\" column (its header: study_id, text)"))
+    #expect(result.stderr.contains("--text-column"))
+    let missing = try run(["score", tree, scratch.path("nosuch.csv")])
+    #expect(missing.status != 0 && missing.stderr.contains("No such file or directory"))
   }
 }

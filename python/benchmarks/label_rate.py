@@ -4,7 +4,7 @@
 
 Runs alternate (Python, CLI, Python, CLI, ...) so that a noisy machine slows both alike; the medians and their
 ratio are printed. The CLI is this checkout's release build (built if needed; --cli names another). A benchmark,
-not a test: it asserts nothing.
+not a test: CI does not run it.
 """
 
 import argparse

@@ -2,6 +2,7 @@
 
 import ctypes
 import json
+import numbers
 import os
 
 import numpy as np
@@ -22,11 +23,17 @@ CHUNK = 16384
 BLANK = -2
 
 
-def _as_list(texts):
-    """The texts as a list, with the labels of a pandas Series kept for error messages."""
+def _as_list(texts, what="texts"):
+    """The items as a list, with the labels of a pandas Series kept for error messages."""
     if isinstance(texts, (str, bytes)):
         raise TypeError(
-            f"texts is one {type(texts).__name__}; give a list (or Series, array) of str, e.g. [text].")
+            f"{what} is one {type(texts).__name__}; give a list (or Series, array) of str, e.g. [text].")
+    if hasattr(texts, "columns") and hasattr(texts, "iloc"):
+        raise TypeError(
+            f"{what} is a DataFrame; give one column of it, e.g. df[\"report\"] (a list of the DataFrame would be its "
+            "column names).")
+    if isinstance(texts, np.ndarray) and texts.ndim != 1:
+        raise TypeError(f"{what} is a {texts.ndim}-dimensional array; give a 1-dimensional one (one item per report).")
     index = getattr(texts, "index", None) if hasattr(texts, "to_list") else None
     if hasattr(texts, "to_list"):
         texts = texts.to_list()
@@ -36,18 +43,27 @@ def _as_list(texts):
         try:
             texts = list(texts)
         except TypeError:
-            raise TypeError(f"texts must be a list of str, not {type(texts).__name__}.") from None
+            raise TypeError(f"{what} must be a list of str, not {type(texts).__name__}.") from None
     return texts, index
 
 
-def _check_texts(texts, index=None):
+def _as_ids(ids, count):
+    """Study ids as strings (ints, as pandas reads MIMIC-CXR's study_id, are written in decimal)."""
+    ids, index = _as_list(ids, "ids")
+    if len(ids) != count:
+        raise ValueError(f"{len(ids)} ids for {count} texts: give one id per text.")
+    ids = [str(int(i)) if isinstance(i, numbers.Integral) and not isinstance(i, bool) else i for i in ids]
+    _check_texts(ids, index, "ids item", "every id must be a str or an int")
+    return ids
+
+
+def _check_texts(texts, index=None, what="item", need="every report must be text (decode bytes first; fill or drop "
+                 "missing reports)"):
     """Raises a TypeError naming the first item that is not a str: its position, and its index label if any."""
     for position, text in enumerate(texts):
         if not isinstance(text, str):
-            where = f"item {position}" + (f" (index {index[position]!r})" if index is not None else "")
-            raise TypeError(
-                f"{where} is {type(text).__name__} ({text!r:.40}), not str: every report must be text "
-                "(decode bytes first; fill or drop missing reports).")
+            where = f"{what} {position}" + (f" (index {index[position]!r})" if index is not None else "")
+            raise TypeError(f"{where} is {type(text).__name__} ({text!r:.40}), not str: {need}.")
 
 
 def _encode(texts):
@@ -81,17 +97,21 @@ class Labeler:
                  jobs=None):
         if labeler not in ("chexpert", "negbio"):
             raise ValueError(f"labeler must be 'chexpert' or 'negbio', not {labeler!r}.")
-        if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
+        if jobs is not None and (not isinstance(jobs, numbers.Integral) or isinstance(jobs, bool) or jobs < 1):
             raise ValueError(f"jobs must be a positive int (or None: every core), not {jobs!r}.")
+        for option, path in (("phrases", phrases), ("rules", rules)):
+            if path is not None and (not isinstance(path, (str, bytes, os.PathLike)) or not os.fspath(path)):
+                raise ValueError(f"{option} must name a file (a str or path), not {path!r}.")
         self._arguments = dict(
             labeler=labeler, report_files=report_files, empty_as_normal=empty_as_normal, phrases=phrases,
             rules=rules, jobs=jobs)
         self.name = labeler
-        self.jobs = jobs
+        self.jobs = None if jobs is None else int(jobs)
         flags = (_native.EMPTY_AS_NORMAL if empty_as_normal else 0) | (_native.REPORT_FILES if report_files else 0)
         error = _native.error_slot()
         self._handle = _native.lib.cxrlabel_create(
-            labeler.encode(), flags, phrases and os.fsencode(phrases), rules and os.fsencode(rules),
+            labeler.encode(), flags, None if phrases is None else os.fsencode(phrases),
+            None if rules is None else os.fsencode(rules),
             ctypes.byref(error))
         if not self._handle:
             raise ValueError(_native.take_string(error.value) or "the labeler could not be created")
@@ -117,22 +137,19 @@ class Labeler:
 
         Cells are 1, 0, -1, or `blank` (default `BLANK`, -2) where the report does not mention the observation
         (`blank=0` counts an observation no report mentions as negative, as many training setups do).
-        `ids` (optional) are the texts' study ids, e.g. `s50414267`: with `report_files=True`, MIMIC-CXR's
-        per-study section fixes are looked up by them. The batch is labelled on every core (or `jobs` threads)
+        `ids` (optional) are the texts' study ids, e.g. `s50414267` or `50414267` (str or int): with
+        `report_files=True`, MIMIC-CXR's per-study section fixes are looked up by them. The batch is labelled on every core (or `jobs` threads)
         with the GIL released.
         """
         texts, index = _as_list(texts)
         return self._label(texts, index, blank, ids)
 
-    def _label(self, texts, index, blank, ids=None):
-        if not isinstance(blank, (int, np.integer)) or not -128 <= blank <= 127:
+    def _label(self, texts, index, blank, ids=None, what="item"):
+        if not isinstance(blank, numbers.Integral) or isinstance(blank, bool) or not -128 <= blank <= 127:
             raise ValueError(f"blank must be an int from -128 to 127, not {blank!r}.")
         if ids is not None:
-            ids, _ = _as_list(ids)
-            _check_texts(ids)
-            if len(ids) != len(texts):
-                raise ValueError(f"{len(ids)} ids for {len(texts)} texts: give one id per text.")
-        _check_texts(texts, index)  # before any work is done
+            ids = _as_ids(ids, len(texts))
+        _check_texts(texts, index, what)  # before any work is done
         out = np.empty((len(texts), len(self.columns)), dtype=np.int8)
         # Chunks of a bounded size: Ctrl-C (KeyboardInterrupt) is honoured between two library calls, and the
         # UTF-8 copy of the texts stays small however long the list is.
@@ -161,24 +178,35 @@ class Labeler:
         values = cells.astype(np.float64)
         values[cells == BLANK] = np.nan
         if index is None and ids is not None:
-            index = pd.Index(_as_list(ids)[0])
+            index = pd.Index(_as_list(ids, "ids")[0])
         return pd.DataFrame(values, columns=list(self.columns), index=index)
 
-    def explain(self, text):
+    def explain(self, text, id=None):
         """How one text was labelled: a list of its mentions, each a dict.
 
         Keys: `observation`, `phrase` (the vocabulary phrase that matched), `text` (the words matched), `start` and
-        `end` (character offsets in the cleaned text the rules read), `span` (`(start, end)`), `sentence`,
-        `result` (`positive`, `negation` or `uncertainty`), `phase` and `rule` (the rule that decided it, with
-        `rule_source`, its file:line, and `rule_note`), and `graph` (whether the sentence had a parse).
+        `end` (character offsets in `clean`), `span` (`(start, end)`), `clean` (the text the rules read, after
+        section choice and cleaning: `m["clean"][m["start"]:m["end"]] == m["text"]`), `sentence` (its number) and
+        `sentence_text`, `result` (`positive`, `negation` or `uncertainty`), `phase` and `rule` (the rule that
+        decided it, with `rule_source`, its file:line, and `rule_note`), and `graph` (whether the sentence had a
+        parse). `id` is the study id, as in `label_array`.
         """
         if not isinstance(text, str):
             raise TypeError(f"explain takes one str, not {type(text).__name__}.")
         data = text.encode("utf-8", "surrogatepass")
-        line = _native.take_string(_native.lib.cxrlabel_explain(self._handle, data, len(data)))
-        mentions = json.loads(line)["mentions"]
+        study = None if id is None else _as_ids([id], 1)[0].encode("utf-8", "surrogatepass")
+        line = _native.take_string(_native.lib.cxrlabel_explain(
+            self._handle, data, len(data), study, 0 if study is None else len(study)))
+        explanation = json.loads(line)
+        clean = explanation.get("clean", "")
+        sentences = explanation.get("sentences", [])
+        mentions = explanation["mentions"]
         for mention in mentions:
             mention["span"] = (mention["start"], mention["end"])
+            mention["clean"] = clean
+            number = mention.get("sentence")
+            if isinstance(number, int) and 0 <= number < len(sentences):
+                mention["sentence_text"] = sentences[number].get("text", "")
         return mentions
 
 

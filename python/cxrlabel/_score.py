@@ -12,7 +12,8 @@ from ._labeler import Labeler, _as_list
 def score(generated, reference, labeler="chexpert", uncertain="negative"):
     """Labels generated and reference reports and scores them: the dict `cxrlabel score --json` writes.
 
-    Pair `i` is `generated[i]` and `reference[i]`; the reference reports' labels are the truth. Each figure is
+    Pair `i` is `generated[i]` and `reference[i]`, or, when both are pandas Series, the two reports with the same
+    index label (the indexes must hold the same labels). The reference reports' labels are the truth. Each figure is
     computed as scikit-learn computes it on the 0/1 matrices with `zero_division=0` (a label counts as positive
     when it is 1; `uncertain="positive"` also counts -1):
 
@@ -31,15 +32,28 @@ def score(generated, reference, labeler="chexpert", uncertain="negative"):
     if uncertain not in ("negative", "positive"):
         raise ValueError(f"uncertain must be 'negative' or 'positive', not {uncertain!r}.")
     labeler = labeler if isinstance(labeler, Labeler) else Labeler(labeler)
-    generated, generated_index = _as_list(generated)
-    reference, reference_index = _as_list(reference)
+    if hasattr(generated, "to_list") and hasattr(reference, "to_list") and hasattr(generated, "index") \
+            and hasattr(reference, "index") and not generated.index.equals(reference.index):
+        if generated.index.has_duplicates or reference.index.has_duplicates:
+            raise ValueError("generated and reference are Series whose indexes differ and repeat labels: pair them "
+                             "by position (.to_list()) or give each study one label.")
+        only_generated = generated.index.difference(reference.index)
+        only_reference = reference.index.difference(generated.index)
+        if len(only_generated) or len(only_reference):
+            raise ValueError(
+                f"generated and reference are Series with different index labels ({len(only_generated)} only in "
+                f"generated, e.g. {list(only_generated[:3])}; {len(only_reference)} only in reference, e.g. "
+                f"{list(only_reference[:3])}): select the shared studies, or pair by position with .to_list().")
+        reference = reference.reindex(generated.index)
+    generated, generated_index = _as_list(generated, "generated")
+    reference, reference_index = _as_list(reference, "reference")
     if len(generated) != len(reference):
         raise ValueError(
             f"{len(generated)} generated reports and {len(reference)} reference reports: pair them one to one.")
     if not generated:
         raise ValueError("There is no pair of reports to score.")
-    predictions = labeler._label(generated, generated_index, -2)
-    truth = labeler._label(reference, reference_index, -2)
+    predictions = labeler._label(generated, generated_index, -2, what="generated item")
+    truth = labeler._label(reference, reference_index, -2, what="reference item")
     return score_arrays(truth, predictions, labeler.columns, uncertain)
 
 

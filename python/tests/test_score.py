@@ -95,8 +95,19 @@ def test_score_refuses_bad_pairs():
         cxrlabel.score([], [])
     with pytest.raises(ValueError, match="uncertain"):
         cxrlabel.score(["a"], ["b"], uncertain="ignore")
-    with pytest.raises(TypeError, match="item 0"):
+    with pytest.raises(TypeError, match="generated item 0"):
         cxrlabel.score([None], ["b"])
+    with pytest.raises(TypeError, match="reference item 1"):
+        cxrlabel.score(["a", "b"], ["b", b"c"])
+
+
+def test_series_are_paired_by_index():
+    generated = pd.Series(["Cardiomegaly.", "No edema."], index=[1, 2])
+    reference = pd.Series(["No edema.", "Cardiomegaly."], index=[2, 1])
+    assert cxrlabel.score(generated, reference)["f1_micro"] == 1.0
+    assert cxrlabel.score(generated.to_list(), reference.to_list())["f1_micro"] == 0.0  # by position
+    with pytest.raises(ValueError, match="different index labels"):
+        cxrlabel.score(generated, pd.Series(["Edema.", "Edema."], index=[1, 3]))
 
 
 def test_cli_equals_python_and_sklearn_on_reports(cli, tmp_path):

@@ -14,6 +14,9 @@ public struct LabelFile: Sendable {
   /// Columns that were left out because they hold something other than labels (e.g. `ViewPosition`).
   public var ignoredColumns: [String] = []
 
+  /// Whether the ids are row numbers, the file having no `study_id` or `id` column (the CheXpert layout).
+  public var idsAreRowNumbers = false
+
   /// A label file made in memory: `rows` keyed by the ids in `ids`, with `observations` as its columns.
   public init(ids: [String], rows: [String: StudyLabels], observations: [Observation] = Observation.mimicOrder) {
     self.ids = ids
@@ -22,13 +25,20 @@ public struct LabelFile: Sendable {
   }
 
   /// Whether `path` is a label file rather than reports: a `.jsonl` file, or a CSV file whose header names one
-  /// of the 14 observations. Folders, `.txt` reports, standard input and CSV files of reports are not.
-  public static func holdsLabels(path: String) throws(CXRLabelError) -> Bool {
+  /// of the 14 observations and has no `textColumn` (a CSV with the report text is reports, whatever else it
+  /// holds). Folders, `.txt` reports, standard input and other CSV files are not.
+  public static func holdsLabels(path: String, textColumn: String = "report") throws(CXRLabelError) -> Bool {
     if FileEnding.jsonLines.matches(path) { return true }
-    guard path != "-", FileEnding.csv.matches(path) else { return false }
-    guard let header = try CSVReader(try ByteFileReader(path: path)).next() else { return false }
-    let names = Set(header.fields.map { String(decoding: $0, as: UTF8.self).pythonStripped() })
-    return Observation.mimicOrder.contains { names.contains($0.name) }
+    guard let names = try csvHeader(path: path) else { return false }
+    return !names.contains(textColumn) && Observation.mimicOrder.contains { names.contains($0.name) }
+  }
+
+  /// The column names of a CSV file's first line (gzip or not); nil for anything that is not a `.csv` or
+  /// `.csv.gz` file, or an empty one.
+  public static func csvHeader(path: String) throws(CXRLabelError) -> [String]? {
+    guard path != "-", FileEnding.csv.matches(path) else { return nil }
+    guard let header = try CSVReader(try ByteFileReader(path: path)).next() else { return nil }
+    return header.fields.map { String(decoding: $0, as: UTF8.self).pythonStripped() }
   }
 
   /// Reads any of cxrlabel's layouts (gzip or not). CSV: MIMIC-CXR-JPG (`subject_id,study_id,…`), a `study_id`
@@ -85,6 +95,7 @@ public struct LabelFile: Sendable {
       file.rows[id] = labels
     }
     file.observations = columns.map { Observation(names[$0]) }
+    file.idsAreRowNumbers = idIndex == nil
     return file
   }
 
