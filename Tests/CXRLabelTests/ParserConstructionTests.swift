@@ -11,6 +11,15 @@ import Testing
       absent: ["disease -neg-> no", "disease -compound-> change"])
   }
 
+  /// An imperative ("recommend ...", "suggest ...") is its clause's verb: a subject with a finite verb after it
+  /// starts the next statement of a run-on text, as after any other finite verb.
+  @Test func imperativeClauseEndsBeforeTheNextSubject() {
+    expectEdges(
+      "suggest a repeat film after treatment the heart is normal in size",
+      ["normal -nsubj-> heart", "normal -cop-> is"],
+      absent: ["suggest -dep-> heart", "suggest -dep-> is"])
+  }
+
   @Test func otherwiseStartsANewFragment() {
     expectEdges(
       "left lower lobe atelectasis otherwise no acute disease.",

@@ -10,6 +10,10 @@ extension DependencyBuilder {
 
   func isComma(_ unit: ParseUnit) -> Bool { unit.kind == .punctuation && word(unit.head) == "," }
 
+  /// Whether a verb group is a base form opening its clause: an imperative ("recommend followup ..."), finite in
+  /// mood though not in form.
+  func isImperative(_ unit: ParseUnit) -> Bool { unit.kind == .verb && tag(unit.start) == "VB" }
+
   /// Whether a verb group contains a finite form (a modal, or a present or past tense verb).
   func isFinite(_ unit: ParseUnit) -> Bool {
     unit.kind == .verb && (unit.start..<unit.end).contains { ["MD", "VBZ", "VBP", "VBD"].contains(tag($0)) }
@@ -237,7 +241,8 @@ extension DependencyBuilder {
       // verb and something after it (or a passive participle, which takes no object), a subject (or "there")
       // followed by a finite verb of its own starts the next statement, whose period was left out.
       if unit.kind == .noun || unit.kind == .marker && tag(unit.head) == "EX", let last = current.last,
-        last.kind != .verb || tag(last.head) == "VBN", last.kind != .preposition, current.contains(where: isFinite),
+        last.kind != .verb || tag(last.head) == "VBN", last.kind != .preposition,
+        current.contains(where: isFinite) || current.first.map(isImperative) == true,
         finiteVerbFollows(units, position + 1)
       {
         split = true
