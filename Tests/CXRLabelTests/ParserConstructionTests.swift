@@ -18,6 +18,10 @@ import Testing
       "suggest a repeat film after treatment the heart is normal in size",
       ["normal -nsubj-> heart", "normal -cop-> is"],
       absent: ["suggest -dep-> heart", "suggest -dep-> is"])
+    expectEdges(
+      "please compare with the prior films the heart and mediastinum are unremarkable",
+      ["unremarkable -nsubj-> heart", "heart -conj:and-> mediastinum"],
+      absent: ["compare -dep-> heart", "compare -dep-> unremarkable"])
   }
 
   @Test func otherwiseStartsANewFragment() {

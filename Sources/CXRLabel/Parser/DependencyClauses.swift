@@ -10,9 +10,12 @@ extension DependencyBuilder {
 
   func isComma(_ unit: ParseUnit) -> Bool { unit.kind == .punctuation && word(unit.head) == "," }
 
-  /// Whether a verb group is a base form opening its clause: an imperative ("recommend followup ..."), finite in
-  /// mood though not in form.
-  func isImperative(_ unit: ParseUnit) -> Bool { unit.kind == .verb && tag(unit.start) == "VB" }
+  /// Whether a clause opens with an imperative ("recommend followup ...", "please see ..."): a base-form verb,
+  /// finite in mood though not in form, after at most an adverb or interjection.
+  func opensWithImperative(_ units: [ParseUnit]) -> Bool {
+    guard let first = units.first(where: { $0.kind != .adverb && $0.kind != .other }) else { return false }
+    return first.kind == .verb && tag(first.start) == "VB"
+  }
 
   /// Whether a verb group contains a finite form (a modal, or a present or past tense verb).
   func isFinite(_ unit: ParseUnit) -> Bool {
@@ -242,7 +245,7 @@ extension DependencyBuilder {
       // followed by a finite verb of its own starts the next statement, whose period was left out.
       if unit.kind == .noun || unit.kind == .marker && tag(unit.head) == "EX", let last = current.last,
         last.kind != .verb || tag(last.head) == "VBN", last.kind != .preposition,
-        current.contains(where: isFinite) || current.first.map(isImperative) == true,
+        current.contains(where: isFinite) || opensWithImperative(current),
         finiteVerbFollows(units, position + 1)
       {
         split = true
