@@ -16,6 +16,14 @@ struct ScoreCommandTests {
     return path
   }
 
+  /// Runs `score` and expects a failure that says `message` on standard error, with no scores on standard output.
+  func expectRefused(_ arguments: [String], saying message: String) throws {
+    let result = try run(["score"] + arguments)
+    #expect(result.status != 0)
+    #expect(result.stderr.contains(message), "\(result.stderr)")
+    #expect(!result.stdout.contains("pairs scored"))
+  }
+
   func json(_ path: String) throws -> [String: Any] {
     try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
   }
@@ -74,18 +82,13 @@ struct ScoreCommandTests {
 
   @Test func nothingInCommonIsAnErrorNotAScore() throws {
     let generated = try write("a.csv", "study_id,report\nx1,Edema.\n")
-    let result = try run(["score", generated, treeLabels])
-    #expect(result.status != 0)
-    #expect(result.stderr.contains("no study id in common"))
-    #expect(!result.stdout.contains("pairs scored"))
+    try expectRefused([generated, treeLabels], saying: "no study id in common")
   }
 
   @Test func aLabelFileWithoutAllFourteenColumnsIsRefused() throws {
     let labels = try write("five.csv", "study_id,Edema,Atelectasis\n1,1.0,\n")
     let reports = try write("one.csv", "study_id,report\n1,Edema.\n")
-    let result = try run(["score", reports, labels])
-    #expect(result.status != 0)
-    #expect(result.stderr.contains("five.csv reads as a label file, but has no column for Cardiomegaly"))
+    try expectRefused([reports, labels], saying: "five.csv reads as a label file, but has no column for Cardiomegaly")
   }
 
   @Test func outputsAreChecked() throws {
@@ -101,11 +104,8 @@ struct ScoreCommandTests {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     try "FINDINGS: Edema.\n".write(toFile: folder + "/s50000001.txt", atomically: true, encoding: .utf8)
     #expect(mkfifo(folder + "/s50000002.txt", 0o600) == 0)
-    let result = try run(["score", scratch.path("tree"), treeLabels])
-    #expect(result.status != 0)
-    #expect(result.stderr.contains("s50000002.txt"))
-    #expect(result.stderr.contains("1 of 2 generated studies"))
-    #expect(!result.stdout.contains("pairs scored"))
+    try expectRefused([scratch.path("tree"), treeLabels], saying: "s50000002.txt")
+    try expectRefused([scratch.path("tree"), treeLabels], saying: "1 of 2 generated studies")
   }
 
   @Test func aLabelFileWithoutIDsIsRefusedRatherThanPairedByRowNumber() throws {
@@ -113,10 +113,7 @@ struct ScoreCommandTests {
     let reports = try write("r.csv", "study_id,report\n2,Edema.\n1,No edema.\n")
     let chexpert = scratch.path("chexpert.csv")
     #expect(try run(["label", reports, "--format", "chexpert", "-o", chexpert, "--quiet"]).status == 0)
-    let result = try run(["score", reports, chexpert])
-    #expect(result.status != 0)
-    #expect(result.stderr.contains("has no study_id or id column"))
-    #expect(!result.stdout.contains("pairs scored"))
+    try expectRefused([reports, chexpert], saying: "has no study_id or id column")
   }
 
   @Test func aReportsFileWithLabelColumnsIsReadAsReports() throws {
@@ -132,11 +129,8 @@ struct ScoreCommandTests {
 
   @Test func aCSVThatIsNeitherIsNamedBeforeAnyWork() throws {
     let neither = try write("n.csv", "study_id,text\n1,Edema.\n")
-    let result = try run(["score", neither, treeLabels])
-    #expect(result.status != 0)
-    #expect(result.stderr.contains("has no \"report\" column (its header: study_id, text)"))
-    #expect(result.stderr.contains("--text-column"))
-    let missing = try run(["score", tree, scratch.path("nosuch.csv")])
-    #expect(missing.status != 0 && missing.stderr.contains("No such file or directory"))
+    try expectRefused([neither, treeLabels], saying: "has no \"report\" column (its header: study_id, text)")
+    try expectRefused([neither, treeLabels], saying: "--text-column")
+    try expectRefused([tree, scratch.path("nosuch.csv")], saying: "No such file or directory")
   }
 }
