@@ -68,16 +68,7 @@ struct EvalCommand: ParsableCommand {
     }
     print(comparison.report, terminator: "")
     if let disagreements {
-      let file = try reported { try OutputFile(path: disagreements) }
-      do {
-        try reported {
-          try file.write(Array(comparison.disagreementsCSV.utf8))
-          try file.commit()
-        }
-      } catch {
-        file.discard()
-        throw error
-      }
+      try reported { try OutputFile.write(Array(comparison.disagreementsCSV.utf8), to: disagreements) }
     }
   }
 }

@@ -70,16 +70,11 @@ struct ScoreCommand: ParsableCommand {
       throw ValidationError("Standard input (-) can be read only once; name a file for one of the two inputs.")
     }
     // Both inputs are checked before either is labelled: a wrong second path should not wait for the first.
-    var kinds: [String: Bool] = [:]
-    for path in [generated, reference] {
-      if path != "-", !FileManager.default.fileExists(atPath: path) {
-        throw ValidationFailure(message: "No such file or directory: \(path). Check the path.")
-      }
-      kinds[path] = try inputHoldsLabels(path)
-    }
+    let generatedIsLabelFile = try inputHoldsLabels(generated)
+    let referenceIsLabelFile = try inputHoldsLabels(reference)
     let labeler = try reported { try self.labeler == .chexpert ? Labeler.chexpert() : Labeler.negbio() }
-    let predictions = try labels(of: generated, role: "generated", labeler: labeler, isLabelFile: kinds[generated] ?? false)
-    let truth = try labels(of: reference, role: "reference", labeler: labeler, isLabelFile: kinds[reference] ?? false)
+    let predictions = try labels(of: generated, role: "generated", labeler: labeler, isLabelFile: generatedIsLabelFile)
+    let truth = try labels(of: reference, role: "reference", labeler: labeler, isLabelFile: referenceIsLabelFile)
     let paired = truth.ids.filter { predictions.rows[$0] != nil }
     for (path, file, other) in [(generated, predictions, truth), (reference, truth, predictions)] {
       let unpaired = file.ids.filter { other.rows[$0] == nil }
@@ -99,17 +94,21 @@ struct ScoreCommand: ParsableCommand {
           + "both name the same studies (ids are compared as MIMIC-CXR-JPG writes them: s50414267 is 50414267).")
     }
     let counted = uncertain == .positive ? "1 and -1 count as positive" : "1 counts as positive; 0, -1 and blank as negative"
-    let origin = { (path: String) in kinds[path] == true ? "labels read from the file" : "\(self.labeler.rawValue) labels" }
+    let origin = { (isLabelFile: Bool) in isLabelFile ? "labels read from the file" : "\(self.labeler.rawValue) labels" }
     print(
-      "\(scores.studies) pairs scored (generated: \(origin(generated)); reference: \(origin(reference)); \(counted))\n")
+      "\(scores.studies) pairs scored (generated: \(origin(generatedIsLabelFile)); reference: "
+        + "\(origin(referenceIsLabelFile)); \(counted))\n")
     print(scores.report, terminator: "")
-    if let json { try write(Array(scores.json.utf8), to: json) }
-    if let labelsOut { try write(sideBySide(paired, predictions, truth), to: labelsOut) }
+    if let json { try reported { try OutputFile.write(Array(scores.json.utf8), to: json) } }
+    if let labelsOut { try reported { try OutputFile.write(sideBySide(paired, predictions, truth), to: labelsOut) } }
   }
 
-  /// Whether an input is a label file (see `LabelFile.holdsLabels`); throws for a CSV that is neither reports nor
-  /// labels.
+  /// Whether an input is a label file (see `LabelFile.holdsLabels`); throws for a missing path, or a CSV that is
+  /// neither reports nor labels.
   private func inputHoldsLabels(_ path: String) throws -> Bool {
+    if path != "-", !FileManager.default.fileExists(atPath: path) {
+      throw ValidationFailure(message: "No such file or directory: \(path). Check the path.")
+    }
     if try reported({ try LabelFile.holdsLabels(path: path, textColumn: textColumn) }) { return true }
     if let names = try reported({ try LabelFile.csvHeader(path: path) }), !names.contains(textColumn) {
       throw ValidationFailure(
@@ -199,34 +198,13 @@ struct ScoreCommand: ParsableCommand {
     let observations = Observation.mimicOrder
     var text = (["study_id"] + observations.map { "generated_" + $0.name } + observations.map { "reference_" + $0.name })
       .map(LabelTable.quoted).joined(separator: ",") + "\n"
-    func cell(_ value: LabelValue?) -> String {
-      switch value {
-      case .positive?: return "1.0"
-      case .negative?: return "0.0"
-      case .uncertain?: return "-1.0"
-      case nil: return ""
-      }
-    }
     for id in ids {
       let left = generated.rows[id] ?? [:]
       let right = reference.rows[id] ?? [:]
-      text += ([LabelTable.quoted(id)] + observations.map { cell(left[$0]) } + observations.map { cell(right[$0]) })
+      let cells = observations.map { LabelTable.cell(left[$0]) } + observations.map { LabelTable.cell(right[$0]) }
+      text += ([LabelTable.quoted(id)] + cells)
         .joined(separator: ",") + "\n"
     }
     return Array(text.utf8)
-  }
-
-  /// Writes a whole output atomically.
-  private func write(_ bytes: [UInt8], to path: String) throws {
-    let file = try reported { try OutputFile(path: path) }
-    do {
-      try reported {
-        try file.write(bytes)
-        try file.commit()
-      }
-    } catch {
-      file.discard()
-      throw error
-    }
   }
 }

@@ -34,8 +34,9 @@ def _as_list(texts, what="texts"):
             "column names).")
     if isinstance(texts, np.ndarray) and texts.ndim != 1:
         raise TypeError(f"{what} is a {texts.ndim}-dimensional array; give a 1-dimensional one (one item per report).")
-    index = getattr(texts, "index", None) if hasattr(texts, "to_list") else None
+    index = None
     if hasattr(texts, "to_list"):
+        index = getattr(texts, "index", None)
         texts = texts.to_list()
     elif isinstance(texts, np.ndarray):
         texts = texts.tolist()

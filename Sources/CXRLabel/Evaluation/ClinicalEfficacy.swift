@@ -76,7 +76,8 @@ public struct ClinicalEfficacy: Sendable, Equatable {
       exampleSums.recall += score.recall
       exampleSums.f1 += score.f1
     }
-    perObservation = counts.map(\.score)
+    let perObservation = counts.map(\.score)
+    self.perObservation = perObservation
     micro = counts.reduce(Counts(), +).score
     macro = Self.mean(perObservation)
     let n = Double(studies)
@@ -84,9 +85,8 @@ public struct ClinicalEfficacy: Sendable, Equatable {
       precision: exampleSums.precision / n, recall: exampleSums.recall / n, f1: exampleSums.f1 / n,
       support: micro.support)
     let five = observations.indices.filter { Self.fiveObservations.contains(observations[$0]) }
-    let scores = counts.map(\.score)
     f1Micro5 = five.map { counts[$0] }.reduce(Counts(), +).score.f1
-    f1Macro5 = five.isEmpty ? 0 : Self.mean(five.map { scores[$0] }).f1
+    f1Macro5 = five.isEmpty ? 0 : Self.mean(five.map { perObservation[$0] }).f1
   }
 
   /// The unweighted mean of scores; support is their sum, as scikit-learn reports it.

@@ -171,6 +171,19 @@ public final class OutputFile {
     }
   }
 
+  /// Writes a whole output at once: it appears complete at `path`, or not at all (the temporary file is removed
+  /// when writing fails).
+  public static func write(_ bytes: [UInt8], to path: String) throws(CXRLabelError) {
+    let file = try OutputFile(path: path)
+    do {
+      try file.write(bytes)
+      try file.commit()
+    } catch {
+      file.discard()
+      throw error
+    }
+  }
+
   /// Removes the temporary file after a failure.
   public func discard() {
     guard let temporaryPath else { return }

@@ -50,17 +50,20 @@ public struct LabelTable: Sendable {
     case .negbio: line = Self.quoted(id.study)
     }
     let integers = layout == .negbio
-    for observation in observations {
-      line += ","
-      switch labels[observation] {
-      case .positive?: line += integers ? "1" : "1.0"
-      case .negative?: line += integers ? "0" : "0.0"
-      case .uncertain?: line += integers ? "-1" : "-1.0"
-      case nil: break
-      }
-    }
+    for observation in observations { line += "," + Self.cell(labels[observation], integers: integers) }
     line += "\n"
     return Array(line.utf8)
+  }
+
+  /// One label cell: `1.0`, `0.0`, `-1.0` (MIMIC-CXR-JPG's format), or `1`, `0`, `-1` with `integers`; empty for
+  /// blank.
+  public static func cell(_ value: LabelValue?, integers: Bool = false) -> String {
+    switch value {
+    case .positive?: return integers ? "1" : "1.0"
+    case .negative?: return integers ? "0" : "0.0"
+    case .uncertain?: return integers ? "-1" : "-1.0"
+    case nil: return ""
+    }
   }
 
   /// One row as text (the same bytes as `row(id:reportText:labels:)`, ending in a line break).
