@@ -127,7 +127,13 @@ extension DependencyBuilder {
     let expletive = units[..<v].firstIndex { tag($0.head) == "EX" }
     var predicate = main
     var copula = false
-    let after = v + 1 < units.count ? v + 1 : nil
+    // "is again within normal limits", "is xxxx normal": adverbs between a copula and its predicate modify the
+    // predicate, so the predicate is the first unit after them.
+    var firstAfter = v + 1
+    if lemma(main) == "be" {
+      while firstAfter + 1 < units.count, units[firstAfter].kind == .adverb { firstAfter += 1 }
+    }
+    let after = firstAfter < units.count ? firstAfter : nil
     let modalExistential = expletive != nil && (group.start..<group.end).contains { tag($0) == "MD" }
     if lemma(main) == "be", expletive == nil || modalExistential, let after {
       let unit = units[after]
@@ -162,7 +168,13 @@ extension DependencyBuilder {
         attach(index, to: predicate, "aux")
       }
     }
-    if copula { attach(main, to: predicate, "cop") }
+    if copula {
+      attach(main, to: predicate, "cop")
+      for position in (v + 1)..<firstAfter {
+        attach(units[position].head, to: predicate, isNegation(units[position].head) ? "neg" : "advmod")
+        consumed.insert(position)
+      }
+    }
     if let expletive, copula {
       // "there may be some infection": the noun heads the clause, as in CoreNLP's copula treatment.
       attach(units[expletive].head, to: predicate, "expl")

@@ -38,6 +38,8 @@ struct ParserLexicon: Sendable {
   var findingNouns: Set<String> = []
   /// Prepositions whose phrase can be a verbless clause's predicate ("heart size *within* normal limits.").
   var predicativePrepositions: Set<String> = []
+  /// De-identification placeholders (IU's `xxxx`, MIMIC-CXR's `___`), tagged by context as the word they hide.
+  var placeholders: Set<String> = []
 
   /// The compiled-in lexicon. The file ships with the library and a test loads it, so it cannot be malformed in
   /// a release; should it ever be, the parser runs with an empty lexicon rather than stopping the run.
@@ -95,6 +97,7 @@ struct ParserLexicon: Sendable {
       case "predicative-prepositions": lexicon.predicativePrepositions.formUnion(fields)
       case "hedge-adverbs": lexicon.hedgeAdverbs.formUnion(fields)
       case "finding-nouns": lexicon.findingNouns.formUnion(fields)
+      case "placeholders": lexicon.placeholders.formUnion(fields)
       default: break
       }
     }
@@ -105,7 +108,7 @@ struct ParserLexicon: Sendable {
   static let sections: [String] = [
     "closed", "nouns", "adjectives", "verbs", "noun-or-verb", "irregular-plurals", "irregular-verbs",
     "reporting-participles", "reasoning-participles", "verbal-participles", "reduced-relatives", "run-on-predicates",
-    "linking-verbs", "side-adjectives", "predicative-prepositions", "hedge-adverbs", "finding-nouns",
+    "linking-verbs", "side-adjectives", "predicative-prepositions", "hedge-adverbs", "finding-nouns", "placeholders",
   ]
 
   /// The classes of an open-class word (empty if unknown).

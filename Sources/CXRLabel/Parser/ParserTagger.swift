@@ -3,7 +3,23 @@ enum ParserTagger {
   static func tag(_ words: [String], lexicon: ParserLexicon = .shared) -> [String] {
     var tags = words.map { initialTag($0, lexicon: lexicon) }
     fixContext(words, &tags, lexicon: lexicon)
+    tagPlaceholders(words, &tags, lexicon: lexicon)
     return tags
+  }
+
+  /// A placeholder inside a predicate — after an auxiliary, a copula, a modal or "not", before an adjective,
+  /// participle, preposition or adverb — stands for an adverb ("is xxxx normal", "has xxxx resolved", "are not
+  /// xxxx seen"); elsewhere it keeps the noun tag its lexicon class gives.
+  static func tagPlaceholders(_ words: [String], _ tags: inout [String], lexicon: ParserLexicon) {
+    for index in words.indices.dropFirst() where index + 1 < words.count && lexicon.placeholders.contains(words[index]) {
+      let previous = words[index - 1]
+      let afterAuxiliary = isBe(previous) || isHave(previous) || tags[index - 1] == "MD" || previous == "not"
+        || tags[index - 1] == "RB" && index > 1 && (isBe(words[index - 2]) || isHave(words[index - 2]))
+      let next = tags[index + 1]
+      if afterAuxiliary, next == "JJ" || next == "VBN" || next == "IN" || next.hasPrefix("RB") || next == "VBG" {
+        tags[index] = "RB"
+      }
+    }
   }
 
   /// The tag a word gets on its own.
