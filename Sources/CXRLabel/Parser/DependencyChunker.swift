@@ -42,6 +42,13 @@ extension DependencyBuilder {
       if previous.hasPrefix("NN"), lexicon.reportingParticiples.contains(word(index)) { return false }
       // "no displaced, acute fractures", "the enlarged heart": a participle right after a determiner.
       if previous == "DT" || previous == "PRP$", nounFollows(index + 1) { return true }
+      // "the previously seen left effusion", "previously noted small pneumothorax": after an adverb that opens the
+      // phrase (at the start, or after a determiner, preposition, coordinator or punctuation).
+      if previous.hasPrefix("RB"), nounFollows(index + 1),
+        index < 2 || ["DT", "PRP$", "IN", "CC", ",", ":"].contains(self.tag(index - 2))
+      {
+        return true
+      }
       // "resolving or developing pneumonia": coordinated participles before a noun.
       if next == "CC", index + 3 < tokens.count, isAdjectival(self.tag(index + 2)) || self.tag(index + 2) == "VBG"
         || self.tag(index + 2) == "VBN", self.tag(index + 3).hasPrefix("NN")

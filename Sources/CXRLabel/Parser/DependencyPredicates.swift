@@ -64,6 +64,25 @@ extension DependencyBuilder {
     return (predicate, subjects)
   }
 
+  /// Whether the units after a participle are only its own modifiers (prepositional phrases, adverbs) and then a
+  /// finite verb: "seen on the prior study | has resolved", "noted previously | is unchanged". A noun phrase of
+  /// its own in between means a new statement ("no effusion seen | dense nodule suggests ...").
+  func ownModifiersThenFiniteVerb(_ units: [ParseUnit], after position: Int) -> Bool {
+    var probe = position + 1
+    while probe < units.count {
+      let unit = units[probe]
+      if isFinite(unit) { return true }
+      if unit.kind == .adverb {
+        probe += 1
+      } else if unit.kind == .preposition, probe + 1 < units.count, units[probe + 1].kind == .noun {
+        probe += 2
+      } else {
+        return false
+      }
+    }
+    return false
+  }
+
   /// Analyses one clause and returns its root token.
   mutating func analyseClause(_ units: [ParseUnit]) -> Int? {
     guard !units.isEmpty else { return nil }
@@ -77,8 +96,10 @@ extension DependencyBuilder {
       if isCommaParticiple(units, position) { continue }
       // "fluid associated with the fissure": a lone past participle after its noun is a reduced relative.
       // (Reporting participles, "no effusion identified", keep their subject.)
+      // So is a reporting participle when the clause's own finite verb follows ("the effusion seen on the prior
+      // study | has resolved").
       if unit.end - unit.start == 1, tag(unit.head) == "VBN", position > 0, units[position - 1].kind == .noun,
-        !lexicon.reportingParticiples.contains(word(unit.head))
+        !lexicon.reportingParticiples.contains(word(unit.head)) || ownModifiersThenFiniteVerb(units, after: position)
       {
         continue
       }
@@ -297,6 +318,16 @@ extension DependencyBuilder {
       consumed.insert(position + 1)
       attach(main, to: predicate, "cop")
       main = predicate
+    } else if lemma(main) == "be", position + 2 < units.count, !consumed.contains(position + 1),
+      units[position + 1].kind == .preposition, units[position + 2].kind == .noun, !consumed.contains(position + 2)
+    {
+      // "to be within normal limits": the prepositional phrase's object is the predicate.
+      let predicate = units[position + 2].head
+      attach(units[position + 1].head, to: predicate, "case")
+      consumed.insert(position + 1)
+      consumed.insert(position + 2)
+      attach(main, to: predicate, "cop")
+      main = predicate
     }
     for index in group.start..<group.end where index != main && head[index] < 0 {
       attach(index, to: main, tag(index).hasPrefix("RB") ? (isNegation(index) ? "neg" : "advmod") : "aux")
@@ -306,7 +337,17 @@ extension DependencyBuilder {
       if tag(previous.head) == "TO" {
         attach(previous.head, to: main, "mark")
         let before = position > 1 ? units[position - 2] : nil
-        attach(main, to: before?.head ?? root, before?.kind == .noun ? "acl" : "xcomp")
+        if let before, before.kind == .noun, main != group.head, relation[before.head] == "dobj", head[before.head] >= 0 {
+          // Small clause: "views demonstrate the silhouette to be normal" — the object of the verb is the subject
+          // of the infinitive's predicate, which is the verb's `xcomp` (a correct constituency parse has
+          // [VP demonstrate [S the silhouette [VP to be normal]]]).
+          let verb = head[before.head]
+          head[before.head] = -1
+          attach(before.head, to: main, "nsubj")
+          attach(main, to: verb, "xcomp")
+        } else {
+          attach(main, to: before?.head ?? root, before?.kind == .noun ? "acl" : "xcomp")
+        }
       } else {
         attach(previous.head, to: main, "nsubj")
         if position > 1, units[position - 2].kind == .noun {

@@ -2,8 +2,8 @@
 enum ParserTagger {
   static func tag(_ words: [String], lexicon: ParserLexicon = .shared) -> [String] {
     var tags = words.map { initialTag($0, lexicon: lexicon) }
-    fixContext(words, &tags, lexicon: lexicon)
     tagPlaceholders(words, &tags, lexicon: lexicon)
+    fixContext(words, &tags, lexicon: lexicon)
     return tags
   }
 

@@ -11,6 +11,20 @@ extension ParserTagger {
 
   static func isNominal(_ tag: String) -> Bool { tag.hasPrefix("NN") || tag == "PRP" || tag == "CD" }
 
+  /// Whether a finite auxiliary or modal ("has", "is", "may") follows later in the same clause (before a comma,
+  /// semicolon or period): then an -ed word right after a noun is a participle modifying it ("the effusion
+  /// described previously | has resolved"), not the clause's past tense.
+  static func auxiliaryFollows(_ words: [String], _ tags: [String], after index: Int) -> Bool {
+    for probe in (index + 1)..<words.count {
+      let tag = tags[probe]
+      if tag == "," || tag == ":" || tag == "." || tag == "CC" { return false }
+      if tag == "MD" || (tag == "VBZ" || tag == "VBP" || tag == "VBD") && (isBe(words[probe]) || isHave(words[probe])) {
+        return true
+      }
+    }
+    return false
+  }
+
 
   static func fixContext(_ words: [String], _ tags: inout [String], lexicon: ParserLexicon = .shared) {
     let count = words.count
@@ -42,7 +56,7 @@ extension ParserTagger {
           // "fluid associated with the fissure": a reduced relative clause, not a past tense.
           tags[index] = "VBN"
         } else if isNominal(previous), !(next.hasPrefix("NN") || next == "JJ" || next == "DT"),
-          !lexicon.reportingParticiples.contains(word)
+          !lexicon.reportingParticiples.contains(word), !auxiliaryFollows(words, tags, after: index)
         {
           // (A reporting participle after its noun, "no effusion identified", stays a participle: "is" left out.)
           tags[index] = "VBD"
