@@ -47,16 +47,29 @@ struct DependencyBuilder {
 
   mutating func run() {
     let units = chunk()
-    let clauses = splitClauses(coordinate(units))
+    var clauses: [Clause]
+    if let comma = introductoryPhraseEnd(units) {
+      // The introductory phrase and the rest are coordinated and split apart, so a list after the comma is never
+      // taken for a continuation of the phrase ("on the frontal view, no pneumothorax or effusion").
+      clauses = [Clause(units: coordinate(Array(units[...comma])), coordinator: nil, introductory: true)]
+      clauses += splitClauses(coordinate(Array(units[(comma + 1)...])))
+    } else {
+      clauses = splitClauses(coordinate(units))
+    }
     // One root per clause (nil for a clause with nothing to analyse), so roots stay aligned with clauses.
     var roots: [Int?] = []
     for clause in clauses { roots.append(analyseClause(clause.units)) }
-    // Link clause roots: complements under their verb, coordinated clauses as conj, others as parataxis under
-    // the first root.
-    guard let first = roots.compactMap({ $0 }).first else { return }
+    // Link clause roots: an introductory phrase under the main clause's root, complements under their verb,
+    // coordinated clauses as conj, others as parataxis under the first root.
+    let main = clauses.indices.first { !clauses[$0].introductory && roots[$0] != nil }
+    guard let first = main.flatMap({ roots[$0] }) ?? roots.compactMap({ $0 }).first else { return }
     for (position, clause) in clauses.enumerated() {
       guard let root = roots[position], root != first else { continue }
-      if let complement = clause.complement {
+      if clause.introductory {
+        let opening = clause.units.first { $0.kind != .punctuation }
+        let relation = opening?.kind == .preposition ? "nmod:" + lemma(opening!.head) : "advcl"
+        attach(root, to: first, relation)
+      } else if let complement = clause.complement {
         attach(complement.mark, to: root, "mark")
         attach(root, to: complement.governor, "ccomp")
       } else if let cc = clause.coordinator {

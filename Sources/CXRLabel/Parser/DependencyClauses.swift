@@ -6,6 +6,32 @@ extension DependencyBuilder {
     var coordinator: Int?
     /// For a complement clause ("note that X may not be seen"): the complementizer and the verb it completes.
     var complement: (mark: Int, governor: Int)? = nil
+    /// An introductory phrase before the main clause ("compared with the prior study, ..."): its root modifies
+    /// the main clause's root.
+    var introductory = false
+  }
+
+  /// The position of the comma that closes an introductory phrase — a prepositional phrase or a bare participle
+  /// ("on the frontal view,", "compared with the prior study,", "allowing for technical factors,") — when a
+  /// statement follows it: a clause with a finite verb, or a noun phrase opened by a determiner ("no
+  /// pneumothorax", "the heart ..."). A list after "without X," is not a statement, so it stays with its phrase.
+  func introductoryPhraseEnd(_ units: [ParseUnit]) -> Int? {
+    guard let opening = units.firstIndex(where: { $0.kind != .punctuation }) else { return nil }
+    let unit = units[opening]
+    let bareParticiple = unit.kind == .verb && unit.end - unit.start == 1 && ["VBN", "VBG"].contains(tag(unit.head))
+    guard unit.kind == .preposition || bareParticiple,
+      let comma = units[opening...].firstIndex(where: { $0.kind == .punctuation && word($0.head) != "-" }),
+      isComma(units[comma]), comma > opening + 1, comma + 1 < units.count,
+      !units[opening..<comma].contains(where: { isFinite($0) || $0.kind == .coordinator })
+    else { return nil }
+    let next = units[comma + 1]
+    if next.kind == .noun, tag(next.start) == "DT" { return comma }
+    var probe = comma + 1
+    while probe < units.count, !(units[probe].kind == .punctuation && word(units[probe].head) == ";") {
+      if isFinite(units[probe]) { return comma }
+      probe += 1
+    }
+    return nil
   }
 
   func isComma(_ unit: ParseUnit) -> Bool { unit.kind == .punctuation && word(unit.head) == "," }

@@ -98,7 +98,8 @@ extension DependencyBuilder {
       // (Reporting participles, "no effusion identified", keep their subject.)
       // So is a reporting participle when the clause's own finite verb follows ("the effusion seen on the prior
       // study | has resolved").
-      if unit.end - unit.start == 1, tag(unit.head) == "VBN", position > 0, units[position - 1].kind == .noun,
+      if tag(unit.head) == "VBN", (unit.start..<unit.end).allSatisfy({ $0 == unit.head || tag($0).hasPrefix("RB") }),
+        position > 0, units[position - 1].kind == .noun,
         !lexicon.reportingParticiples.contains(word(unit.head)) || ownModifiersThenFiniteVerb(units, after: position)
       {
         continue
