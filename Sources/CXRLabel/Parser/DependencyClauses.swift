@@ -200,6 +200,15 @@ extension DependencyBuilder {
     return probe < units.count && isFinite(units[probe])
   }
 
+  /// Whether a bare participle with only its own modifiers and then a finite verb starts at unit `position`:
+  /// the noun before it is the subject of that verb ("... | the effusion seen on the prior study is unchanged").
+  func reducedRelativeThenFiniteVerb(_ units: [ParseUnit], _ position: Int) -> Bool {
+    guard position < units.count, units[position].kind == .verb, tag(units[position].head) == "VBN",
+      (units[position].start..<units[position].end).allSatisfy({ $0 == units[position].head || tag($0).hasPrefix("RB") })
+    else { return false }
+    return ownModifiersThenFiniteVerb(units, after: position)
+  }
+
   /// Splits at semicolons, at a coordinator between two clauses that each have a verb, and at a comma before a
   /// new subject-and-verb clause.
   func splitClauses(_ units: [ParseUnit]) -> [Clause] {
@@ -272,7 +281,7 @@ extension DependencyBuilder {
       if unit.kind == .noun || unit.kind == .marker && tag(unit.head) == "EX", let last = current.last,
         last.kind != .verb || tag(last.head) == "VBN", last.kind != .preposition,
         current.contains(where: isFinite) || opensWithImperative(current),
-        finiteVerbFollows(units, position + 1)
+        finiteVerbFollows(units, position + 1) || reducedRelativeThenFiniteVerb(units, position + 1)
       {
         split = true
       }

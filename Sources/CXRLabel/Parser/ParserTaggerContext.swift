@@ -83,7 +83,10 @@ extension ParserTagger {
         break
       }
       // "given the history": a preposition; "status post surgery": `post` is a preposition.
-      if word == "given", next == "DT" || next == "PRP$" { tags[index] = "IN" }
+      // "given differences in technique, ...": before a noun phrase and not after a noun, a preposition too.
+      if word == "given", next == "DT" || next == "PRP$" || (next.hasPrefix("NN") || next == "JJ") && !isNominal(previous) {
+        tags[index] = "IN"
+      }
       if word == "post", index > 0, words[index - 1] == "status" { tags[index] = "IN" }
       // "near top normal": before an adjective, `near` is the adverb "nearly".
       if word == "near", next == "JJ" { tags[index] = "RB" }

@@ -307,9 +307,14 @@ extension MatrixConstruction {
             }
             if let coordinator {
               sentence.coordinate(head, rest, coordinator: coordinator)
-            } else {
+            } else if punctuated {
               // Without a coordinator, CoreNLP writes the later items as appositions of the first.
               for other in rest { sentence.edge(head, "appos", other) }
+            } else {
+              // With neither commas nor a coordinator the items are statements run together ("no pneumothorax
+              // large pleural effusion"), as in `runOnBoundary`: the real original's output on such text
+              // negates the later ones less often than not.
+              for other in rest { sentence.edge(head, "parataxis", other) }
             }
             return head
           }
