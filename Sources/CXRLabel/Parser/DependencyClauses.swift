@@ -92,6 +92,11 @@ extension DependencyBuilder {
         index += 1
         continue
       }
+      if explainedByAlternatives(units, index) {
+        result.append(unit)
+        index += 1
+        continue
+      }
       if unit.kind == .noun || unit.kind == .adjective {
         func member(_ position: Int) -> Bool {
           position < units.count && units[position].kind == unit.kind && !tag(units[position].start).hasPrefix("RB")
@@ -191,6 +196,24 @@ extension DependencyBuilder {
       index += 1
     }
     return result
+  }
+
+  /// "left basilar opacity, (likely) scar or atelectasis": a finding that the words after it explain
+  /// (`[explained-findings]`), then a comma and two alternatives joined by "or" that end the phrase. The
+  /// alternatives are an apposition that explains the finding (its cause is hedged, the finding is not), not
+  /// further items of a list with it. A list opened by "no" stays a list.
+  func explainedByAlternatives(_ units: [ParseUnit], _ index: Int) -> Bool {
+    let unit = units[index]
+    guard unit.kind == .noun, lexicon.explainedFindings.contains(lemma(unit.head)), lemma(unit.start) != "no",
+      index + 1 < units.count, isComma(units[index + 1])
+    else { return false }
+    var first = index + 2
+    while first < units.count, units[first].kind == .adverb { first += 1 }
+    guard first + 2 < units.count, units[first].kind == .noun, units[first + 1].kind == .coordinator,
+      word(units[first + 1].head) == "or", units[first + 2].kind == .noun
+    else { return false }
+    let after = first + 3
+    return after == units.count || units[after].kind == .punctuation && !isComma(units[after])
   }
 
   /// Whether a finite verb group starts at unit `position`, after adverbs.

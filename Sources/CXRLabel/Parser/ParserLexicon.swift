@@ -38,6 +38,8 @@ struct ParserLexicon: Sendable {
   var findingNouns: Set<String> = []
   /// Prepositions whose phrase can be a verbless clause's predicate ("heart size *within* normal limits.").
   var predicativePrepositions: Set<String> = []
+  /// Findings that a comma and alternatives after them explain ("opacity, scar or atelectasis").
+  var explainedFindings: Set<String> = []
   /// De-identification placeholders (IU's `xxxx`, MIMIC-CXR's `___`), tagged by context as the word they hide.
   var placeholders: Set<String> = []
 
@@ -98,6 +100,7 @@ struct ParserLexicon: Sendable {
       case "hedge-adverbs": lexicon.hedgeAdverbs.formUnion(fields)
       case "finding-nouns": lexicon.findingNouns.formUnion(fields)
       case "placeholders": lexicon.placeholders.formUnion(fields)
+      case "explained-findings": lexicon.explainedFindings.formUnion(fields)
       default: break
       }
     }
@@ -109,6 +112,7 @@ struct ParserLexicon: Sendable {
     "closed", "nouns", "adjectives", "verbs", "noun-or-verb", "irregular-plurals", "irregular-verbs",
     "reporting-participles", "reasoning-participles", "verbal-participles", "reduced-relatives", "run-on-predicates",
     "linking-verbs", "side-adjectives", "predicative-prepositions", "hedge-adverbs", "finding-nouns", "placeholders",
+    "explained-findings",
   ]
 
   /// The classes of an open-class word (empty if unknown).
