@@ -13,8 +13,9 @@ extension DependencyBuilder {
 
   /// The position of the comma that closes an introductory phrase — a prepositional phrase or a bare participle
   /// ("on the frontal view,", "compared with the prior study,", "allowing for technical factors,") — when a
-  /// statement follows it: a clause with a finite verb, or a noun phrase opened by a determiner ("no
-  /// pneumothorax", "the heart ..."). A list after "without X," is not a statement, so it stays with its phrase.
+  /// statement follows it: a clause with a finite verb, a noun phrase opened by a determiner ("no pneumothorax",
+  /// "the heart ..."), or after a participle any noun phrase. A list after "without X," is not a statement, so it
+  /// stays with its phrase.
   func introductoryPhraseEnd(_ units: [ParseUnit]) -> Int? {
     guard let opening = units.firstIndex(where: { $0.kind != .punctuation }) else { return nil }
     let unit = units[opening]
@@ -25,7 +26,8 @@ extension DependencyBuilder {
       !units[opening..<comma].contains(where: { isFinite($0) || $0.kind == .coordinator })
     else { return nil }
     let next = units[comma + 1]
-    if next.kind == .noun, tag(next.start) == "DT" { return comma }
+    // A participial phrase never continues as a list, so any noun phrase after its comma is the statement.
+    if next.kind == .noun, tag(next.start) == "DT" || bareParticiple { return comma }
     var probe = comma + 1
     while probe < units.count, !(units[probe].kind == .punctuation && word(units[probe].head) == ";") {
       if isFinite(units[probe]) { return comma }
