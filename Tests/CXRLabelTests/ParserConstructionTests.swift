@@ -238,12 +238,67 @@ import Testing
       ["mass -amod-> suspicious", "suspicious -advmod-> highly", "suspicious -nmod:for-> malignancy"])
   }
 
+  /// Small clause: the verb's object is the subject of the infinitive's predicate, which is the verb's `xcomp`.
+  @Test func smallClauseTakesTheObjectAsItsSubject() {
+    expectEdges(
+      "frontal images show the mediastinum to be within normal limits.",
+      ["show -xcomp-> limits", "limits -nsubj-> mediastinum", "limits -cop-> be", "limits -case-> within"],
+      absent: ["show -dobj-> mediastinum", "limits -nsubj-> images"])
+    expectEdges(
+      "views demonstrate the heart size to be xxxx normal.",
+      ["demonstrate -xcomp-> normal", "normal -nsubj-> size", "normal -advmod-> xxxx"])
+  }
+
+  /// A participle after its noun, with only its own modifiers before the clause's finite verb, is a reduced
+  /// relative (`acl`); the noun is the finite verb's subject. A participle after a phrase-opening adverb is
+  /// prenominal.
+  @Test func reducedRelativeAndPrenominalParticiple() {
+    expectEdges(
+      "the small right pneumothorax seen on the prior radiograph has resolved.",
+      ["resolved -nsubj-> pneumothorax", "pneumothorax -acl-> seen", "seen -nmod:on-> radiograph"])
+    expectEdges(
+      "the effusion described previously is unchanged.",
+      ["unchanged -nsubj-> effusion", "effusion -acl-> described"])
+    expectEdges(
+      "the previously noted left pleural effusion has xxxx resolved.",
+      ["resolved -nsubj-> effusion", "effusion -amod-> noted", "resolved -advmod-> xxxx"])
+    // A noun phrase of its own after the participle: a new statement, not a reduced relative.
+    expectEdges("no effusion seen dense nodule suggests granuloma.", [], absent: ["effusion -acl-> seen"])
+  }
+
+  /// An introductory phrase closed by a comma modifies the main clause's root; the list after it is the
+  /// statement's own.
+  @Test func introductoryPhraseModifiesTheMainClause() {
+    expectEdges(
+      "on the frontal view, no pneumothorax or pleural effusion.",
+      ["pneumothorax -nmod:on-> view", "pneumothorax -conj:or-> effusion"],
+      absent: ["view -conj:or-> pneumothorax"])
+    expectEdges(
+      "compared with the prior study, the heart size is again normal.",
+      ["normal -advcl-> compared", "normal -nsubj-> size", "normal -advmod-> again"])
+    expectEdges(
+      "given differences in technique, the mediastinum is unremarkable.",
+      ["unremarkable -nmod:given-> differences", "unremarkable -nsubj-> mediastinum"])
+  }
+
+  /// A finding that alternatives explain: "opacity, (likely) scar or atelectasis" is an apposition of
+  /// alternatives, so the opacity is not one of them.
+  @Test func alternativesExplainAFinding() {
+    expectEdges(
+      "patchy opacity, likely scar or atelectasis.",
+      ["opacity -appos-> scar", "scar -conj:or-> atelectasis"],
+      absent: ["opacity -conj:or-> scar", "opacity -conj:or-> atelectasis"])
+    expectEdges(
+      "no opacity, effusion or pneumothorax.", ["opacity -conj:or-> effusion", "opacity -conj:or-> pneumothorax"])
+  }
+
+  /// A placeholder inside a predicate stands for the adverb it hides ("to be xxxx unremarkable").
   @Test func copulaVariants() {
     expectEdges(
       "the bones appear to be xxxx unremarkable.",
       [
         "appear -xcomp-> unremarkable", "unremarkable -cop-> be", "unremarkable -mark-> to",
-        "unremarkable -nmod:npmod-> xxxx", "unremarkable -nsubj-> bones",
+        "unremarkable -advmod-> xxxx", "unremarkable -nsubj-> bones",
       ])
     expectEdges(
       "heart size and contour are stable and within normal limits allowing for rotation.",

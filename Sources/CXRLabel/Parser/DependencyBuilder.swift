@@ -126,8 +126,10 @@ struct DependencyBuilder {
       }
     }
     // Controlled subjects: "structures appear to be unremarkable" gives `unremarkable -nsubj-> structures`.
+    // (A small clause's predicate has a subject of its own: "views demonstrate the heart to be normal".)
     for index in tokens.indices where relation[index] == "xcomp" && head[index] >= 0 {
-      guard tokens.indices.contains(where: { head[$0] == index && relation[$0] == "mark" && tag($0) == "TO" })
+      guard tokens.indices.contains(where: { head[$0] == index && relation[$0] == "mark" && tag($0) == "TO" }),
+        !tokens.indices.contains(where: { head[$0] == index && relation[$0].hasPrefix("nsubj") })
       else { continue }
       let subjects = result.filter { $0.head == head[index] && $0.relation.hasPrefix("nsubj") }.map(\.dependent)
       for subject in subjects where seen.insert(index * count + subject).inserted {
