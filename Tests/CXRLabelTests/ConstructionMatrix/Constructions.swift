@@ -69,11 +69,9 @@ extension MatrixConstruction {
           { @Sendable (sentence: inout GoldSentence, _: Bool) -> Int in
             let noun = sentence.phrase(Phrase(subject))
             let verb = sentence.word(plural ? "are" : "is", plural ? "VBP" : "VBZ")
-            let middle = adverb.isEmpty ? nil : sentence.phrase(Phrase(adverb))
+            let middle = sentence.optionalPhrase(adverb)
             let head = sentence.phrase(Phrase(predicate))
-            sentence.edge(head, "nsubj", noun)
-            sentence.edge(head, "cop", verb)
-            if let middle { sentence.edge(head, "advmod", middle) }
+            sentence.predicate(head, subjects: [noun], verb: verb, adverb: middle)
             return head
           }
         }
@@ -124,13 +122,10 @@ extension MatrixConstruction {
             let and = sentence.word("and", "CC")
             let second = sentence.phrase(Phrase(pair.1))
             let verb = sentence.word("are", "VBP")
-            let middle = adverb.isEmpty ? nil : sentence.phrase(Phrase(adverb))
+            let middle = sentence.optionalPhrase(adverb)
             let head = sentence.phrase(Phrase(predicate))
             sentence.coordinate(first, [second], coordinator: and)
-            sentence.edge(head, "nsubj", first)
-            sentence.edge(head, "nsubj", second)
-            sentence.edge(head, "cop", verb)
-            if let middle { sentence.edge(head, "advmod", middle) }
+            sentence.predicate(head, subjects: [first, second], verb: verb, adverb: middle)
             return head
           }
         }
@@ -158,11 +153,9 @@ extension MatrixConstruction {
               }
               sentence.edge(noun, "det", the)
               let has = sentence.word("has", "VBZ")
-              let middle = adverb.isEmpty ? nil : sentence.phrase(Phrase(adverb))
+              let middle = sentence.optionalPhrase(adverb)
               let verb = sentence.word("resolved", "VBN")
-              sentence.edge(verb, "nsubj", noun)
-              sentence.edge(verb, "aux", has)
-              if let middle { sentence.edge(verb, "advmod", middle) }
+              sentence.predicate(verb, subjects: [noun], verb: has, verbRelation: "aux", adverb: middle)
               return verb
             }
           }
@@ -217,12 +210,11 @@ extension MatrixConstruction {
               if let det { sentence.edge(noun, "det", det) }
               let verb = sentence.word("is", "VBZ")
               let not = sentence.word("not", "RB")
-              let middle = adverb.isEmpty ? nil : sentence.phrase(Phrase(adverb))
+              let middle = sentence.optionalPhrase(adverb)
               let head = sentence.word(participle, "VBN")
-              sentence.edge(head, "nsubjpass", noun)
-              sentence.edge(head, "auxpass", verb)
+              sentence.predicate(
+                head, subjects: [noun], subjectRelation: "nsubjpass", verb: verb, verbRelation: "auxpass", adverb: middle)
               sentence.edge(head, "neg", not)
-              if let middle { sentence.edge(head, "advmod", middle) }
               return head
             }
           }
@@ -244,12 +236,12 @@ extension MatrixConstruction {
           { @Sendable (sentence: inout GoldSentence, _: Bool) -> Int in
             let noun = sentence.phrase(Phrase(finding))
             let verb = sentence.word("are", "VBP")
-            let middle = adverb.isEmpty ? nil : sentence.phrase(Phrase(adverb))
+            let middle = sentence.optionalPhrase(adverb)
             let head = sentence.phrase(Phrase(hedge))
             let passive = sentence.words[head].tag == "VBN"
-            sentence.edge(head, passive ? "nsubjpass" : "nsubj", noun)
-            sentence.edge(head, passive ? "auxpass" : "cop", verb)
-            if let middle { sentence.edge(head, "advmod", middle) }
+            sentence.predicate(
+              head, subjects: [noun], subjectRelation: passive ? "nsubjpass" : "nsubj", verb: verb,
+              verbRelation: passive ? "auxpass" : "cop", adverb: middle)
             return head
           }
         }

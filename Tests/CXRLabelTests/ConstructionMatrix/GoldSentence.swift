@@ -38,6 +38,22 @@ struct GoldSentence: Sendable {
     return base + phrase.head
   }
 
+  /// Appends the phrase in `notation`, or nothing for an empty one ("no adverb here").
+  mutating func optionalPhrase(_ notation: String) -> Int? {
+    notation.isEmpty ? nil : phrase(Phrase(notation))
+  }
+
+  /// Makes `head` a clause's predicate: `subjects` its subjects, `verb` its copula or auxiliary, `adverb` its
+  /// `advmod`.
+  mutating func predicate(
+    _ head: Int, subjects: [Int], subjectRelation: String = "nsubj", verb: Int, verbRelation: String = "cop",
+    adverb: Int?
+  ) {
+    for subject in subjects { edge(head, subjectRelation, subject) }
+    edge(head, verbRelation, verb)
+    if let adverb { edge(head, "advmod", adverb) }
+  }
+
   /// Appends punctuation attached to `governor`, unless punctuation is switched off.
   mutating func punctuation(_ mark: String, to governor: Int, when present: Bool = true) {
     guard present else { return }
