@@ -6,8 +6,8 @@ import Testing
 @Suite struct ParserLexiconTests {
   @Test func defaultLexiconLoadsWithEverySection() throws {
     let lexicon = try DefaultResources.parserLexicon()
-    #expect(lexicon.closed["no"] == "DT")
-    #expect(lexicon.closed["that"] == "IN")
+    #expect(lexicon.closed["no"] == .DT)
+    #expect(lexicon.closed["that"] == .IN)
     #expect(lexicon.isNoun("effusion") && lexicon.classes("normal").contains(.adjective))
     #expect(lexicon.isVerb("represent") && lexicon.isVerb("infiltrate") && lexicon.isNoun("infiltrate"))
     #expect(lexicon.plurals["hila"] == "hilum" && lexicon.verbForms["seen"] == "see")
@@ -41,6 +41,6 @@ import Testing
     let lexicon = try ParserLexicon.parse(
       "[nouns]\nscar  # also a verb\n\n[noun-or-verb]\nscar\n[closed]\nDT the\nDT the\n", file: "t")
     #expect(lexicon.classes("scar") == [.noun, .nounOrVerb])
-    #expect(lexicon.closed == ["the": "DT"])
+    #expect(lexicon.closed == ["the": .DT])
   }
 }

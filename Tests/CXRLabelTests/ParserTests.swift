@@ -29,11 +29,11 @@ import Testing
     #expect(parsed.tokens[0].tag == "NNS")
     #expect(parsed.tokens[1].tag == "VBP")
     #expect(parsed.tokens[2].tag == "VBN")
-    #expect(ParserLemmatizer.lemma("findings", tag: "NNS") == "finding")
-    #expect(ParserLemmatizer.lemma("lungs", tag: "NNS") == "lung")
-    #expect(ParserLemmatizer.lemma("demonstrated", tag: "VBN") == "demonstrate")
-    #expect(ParserLemmatizer.lemma("excluded", tag: "VBN") == "exclude")
-    #expect(ParserLemmatizer.lemma("cleared", tag: "VBN") == "clear")
+    #expect(ParserLemmatizer.lemma("findings", tag: .NNS) == "finding")
+    #expect(ParserLemmatizer.lemma("lungs", tag: .NNS) == "lung")
+    #expect(ParserLemmatizer.lemma("demonstrated", tag: .VBN) == "demonstrate")
+    #expect(ParserLemmatizer.lemma("excluded", tag: .VBN) == "exclude")
+    #expect(ParserLemmatizer.lemma("cleared", tag: .VBN) == "clear")
   }
 
   @Test func negatedNounList() {

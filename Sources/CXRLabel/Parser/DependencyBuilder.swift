@@ -2,30 +2,33 @@
 /// propagation of a governor's relation from the first conjunct to the later ones.
 struct DependencyBuilder {
   let tokens: [ParsedToken]
+  /// Each token's tag.
+  let tags: [PennTag]
   /// The word sets the attachment heuristics consult.
   let lexicon: ParserLexicon
   /// Head of each token in the basic tree (-1: none yet).
   var head: [Int]
-  /// Relation of each token to its head.
-  var relation: [String]
+  /// Relation of each token to its head (nil: none yet).
+  var relation: [Relation?]
   /// Conjunct lists: first conjunct → later conjuncts.
   var conjuncts: [(first: Int, rest: [Int])] = []
   /// Enhanced edges beyond the basic tree (a conjunct shared by nested coordinations).
-  var extraEdges: [ParsedEdge] = []
+  var extraEdges: [(head: Int, dependent: Int, relation: Relation)] = []
 
-  init(tokens: [ParsedToken], lexicon: ParserLexicon = .shared) {
+  init(tokens: [ParsedToken], tags: [PennTag], lexicon: ParserLexicon = .shared) {
     self.tokens = tokens
+    self.tags = tags
     self.lexicon = lexicon
     head = Array(repeating: -1, count: tokens.count)
-    relation = Array(repeating: "", count: tokens.count)
+    relation = Array(repeating: nil, count: tokens.count)
   }
 
-  @inline(__always) func tag(_ index: Int) -> String { tokens[index].tag }
+  @inline(__always) func tag(_ index: Int) -> PennTag { tags[index] }
   @inline(__always) func word(_ index: Int) -> String { tokens[index].word }
   @inline(__always) func lemma(_ index: Int) -> String { tokens[index].lemma }
 
   /// Attaches `dependent` under `governor` unless it already has a head or would attach to itself.
-  mutating func attach(_ dependent: Int, to governor: Int, _ label: String) {
+  mutating func attach(_ dependent: Int, to governor: Int, _ label: Relation) {
     guard dependent != governor, dependent >= 0, governor >= 0, head[dependent] < 0 else { return }
     // Refuse cycles.
     var probe = governor
@@ -67,23 +70,23 @@ struct DependencyBuilder {
       guard let root = roots[position], root != first else { continue }
       if clause.introductory {
         let opening = clause.units.first { $0.kind != .punctuation }
-        let relation = opening?.kind == .preposition ? "nmod:" + lemma(opening!.head) : "advcl"
+        let relation: Relation = opening.map { $0.kind == .preposition ? .nmod(lemma($0.head)) : .advcl } ?? .advcl
         attach(root, to: first, relation)
       } else if let complement = clause.complement {
-        attach(complement.mark, to: root, "mark")
-        attach(root, to: complement.governor, "ccomp")
+        attach(complement.mark, to: root, .mark)
+        attach(root, to: complement.governor, .ccomp)
       } else if let cc = clause.coordinator {
-        attach(cc, to: first, "cc")
-        attach(root, to: first, "conj:" + conjunctionName(cc))
+        attach(cc, to: first, .cc)
+        attach(root, to: first, .conj(conjunctionName(cc)))
         // Coordinated predicates share the first one's subject when they have none ("the silhouette is not
         // identified and not fully evaluated"), as in CoreNLP's CC-processed output.
         conjuncts.append((first: first, rest: [root]))
       } else {
-        attach(root, to: first, "parataxis")
+        attach(root, to: first, .parataxis)
       }
     }
     for index in tokens.indices where head[index] < 0 && index != first {
-      attach(index, to: first, tag(index).first.map { "(,.:-`'".contains($0) } == true ? "punct" : "dep")
+      attach(index, to: first, tag(index).isPunctuation ? .punct : .dep)
     }
   }
 
@@ -96,11 +99,12 @@ struct DependencyBuilder {
 
   /// The final edge list: tree edges plus copies of a governor's relation to later conjuncts.
   func edges() -> [ParsedEdge] {
-    var result: [ParsedEdge] = []
+    var result: [(head: Int, dependent: Int, relation: Relation)] = []
     var seen = Set<Int>()
     let count = tokens.count
     for index in tokens.indices where head[index] >= 0 {
-      result.append(ParsedEdge(head: head[index], dependent: index, relation: relation[index]))
+      guard let label = relation[index] else { continue }
+      result.append((head[index], index, label))
       seen.insert(head[index] * count + index)
     }
     for edge in extraEdges where seen.insert(edge.head * count + edge.dependent).inserted {
@@ -108,34 +112,35 @@ struct DependencyBuilder {
     }
     for group in conjuncts {
       let governor = head[group.first]
-      guard governor >= 0 else { continue }
-      let label = relation[group.first]
-      if label.hasPrefix("conj") || label == "cc" || label == "punct" || label == "parataxis" { continue }
+      guard governor >= 0, let label = relation[group.first] else { continue }
+      if label.isConjunct || label == .cc || label == .punct || label == .parataxis { continue }
       for other in group.rest where other != governor && seen.insert(governor * count + other).inserted {
-        result.append(ParsedEdge(head: governor, dependent: other, relation: label))
+        result.append((governor, other, label))
       }
     }
     // Shared subjects of coordinated predicates ("heart is normal and lungs clear").
+    func hasSubject(_ node: Int) -> Bool { tokens.indices.contains { head[$0] == node && relation[$0]?.isSubject == true } }
     for group in conjuncts {
-      guard let subject = tokens.indices.first(where: { head[$0] == group.first && relation[$0].hasPrefix("nsubj") })
+      guard let subject = tokens.indices.first(where: { head[$0] == group.first && relation[$0]?.isSubject == true }),
+        let label = relation[subject]
       else { continue }
-      for other in group.rest where !tokens.indices.contains(where: { head[$0] == other && relation[$0].hasPrefix("nsubj") }) {
-        if !tag(other).hasPrefix("N"), seen.insert(other * count + subject).inserted {
-          result.append(ParsedEdge(head: other, dependent: subject, relation: relation[subject]))
+      for other in group.rest where !hasSubject(other) {
+        if !tag(other).isNoun, seen.insert(other * count + subject).inserted {
+          result.append((other, subject, label))
         }
       }
     }
     // Controlled subjects: "structures appear to be unremarkable" gives `unremarkable -nsubj-> structures`.
     // (A small clause's predicate has a subject of its own: "views demonstrate the heart to be normal".)
-    for index in tokens.indices where relation[index] == "xcomp" && head[index] >= 0 {
-      guard tokens.indices.contains(where: { head[$0] == index && relation[$0] == "mark" && tag($0) == "TO" }),
-        !tokens.indices.contains(where: { head[$0] == index && relation[$0].hasPrefix("nsubj") })
+    for index in tokens.indices where relation[index] == .xcomp && head[index] >= 0 {
+      guard tokens.indices.contains(where: { head[$0] == index && relation[$0] == .mark && tag($0) == .TO }),
+        !hasSubject(index)
       else { continue }
-      let subjects = result.filter { $0.head == head[index] && $0.relation.hasPrefix("nsubj") }.map(\.dependent)
+      let subjects = result.filter { $0.head == head[index] && $0.relation.isSubject }.map(\.dependent)
       for subject in subjects where seen.insert(index * count + subject).inserted {
-        result.append(ParsedEdge(head: index, dependent: subject, relation: "nsubj"))
+        result.append((index, subject, .nsubj))
       }
     }
-    return result
+    return result.map { ParsedEdge(head: $0.head, dependent: $0.dependent, relation: $0.relation.description) }
   }
 }

@@ -11,71 +11,70 @@ struct ParseUnit {
 }
 
 extension DependencyBuilder {
-  func isAdjectival(_ tag: String) -> Bool { tag == "JJ" || tag == "JJR" || tag == "JJS" }
-  func isNounTag(_ tag: String) -> Bool { tag.hasPrefix("NN") || tag == "PRP" || tag == "CD" }
+  func isAdjectival(_ tag: PennTag) -> Bool { tag.isAdjective }
+  func isNounTag(_ tag: PennTag) -> Bool { tag.isNominal }
   func isPunct(_ index: Int) -> Bool {
-    let tag = tag(index)
-    return [",", ".", ":", "-LRB-", "-RRB-", "``", "''", "#", "$"].contains(tag)
+    tag(index).isPunctuation
   }
 
   /// Whether token `index` can sit inside a noun phrase before its head (adjectives, nouns, prenominal participles).
   func isPrenominal(_ index: Int) -> Bool {
     let tag = tag(index)
     if isListNumber(index) || isTrailingListNumber(index) { return false }
-    if isAdjectival(tag) || isNounTag(tag) || tag == "DT" || tag == "PRP$" { return true }
+    if isAdjectival(tag) || isNounTag(tag) || tag == .DT || tag == .PRPPossessive { return true }
     guard index + 1 < tokens.count else { return false }
     let next = self.tag(index + 1)
-    let nextIsNominal = next.hasPrefix("NN") || isAdjectival(next) || next == "VBN" || next == "VBG"
-    if tag == "VBN" || tag == "VBG" || tag == "VBD" {
-      let previous = index > 0 ? self.tag(index - 1) : ""
+    let nextIsNominal = next.isNoun || isAdjectival(next) || next == .VBN || next == .VBG
+    if tag == .VBN || tag == .VBG || tag == .VBD {
+      let previous = index > 0 ? self.tag(index - 1) : nil
       let previousWord = index > 0 ? word(index - 1) : ""
-      if ParserTagger.isBe(previousWord) || ParserTagger.isHave(previousWord) || previous == "RB" && index > 1
+      if ParserTagger.isBe(previousWord) || ParserTagger.isHave(previousWord) || previous == .RB && index > 1
         && ParserTagger.isBe(word(index - 2))
       {
         return false
       }
       // "opacity, favoring scarring or granulomas": a participle of reasoning after a comma heads a clause.
-      if tag == "VBG", previous == "," || previous == "RB", lexicon.reasoningParticiples.contains(word(index)) { return false }
+      if tag == .VBG, previous == .comma || previous == .RB, lexicon.reasoningParticiples.contains(word(index)) { return false }
       // "opacity likely representing atelectasis": these participles never modify a noun before it.
-      if tag == "VBG", lexicon.verbalParticiples.contains(word(index)) { return false }
+      if tag == .VBG, lexicon.verbalParticiples.contains(word(index)) { return false }
       // "effusion identified status post ...": a reporting participle after its noun is predicative.
-      if previous.hasPrefix("NN"), lexicon.reportingParticiples.contains(word(index)) { return false }
+      if previous?.isNoun == true, lexicon.reportingParticiples.contains(word(index)) { return false }
       // "no displaced, acute fractures", "the enlarged heart": a participle right after a determiner.
-      if previous == "DT" || previous == "PRP$", nounFollows(index + 1) { return true }
+      if previous == .DT || previous == .PRPPossessive, nounFollows(index + 1) { return true }
       // "the previously seen left effusion", "previously noted small pneumothorax": after an adverb that opens the
       // phrase (at the start, or after a determiner, preposition, coordinator or punctuation).
-      if previous.hasPrefix("RB"), nounFollows(index + 1),
-        index < 2 || ["DT", "PRP$", "IN", "CC", ",", ":"].contains(self.tag(index - 2))
+      if previous?.isAdverb == true, nounFollows(index + 1),
+        index < 2 || [.DT, .PRPPossessive, .IN, .CC, .comma, .colon].contains(self.tag(index - 2))
       {
         return true
       }
       // "resolving or developing pneumonia": coordinated participles before a noun.
-      if next == "CC", index + 3 < tokens.count, isAdjectival(self.tag(index + 2)) || self.tag(index + 2) == "VBG"
-        || self.tag(index + 2) == "VBN", self.tag(index + 3).hasPrefix("NN")
+      if next == .CC, index + 3 < tokens.count, isAdjectival(self.tag(index + 2)) || self.tag(index + 2) == .VBG
+        || self.tag(index + 2) == .VBN, self.tag(index + 3).isNoun
       {
         return true
       }
-      return next.hasPrefix("NN") || (nextIsNominal && index + 2 < tokens.count && self.tag(index + 2).hasPrefix("NN"))
+      return next.isNoun || (nextIsNominal && index + 2 < tokens.count && self.tag(index + 2).isNoun)
     }
     // "possibly passive atelectasis": a hedge qualifies the whole phrase, not the adjective after it.
-    if tag.hasPrefix("RB") {
+    if tag.isAdverb {
       return word(index) != "however" && !lexicon.hedgeAdverbs.contains(word(index))
-        && (isAdjectival(next) || next == "VBN")
+        && (isAdjectival(next) || next == .VBN)
     }
     return false
   }
 
   /// A list number such as `3.` after the start of the sentence ("... mediastinum 3. no pneumothorax").
   func isListNumber(_ index: Int) -> Bool {
-    index > 0 && tag(index) == "CD" && word(index).utf8.last == UInt8(ascii: ".") && word(index).utf8.count > 1
+    index > 0 && tag(index) == .CD && word(index).utf8.last == UInt8(ascii: ".") && word(index).utf8.count > 1
   }
 
   /// A bare number closing the sentence after a word ("... appear normal 3."): the next list item's number,
   /// cut off by the sentence splitter, not a noun the words before it modify.
   func isTrailingListNumber(_ index: Int) -> Bool {
-    index > 0 && index + 2 == tokens.count && tag(index) == "CD" && tag(index + 1) == "."
+    index > 0 && index + 2 == tokens.count && tag(index) == .CD && tag(index + 1) == .period
       && word(index).utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-      && (isAdjectival(tag(index - 1)) || tag(index - 1).hasPrefix("NN") || tag(index - 1).hasPrefix("VB"))
+      && (isAdjectival(tag(index - 1)) || tag(index - 1).isNoun || tag(index - 1).isVerb)
   }
 
   /// "heart size normal lungs are clear": a predicate adjective right after a noun, followed by a noun phrase
@@ -86,7 +85,7 @@ extension DependencyBuilder {
   func isRunOnPredicate(_ index: Int) -> Bool {
     guard index > 0 else { return false }
     let afterCopula = ParserTagger.isBe(word(index - 1)) && isAdjectival(tag(index))
-    guard afterCopula || (tag(index - 1).hasPrefix("NN") || word(index - 1) == "of")
+    guard afterCopula || (tag(index - 1).isNoun || word(index - 1) == "of")
       && lexicon.runOnPredicates.contains(word(index))
     else { return false }
     return nounPhraseWithItsOwnVerb(from: index + 1) { isAdjectival(tag($0)) }
@@ -96,10 +95,10 @@ extension DependencyBuilder {
   /// right away by a finite verb of its own: the subject of a new statement.
   func nounPhraseWithItsOwnVerb(from start: Int, modifier: (Int) -> Bool) -> Bool {
     var probe = start
-    while probe < tokens.count, !tag(probe).hasPrefix("NN"), modifier(probe) { probe += 1 }
-    guard probe < tokens.count, tag(probe).hasPrefix("NN") else { return false }
-    while probe < tokens.count, tag(probe).hasPrefix("NN") { probe += 1 }
-    return probe < tokens.count && ["VBP", "VBZ", "VBD", "MD"].contains(tag(probe))
+    while probe < tokens.count, !tag(probe).isNoun, modifier(probe) { probe += 1 }
+    guard probe < tokens.count, tag(probe).isNoun else { return false }
+    while probe < tokens.count, tag(probe).isNoun { probe += 1 }
+    return probe < tokens.count && [.VBP, .VBZ, .VBD, .MD].contains(tag(probe))
   }
 
 
@@ -116,11 +115,11 @@ extension DependencyBuilder {
   /// - a noun after a plural noun or after a finding's name (`[finding-nouns]`): plurals and findings head their
   ///   phrase rather than modify the noun after them ("no nodules | masses", "no consolidation | pneumothorax").
   func startsJuxtaposedPhrase(_ index: Int) -> Bool {
-    guard index > 0, tag(index - 1).hasPrefix("NN"), word(index - 1) != "xxxx" else { return false }
+    guard index > 0, tag(index - 1).isNoun, word(index - 1) != "xxxx" else { return false }
     let before = lemma(index - 1)
-    let plural = tag(index - 1) == "NNS"
+    let plural = tag(index - 1) == .NNS
     let heads = plural || lexicon.findingNouns.contains(before)
-    if heads, tag(index).hasPrefix("NN"), plural || word(index) != "xxxx",
+    if heads, tag(index).isNoun, plural || word(index) != "xxxx",
       word(index).utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
     {
       return true
@@ -143,11 +142,11 @@ extension DependencyBuilder {
     var probe = start
     while probe < tokens.count, probe < start + 5 {
       let tag = tag(probe)
-      if tag.hasPrefix("NN") { return true }
+      if tag.isNoun { return true }
       // ("cardiac and mediastinal contours": coordinated adjectives too.)
-      let coordinated = tag == "CC" && probe > 0 && isAdjectival(self.tag(probe - 1)) && probe + 1 < tokens.count
+      let coordinated = tag == .CC && probe > 0 && isAdjectival(self.tag(probe - 1)) && probe + 1 < tokens.count
         && isAdjectival(self.tag(probe + 1))
-      if !(isAdjectival(tag) || tag == "VBN" || tag == "VBG" || tag == "," || tag.hasPrefix("RB") || coordinated) {
+      if !(isAdjectival(tag) || tag == .VBN || tag == .VBG || tag == .comma || tag.isAdverb || coordinated) {
         return false
       }
       probe += 1
@@ -161,7 +160,7 @@ extension DependencyBuilder {
     guard end > start else { return false }
     let last = word(end - 1)
     let nextTag = tag(end)
-    if last == "change" || last == "changes", word(start) == "no", nextTag != "POS" { return true }
+    if last == "change" || last == "changes", word(start) == "no", nextTag != .POS { return true }
     if last == "size", isAdjectival(nextTag) { return true }
     // "consolidation | pleural effusion or pneumothorax": adjectives precede the noun they modify, so an
     // adjective after a noun and before another noun starts a juxtaposed noun phrase (a list item whose comma was
@@ -170,8 +169,8 @@ extension DependencyBuilder {
     if startsJuxtaposedPhrase(end) { return true }
     // "atelectasis right base": an adjective of side after a noun starts the location's own phrase; adjectives
     // precede the nouns they modify, so the finding is not a compound of the location.
-    if tag(end - 1).hasPrefix("NN"), lexicon.sideAdjectives.contains(word(end)), end + 1 < tokens.count,
-      tag(end + 1).hasPrefix("NN")
+    if tag(end - 1).isNoun, lexicon.sideAdjectives.contains(word(end)), end + 1 < tokens.count,
+      tag(end + 1).isNoun
     {
       return true
     }
@@ -188,27 +187,27 @@ extension DependencyBuilder {
       if isPunct(index) {
         units.append(ParseUnit(kind: .punctuation, start: index, end: index + 1, head: index))
         index += 1
-      } else if tag == "CC" {
+      } else if tag == .CC {
         units.append(ParseUnit(kind: .coordinator, start: index, end: index + 1, head: index))
         index += 1
-      } else if tag == "IN" || (tag == "TO" && index + 1 < count && self.tag(index + 1) != "VB") {
+      } else if tag == .IN || (tag == .TO && index + 1 < count && self.tag(index + 1) != .VB) {
         units.append(ParseUnit(kind: .preposition, start: index, end: index + 1, head: index))
         index += 1
-      } else if tag == "TO" || tag == "WDT" || tag == "WP" || tag == "WRB" || tag == "EX" {
+      } else if tag == .TO || tag == .WDT || tag == .WP || tag == .WRB || tag == .EX {
         units.append(ParseUnit(kind: .marker, start: index, end: index + 1, head: index))
         index += 1
-      } else if tag == "MD" || (tag.hasPrefix("VB") && !isPrenominal(index))
-        || (tag.hasPrefix("RB") && verbFollows(index))
+      } else if tag == .MD || (tag.isVerb && !isPrenominal(index))
+        || (tag.isAdverb && verbFollows(index))
       {
         var end = index
         var main = -1
         while end < count {
           let t = self.tag(end)
-          if t == "MD" || t.hasPrefix("VB") {
+          if t == .MD || t.isVerb {
             if main >= 0, !isAuxiliary(main) { break }
             main = end
             end += 1
-          } else if t.hasPrefix("RB"), verbFollows(end) || self.word(end) == "not" || self.word(end) == "n't" {
+          } else if t.isAdverb, verbFollows(end) || self.word(end) == "not" || self.word(end) == "n't" {
             end += 1
           } else {
             break
@@ -225,17 +224,17 @@ extension DependencyBuilder {
         var end = index
         while end < count {
           let t = self.tag(end)
-          if end > index, t == "DT" { break }
+          if end > index, t == .DT { break }
           if phraseBreaks(index, before: end) { break }
-          if t == ",", end > index, self.tag(index) == "DT", isAdjectival(self.tag(end - 1)) || self.tag(end - 1) == "VBN",
-            end + 1 < count, isAdjectival(self.tag(end + 1)) || self.tag(end + 1) == "VBN", nounFollows(end + 1)
+          if t == .comma, end > index, self.tag(index) == .DT, isAdjectival(self.tag(end - 1)) || self.tag(end - 1) == .VBN,
+            end + 1 < count, isAdjectival(self.tag(end + 1)) || self.tag(end + 1) == .VBN, nounFollows(end + 1)
           {
             end += 1
-          } else if isPrenominal(end) || t == "POS" {
+          } else if isPrenominal(end) || t == .POS {
             end += 1
-          } else if t == "CC", end > index,
-            isAdjectival(self.tag(end - 1)) || self.tag(end - 1) == "VBG" || self.tag(end - 1) == "VBN", end + 1 < count,
-            isAdjectival(self.tag(end + 1)) || self.tag(end + 1) == "VBN" || self.tag(end + 1) == "VBG",
+          } else if t == .CC, end > index,
+            isAdjectival(self.tag(end - 1)) || self.tag(end - 1) == .VBG || self.tag(end - 1) == .VBN, end + 1 < count,
+            isAdjectival(self.tag(end + 1)) || self.tag(end + 1) == .VBN || self.tag(end + 1) == .VBG,
             !joinsClauses(predicate: index, coordinator: end)
           {
             end += 1
@@ -253,13 +252,13 @@ extension DependencyBuilder {
         } else {
           var headIndex = end - 1
           // "postinfectious or postinflammatory": a coordinated adjective phrase is headed by its first conjunct.
-          if end - index >= 3, self.tag(end - 2) == "CC" { headIndex = end - 3 }
+          if end - index >= 3, self.tag(end - 2) == .CC { headIndex = end - 3 }
           attachNounPhrase(index, end, head: headIndex)
-          let kind: ParseUnit.Kind = self.tag(headIndex) == "DT" ? .noun : .adjective
+          let kind: ParseUnit.Kind = self.tag(headIndex) == .DT ? .noun : .adjective
           units.append(ParseUnit(kind: kind, start: index, end: end, head: headIndex))
         }
         index = end
-      } else if tag.hasPrefix("RB") {
+      } else if tag.isAdverb {
         units.append(ParseUnit(kind: .adverb, start: index, end: index + 1, head: index))
         index += 1
       } else {
@@ -273,16 +272,16 @@ extension DependencyBuilder {
   /// Whether token `index` is a modal or a form of be, have or do (so another verb may follow in its group).
   func isAuxiliary(_ index: Int) -> Bool {
     let word = word(index)
-    return tag(index) == "MD" || ParserTagger.isBe(word) || ParserTagger.isHave(word) || word == "do" || word == "does"
+    return tag(index) == .MD || ParserTagger.isBe(word) || ParserTagger.isHave(word) || word == "do" || word == "does"
       || word == "did"
   }
 
   /// Whether a verb or modal follows after adverbs starting at `index`.
   func verbFollows(_ index: Int) -> Bool {
     var probe = index
-    while probe < tokens.count, tag(probe).hasPrefix("RB") { probe += 1 }
+    while probe < tokens.count, tag(probe).isAdverb { probe += 1 }
     guard probe < tokens.count else { return false }
-    return tag(probe) == "MD" || (tag(probe).hasPrefix("VB") && !isPrenominal(probe))
+    return tag(probe) == .MD || (tag(probe).isVerb && !isPrenominal(probe))
   }
 
   /// Attaches the modifiers inside a noun or adjective phrase to its head.
@@ -292,28 +291,28 @@ extension DependencyBuilder {
       defer { index += 1 }
       if index == phraseHead { continue }
       let tag = tag(index)
-      if tag == "CC", index > start, index + 1 < end {
-        attach(index, to: index - 1, "cc")
-        attach(index + 1, to: index - 1, "conj:" + conjunctionName(index))
+      if tag == .CC, index > start, index + 1 < end {
+        attach(index, to: index - 1, .cc)
+        attach(index + 1, to: index - 1, .conj(conjunctionName(index)))
         conjuncts.append((first: index - 1, rest: [index + 1]))
         continue
       }
-      if tag.hasPrefix("RB") {
-        attach(index, to: index + 1 < end ? index + 1 : phraseHead, "advmod")
+      if tag.isAdverb {
+        attach(index, to: index + 1 < end ? index + 1 : phraseHead, .advmod)
         continue
       }
-      if tag == "," {
-        attach(index, to: phraseHead, "punct")
+      if tag == .comma {
+        attach(index, to: phraseHead, .punct)
         continue
       }
-      let label: String
+      let label: Relation
       switch tag {
-      case "DT": label = lemma(index) == "no" ? "neg" : "det"
-      case "PRP$": label = "nmod:poss"
-      case "CD": label = "nummod"
-      case "POS": label = "case"
+      case .DT: label = lemma(index) == "no" ? .neg : .det
+      case .PRPPossessive: label = .nmodPoss
+      case .CD: label = .nummod
+      case .POS: label = .caseMarker
       default:
-        label = tag.hasPrefix("NN") || opensParticipleCoordination(index, start, end) ? "compound" : "amod"
+        label = tag.isNoun || opensParticipleCoordination(index, start, end) ? .compound : .amod
       }
       attach(index, to: phraseHead, label)
     }
@@ -325,7 +324,7 @@ extension DependencyBuilder {
   /// a `compound`, not an `amod` (its conjunct inherits the same relation).
   func opensParticipleCoordination(_ index: Int, _ start: Int, _ end: Int) -> Bool {
     let tag = tag(index)
-    guard tag == "VBG" || tag == "VBN", index + 1 < end, self.tag(index + 1) == "CC" else { return false }
-    return index == start || (index == start + 1 && self.tag(start) == "DT" && end - start == 5)
+    guard tag == .VBG || tag == .VBN, index + 1 < end, self.tag(index + 1) == .CC else { return false }
+    return index == start || (index == start + 1 && self.tag(start) == .DT && end - start == 5)
   }
 }

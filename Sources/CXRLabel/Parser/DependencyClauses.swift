@@ -19,7 +19,7 @@ extension DependencyBuilder {
   func introductoryPhraseEnd(_ units: [ParseUnit]) -> Int? {
     guard let opening = units.firstIndex(where: { $0.kind != .punctuation }) else { return nil }
     let unit = units[opening]
-    let bareParticiple = unit.kind == .verb && unit.end - unit.start == 1 && ["VBN", "VBG"].contains(tag(unit.head))
+    let bareParticiple = unit.kind == .verb && unit.end - unit.start == 1 && [.VBN, .VBG].contains(tag(unit.head))
     guard unit.kind == .preposition || bareParticiple,
       let comma = units[opening...].firstIndex(where: { $0.kind == .punctuation && word($0.head) != "-" }),
       isComma(units[comma]), comma > opening + 1, comma + 1 < units.count,
@@ -27,7 +27,7 @@ extension DependencyBuilder {
     else { return nil }
     let next = units[comma + 1]
     // A participial phrase never continues as a list, so any noun phrase after its comma is the statement.
-    if next.kind == .noun, tag(next.start) == "DT" || bareParticiple { return comma }
+    if next.kind == .noun, tag(next.start) == .DT || bareParticiple { return comma }
     var probe = comma + 1
     while probe < units.count, !(units[probe].kind == .punctuation && word(units[probe].head) == ";") {
       if isFinite(units[probe]) { return comma }
@@ -42,12 +42,12 @@ extension DependencyBuilder {
   /// finite in mood though not in form, after at most an adverb or interjection.
   func opensWithImperative(_ units: [ParseUnit]) -> Bool {
     guard let first = units.first(where: { $0.kind != .adverb && $0.kind != .other }) else { return false }
-    return first.kind == .verb && tag(first.start) == "VB"
+    return first.kind == .verb && tag(first.start) == .VB
   }
 
   /// Whether a verb group contains a finite form (a modal, or a present or past tense verb).
   func isFinite(_ unit: ParseUnit) -> Bool {
-    unit.kind == .verb && (unit.start..<unit.end).contains { ["MD", "VBZ", "VBP", "VBD"].contains(tag($0)) }
+    unit.kind == .verb && (unit.start..<unit.end).contains { [.MD, .VBZ, .VBP, .VBD].contains(tag($0)) }
   }
 
   /// Merges coordinated noun phrases and adjective phrases ("X, Y, or Z", "X versus Y or Z", "X or possibly Y")
@@ -65,7 +65,7 @@ extension DependencyBuilder {
       // after another one starts a new statement (its period left out), so its list may take the verb after it.
       // So does one that starts a juxtaposed phrase ("... or pneumothorax | heart size and contour are normal").
       if unit.kind == .noun, index > 0, units[index - 1].kind == .noun || units[index - 1].kind == .adjective,
-        tag(unit.start) == "DT" || startsJuxtaposedPhrase(unit.start)
+        tag(unit.start) == .DT || startsJuxtaposedPhrase(unit.start)
       {
         clauseHasVerb = false
       }
@@ -75,8 +75,8 @@ extension DependencyBuilder {
         units[index + 5].kind == .preposition, word(units[index + 5].head) == word(units[index + 1].head)
       {
         let coordinator = units[index + 3].head
-        attach(coordinator, to: unit.head, "cc")
-        attach(units[index + 4].head, to: unit.head, "conj:" + conjunctionName(coordinator))
+        attach(coordinator, to: unit.head, .cc)
+        attach(units[index + 4].head, to: unit.head, .conj(conjunctionName(coordinator)))
         conjuncts.append((first: unit.head, rest: [units[index + 4].head]))
         result.append(contentsOf: units[index...(index + 4)])
         index += 5
@@ -101,7 +101,7 @@ extension DependencyBuilder {
       }
       if unit.kind == .noun || unit.kind == .adjective {
         func member(_ position: Int) -> Bool {
-          position < units.count && units[position].kind == unit.kind && !tag(units[position].start).hasPrefix("RB")
+          position < units.count && units[position].kind == unit.kind && !tag(units[position].start).isAdverb
         }
         // (member unit, coordinator or -1 while still before one, adverb between coordinator and member)
         var members: [(unit: ParseUnit, coordinator: Int, adverb: Int, end: Int, comma: Int, juxtaposed: Bool)] = []
@@ -165,25 +165,25 @@ extension DependencyBuilder {
         }
         if !members.isEmpty, !blocked {
           let first = unit.head
-          let outer = coordinators.first.map { "conj:" + conjunctionName($0) } ?? "conj"
+          let outer: Relation = coordinators.first.map { .conj(conjunctionName($0)) } ?? .conj(nil)
           var rest: [Int] = []
           for (position, item) in members.enumerated() {
-            let name = item.coordinator >= 0 ? "conj:" + conjunctionName(item.coordinator) : outer
+            let name: Relation = item.coordinator >= 0 ? .conj(conjunctionName(item.coordinator)) : outer
             if item.coordinator >= 0, name != outer, position > 0, item.comma < 0 {
               // "X and Y or Z", "X versus Y or Z": a different later coordinator joins its member to the one before,
               // and the member also counts as a conjunct of the first (as CCprocessed output shows).
               let previous = members[position - 1].unit.head
-              attach(item.coordinator, to: previous, "cc")
+              attach(item.coordinator, to: previous, .cc)
               attach(item.unit.head, to: previous, name)
-              extraEdges.append(ParsedEdge(head: first, dependent: item.unit.head, relation: outer))
+              extraEdges.append((head: first, dependent: item.unit.head, relation: outer))
             } else {
-              if item.coordinator >= 0 { attach(item.coordinator, to: first, "cc") }
+              if item.coordinator >= 0 { attach(item.coordinator, to: first, .cc) }
               attach(item.unit.head, to: first, name)
             }
-            if item.adverb >= 0 { attach(item.adverb, to: item.unit.head, "advmod") }
+            if item.adverb >= 0 { attach(item.adverb, to: item.unit.head, .advmod) }
             rest.append(item.unit.head)
           }
-          for comma in commas { attach(comma, to: first, "punct") }
+          for comma in commas { attach(comma, to: first, .punct) }
           conjuncts.append((first: first, rest: rest))
           let last = members[members.count - 1].unit
           result.append(
@@ -228,8 +228,8 @@ extension DependencyBuilder {
   /// Whether a bare participle with only its own modifiers and then a finite verb starts at unit `position`:
   /// the noun before it is the subject of that verb ("... | the effusion seen on the prior study is unchanged").
   func reducedRelativeThenFiniteVerb(_ units: [ParseUnit], _ position: Int) -> Bool {
-    guard position < units.count, units[position].kind == .verb, tag(units[position].head) == "VBN",
-      (units[position].start..<units[position].end).allSatisfy({ $0 == units[position].head || tag($0).hasPrefix("RB") })
+    guard position < units.count, units[position].kind == .verb, tag(units[position].head) == .VBN,
+      (units[position].start..<units[position].end).allSatisfy({ $0 == units[position].head || tag($0).isAdverb })
     else { return false }
     return ownModifiersThenFiniteVerb(units, after: position)
   }
@@ -247,7 +247,7 @@ extension DependencyBuilder {
         if unit.kind == .punctuation, word(unit.head) == ";" || word(unit.head) == ":" { return false }
         if unit.kind == .coordinator { return false }
         // A bare gerund or participle ("allowing for rotation") does not make a clause.
-        if unit.kind == .verb, unit.end - unit.start > 1 || !["VBG", "VBN"].contains(tag(unit.head)) { return true }
+        if unit.kind == .verb, unit.end - unit.start > 1 || ![.VBG, .VBN].contains(tag(unit.head)) { return true }
         probe += 1
       }
       return false
@@ -303,8 +303,8 @@ extension DependencyBuilder {
       // "the lungs are clear the heart is normal", "... clear there is no effusion": once a clause has its finite
       // verb and something after it (or a passive participle, which takes no object), a subject (or "there")
       // followed by a finite verb of its own starts the next statement, whose period was left out.
-      if unit.kind == .noun || unit.kind == .marker && tag(unit.head) == "EX", let last = current.last,
-        last.kind != .verb || tag(last.head) == "VBN", last.kind != .preposition,
+      if unit.kind == .noun || unit.kind == .marker && tag(unit.head) == .EX, let last = current.last,
+        last.kind != .verb || tag(last.head) == .VBN, last.kind != .preposition,
         current.contains(where: isFinite) || opensWithImperative(current),
         finiteVerbFollows(units, position + 1) || reducedRelativeThenFiniteVerb(units, position + 1)
       {

@@ -19,7 +19,7 @@ extension DependencyBuilder {
   /// rather than heading the clause.
   func isCommaParticiple(_ units: [ParseUnit], _ position: Int) -> Bool {
     let unit = units[position]
-    return unit.kind == .verb && unit.end - unit.start == 1 && tag(unit.head) == "VBG" && position > 1
+    return unit.kind == .verb && unit.end - unit.start == 1 && tag(unit.head) == .VBG && position > 1
       && isComma(units[position - 1]) && units[position - 2].kind == .noun
   }
 
@@ -91,14 +91,14 @@ extension DependencyBuilder {
     var consumed = Set<Int>()  // unit positions already attached
     var verbPosition: Int?
     for (position, unit) in units.enumerated() where unit.kind == .verb {
-      if position > 0, units[position - 1].kind == .marker, tag(units[position - 1].head) != "EX" { continue }
+      if position > 0, units[position - 1].kind == .marker, tag(units[position - 1].head) != .EX { continue }
       if position > 0, units[position - 1].kind == .preposition { continue }
       if isCommaParticiple(units, position) { continue }
       // "fluid associated with the fissure": a lone past participle after its noun is a reduced relative.
       // (Reporting participles, "no effusion identified", keep their subject.)
       // So is a reporting participle when the clause's own finite verb follows ("the effusion seen on the prior
       // study | has resolved").
-      if tag(unit.head) == "VBN", (unit.start..<unit.end).allSatisfy({ $0 == unit.head || tag($0).hasPrefix("RB") }),
+      if tag(unit.head) == .VBN, (unit.start..<unit.end).allSatisfy({ $0 == unit.head || tag($0).isAdverb }),
         position > 0, units[position - 1].kind == .noun,
         !lexicon.reportingParticiples.contains(word(unit.head)) || ownModifiersThenFiniteVerb(units, after: position)
       {
@@ -113,7 +113,7 @@ extension DependencyBuilder {
       // "without focal consolidation or effusion.": a fragment that opens with a preposition is headed by its object.
       if first > 0, units[first - 1].kind == .preposition, units[..<(first - 1)].allSatisfy({ $0.kind == .punctuation }) {
         consumed.insert(first - 1)
-        attach(units[first - 1].head, to: units[first].head, "case")
+        attach(units[first - 1].head, to: units[first].head, .caseMarker)
       }
       if let (predicate, subjects) = verblessPredicate(units, subject: first) {
         // "heart and mediastinum normal.", "heart size and mediastinal contour within normal limits.": the adjective
@@ -123,11 +123,11 @@ extension DependencyBuilder {
         let root = units[predicate].head
         if units[predicate - 1].kind == .preposition {
           consumed.insert(predicate - 1)
-          attach(units[predicate - 1].head, to: root, "case")
+          attach(units[predicate - 1].head, to: root, .caseMarker)
         }
         for subject in subjects {
           consumed.insert(subject)
-          attach(units[subject].head, to: root, "nsubj")
+          attach(units[subject].head, to: root, .nsubj)
         }
         attachRest(units, root: root, consumed: &consumed)
         return root
@@ -146,7 +146,7 @@ extension DependencyBuilder {
       probe -= 1
       if subjectPosition != nil, units[probe + 1].kind == .noun { break }
     }
-    let expletive = units[..<v].firstIndex { tag($0.head) == "EX" }
+    let expletive = units[..<v].firstIndex { tag($0.head) == .EX }
     var predicate = main
     var copula = false
     // "is again within normal limits", "is xxxx normal": adverbs between a copula and its predicate modify the
@@ -156,12 +156,12 @@ extension DependencyBuilder {
       while firstAfter + 1 < units.count, units[firstAfter].kind == .adverb { firstAfter += 1 }
     }
     let after = firstAfter < units.count ? firstAfter : nil
-    let modalExistential = expletive != nil && (group.start..<group.end).contains { tag($0) == "MD" }
+    let modalExistential = expletive != nil && (group.start..<group.end).contains { tag($0) == .MD }
     if lemma(main) == "be", expletive == nil || modalExistential, let after {
       let unit = units[after]
       if let adjective = npmodAdjective(units, after) {
         predicate = units[adjective].head
-        attach(unit.head, to: predicate, "nmod:npmod")
+        attach(unit.head, to: predicate, .nmodNpmod)
         consumed.insert(after)
         consumed.insert(adjective)
         copula = true
@@ -171,54 +171,54 @@ extension DependencyBuilder {
         copula = true
       } else if unit.kind == .preposition, after + 1 < units.count, units[after + 1].kind == .noun {
         predicate = units[after + 1].head
-        attach(unit.head, to: predicate, "case")
+        attach(unit.head, to: predicate, .caseMarker)
         consumed.insert(after)
         consumed.insert(after + 1)
         copula = true
       }
     }
     let passive =
-      !copula && tag(main) == "VBN" && (group.start..<group.end).contains { $0 != main && lemma($0) == "be" }
+      !copula && tag(main) == .VBN && (group.start..<group.end).contains { $0 != main && lemma($0) == "be" }
     for index in group.start..<group.end where index != main {
-      if tag(index) == "MD" {
-        attach(index, to: predicate, "aux")
-      } else if tag(index).hasPrefix("RB") {
-        attach(index, to: predicate, isNegation(index) ? "neg" : "advmod")
+      if tag(index) == .MD {
+        attach(index, to: predicate, .aux)
+      } else if tag(index).isAdverb {
+        attach(index, to: predicate, isNegation(index) ? .neg : .advmod)
       } else if lemma(index) == "be", passive {
-        attach(index, to: predicate, "auxpass")
+        attach(index, to: predicate, .auxpass)
       } else {
-        attach(index, to: predicate, "aux")
+        attach(index, to: predicate, .aux)
       }
     }
     if copula {
-      attach(main, to: predicate, "cop")
+      attach(main, to: predicate, .cop)
       for position in (v + 1)..<firstAfter {
-        attach(units[position].head, to: predicate, isNegation(units[position].head) ? "neg" : "advmod")
+        attach(units[position].head, to: predicate, isNegation(units[position].head) ? .neg : .advmod)
         consumed.insert(position)
       }
     }
     if let expletive, copula {
       // "there may be some infection": the noun heads the clause, as in CoreNLP's copula treatment.
-      attach(units[expletive].head, to: predicate, "expl")
+      attach(units[expletive].head, to: predicate, .expl)
       consumed.insert(expletive)
     } else if let expletive {
-      attach(units[expletive].head, to: main, "expl")
+      attach(units[expletive].head, to: main, .expl)
       consumed.insert(expletive)
       if let after, units[after].kind == .noun {
-        attach(units[after].head, to: main, "nsubj")
+        attach(units[after].head, to: main, .nsubj)
         consumed.insert(after)
       }
     } else if let subjectPosition {
-      attach(units[subjectPosition].head, to: predicate, passive ? "nsubjpass" : "nsubj")
+      attach(units[subjectPosition].head, to: predicate, passive ? .nsubjpass : .nsubj)
       consumed.insert(subjectPosition)
     }
     if !copula, expletive == nil, let after {
       let unit = units[after]
       if unit.kind == .noun {
-        attach(unit.head, to: main, lexicon.linkingVerbs.contains(lemma(main)) ? "xcomp" : "dobj")
+        attach(unit.head, to: main, lexicon.linkingVerbs.contains(lemma(main)) ? .xcomp : .dobj)
         consumed.insert(after)
       } else if unit.kind == .adjective {
-        attach(unit.head, to: main, "xcomp")
+        attach(unit.head, to: main, .xcomp)
         consumed.insert(after)
       }
     }
@@ -239,7 +239,7 @@ extension DependencyBuilder {
           // "normal size and configuration of the heart" still reads as normal).
           return unit.lastConjunct ?? unit.head
         case .adjective: return unit.head
-        case .verb: return head[unit.head] >= 0 && relation[unit.head] == "cop" ? head[unit.head] : unit.head
+        case .verb: return head[unit.head] >= 0 && relation[unit.head] == .cop ? head[unit.head] : unit.head
         case .adverb: probe -= 1
         default: return root
         }
@@ -252,46 +252,46 @@ extension DependencyBuilder {
         let next = position + 1
         if next < units.count, units[next].kind == .noun || units[next].kind == .adjective, !consumed.contains(next) {
           let object = units[next].head
-          attach(unit.head, to: object, "case")
-          attach(object, to: governor(before: position), "nmod:" + lemma(unit.head))
+          attach(unit.head, to: object, .caseMarker)
+          attach(object, to: governor(before: position), .nmod(lemma(unit.head)))
           consumed.insert(next)
         } else if next < units.count, units[next].kind == .verb {
-          attach(unit.head, to: units[next].head, "mark")
+          attach(unit.head, to: units[next].head, .mark)
         }
       case .adjective:
         if position > 0, units[position - 1].kind == .noun {
-          attach(unit.head, to: units[position - 1].head, "amod")
+          attach(unit.head, to: units[position - 1].head, .amod)
         } else if position > 1, isComma(units[position - 1]), units[position - 2].kind == .noun {
           // "mass in the lobe, suspicious for malignancy": the nearest noun.
-          attach(unit.head, to: units[position - 2].head, "amod")
+          attach(unit.head, to: units[position - 2].head, .amod)
         } else {
-          attach(unit.head, to: root, "dep")
+          attach(unit.head, to: root, .dep)
         }
       case .adverb:
         let following = position + 1 < units.count ? units[position + 1].kind : .punctuation
         if position > 0, units[position - 1].kind == .verb, following != .adjective, following != .verb {
           // "correlate clinically for ...": an adverb after its verb.
           let verb = units[position - 1].head
-          attach(unit.head, to: relation[verb] == "cop" && head[verb] >= 0 ? head[verb] : verb, "advmod")
+          attach(unit.head, to: relation[verb] == .cop && head[verb] >= 0 ? head[verb] : verb, .advmod)
           continue
         }
         let target = position + 1 < units.count && units[position + 1].kind != .punctuation ? units[position + 1].head : root
-        attach(unit.head, to: target == unit.head ? root : target, "advmod")
+        attach(unit.head, to: target == unit.head ? root : target, .advmod)
       case .verb:
         attachSecondaryVerb(units, position, root: root, consumed: &consumed)
       case .coordinator:
         // "stable and within normal limits": CoreNLP hangs the `cc` on the prepositional object.
         if position + 2 < units.count, units[position + 1].kind == .preposition, units[position + 2].kind == .noun {
-          attach(unit.head, to: units[position + 2].head, "cc")
+          attach(unit.head, to: units[position + 2].head, .cc)
         }
       case .noun:
         if position > 0, isComma(units[position - 1]), position > 1, units[position - 2].kind == .noun {
-          attach(unit.head, to: units[position - 2].head, "appos")
+          attach(unit.head, to: units[position - 2].head, .appos)
         } else {
-          attach(unit.head, to: root, "dep")
+          attach(unit.head, to: root, .dep)
         }
-      case .other where tag(unit.head) == "UH":
-        attach(unit.head, to: root, "discourse")
+      case .other where tag(unit.head) == .UH:
+        attach(unit.head, to: root, .discourse)
       default:
         break
       }
@@ -307,67 +307,67 @@ extension DependencyBuilder {
       let adjective = npmodAdjective(units, position + 1)
     {
       let predicate = units[adjective].head
-      attach(units[position + 1].head, to: predicate, "nmod:npmod")
+      attach(units[position + 1].head, to: predicate, .nmodNpmod)
       consumed.insert(position + 1)
       consumed.insert(adjective)
-      attach(main, to: predicate, "cop")
+      attach(main, to: predicate, .cop)
       main = predicate
     } else if lemma(main) == "be", position + 1 < units.count, !consumed.contains(position + 1),
       units[position + 1].kind == .adjective || units[position + 1].kind == .noun
     {
       let predicate = units[position + 1].head
       consumed.insert(position + 1)
-      attach(main, to: predicate, "cop")
+      attach(main, to: predicate, .cop)
       main = predicate
     } else if lemma(main) == "be", position + 2 < units.count, !consumed.contains(position + 1),
       units[position + 1].kind == .preposition, units[position + 2].kind == .noun, !consumed.contains(position + 2)
     {
       // "to be within normal limits": the prepositional phrase's object is the predicate.
       let predicate = units[position + 2].head
-      attach(units[position + 1].head, to: predicate, "case")
+      attach(units[position + 1].head, to: predicate, .caseMarker)
       consumed.insert(position + 1)
       consumed.insert(position + 2)
-      attach(main, to: predicate, "cop")
+      attach(main, to: predicate, .cop)
       main = predicate
     }
     for index in group.start..<group.end where index != main && head[index] < 0 {
-      attach(index, to: main, tag(index).hasPrefix("RB") ? (isNegation(index) ? "neg" : "advmod") : "aux")
+      attach(index, to: main, tag(index).isAdverb ? (isNegation(index) ? .neg : .advmod) : .aux)
     }
     let previous = position > 0 ? units[position - 1] : nil
     if let previous, previous.kind == .marker {
-      if tag(previous.head) == "TO" {
-        attach(previous.head, to: main, "mark")
+      if tag(previous.head) == .TO {
+        attach(previous.head, to: main, .mark)
         let before = position > 1 ? units[position - 2] : nil
-        if let before, before.kind == .noun, main != group.head, relation[before.head] == "dobj", head[before.head] >= 0 {
+        if let before, before.kind == .noun, main != group.head, relation[before.head] == .dobj, head[before.head] >= 0 {
           // Small clause: "views demonstrate the silhouette to be normal" — the object of the verb is the subject
           // of the infinitive's predicate, which is the verb's `xcomp` (a correct constituency parse has
           // [VP demonstrate [S the silhouette [VP to be normal]]]).
           let verb = head[before.head]
           head[before.head] = -1
-          attach(before.head, to: main, "nsubj")
-          attach(main, to: verb, "xcomp")
+          attach(before.head, to: main, .nsubj)
+          attach(main, to: verb, .xcomp)
         } else {
-          attach(main, to: before?.head ?? root, before?.kind == .noun ? "acl" : "xcomp")
+          attach(main, to: before?.head ?? root, before?.kind == .noun ? .acl : .xcomp)
         }
       } else {
-        attach(previous.head, to: main, "nsubj")
+        attach(previous.head, to: main, .nsubj)
         if position > 1, units[position - 2].kind == .noun {
-          attach(main, to: units[position - 2].head, "acl:relcl")
+          attach(main, to: units[position - 2].head, .aclRelcl)
         } else if position > 2, isComma(units[position - 2]), units[position - 3].kind == .noun {
-          attach(main, to: units[position - 3].head, "acl:relcl")
+          attach(main, to: units[position - 3].head, .aclRelcl)
         }
       }
-    } else if let previous, previous.kind == .noun, tag(main) == "VBN" || tag(main) == "VBG" || tag(main) == "VBD" {
-      attach(main, to: previous.head, "acl")
+    } else if let previous, previous.kind == .noun, tag(main) == .VBN || tag(main) == .VBG || tag(main) == .VBD {
+      attach(main, to: previous.head, .acl)
     } else if let previous, previous.kind == .preposition {
-      attach(main, to: position > 1 ? units[position - 2].head : root, "advcl")
+      attach(main, to: position > 1 ? units[position - 2].head : root, .advcl)
     } else if isCommaParticiple(units, position) {
-      attach(main, to: units[position - 2].head, "acl")
+      attach(main, to: units[position - 2].head, .acl)
     }
-    attach(main, to: root, "dep")
+    attach(main, to: root, .dep)
     let next = position + 1
     if next < units.count, !consumed.contains(next), units[next].kind == .noun {
-      attach(units[next].head, to: main, "dobj")
+      attach(units[next].head, to: main, .dobj)
       consumed.insert(next)
     }
   }

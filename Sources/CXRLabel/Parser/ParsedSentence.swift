@@ -58,9 +58,9 @@ public struct DependencyParser: Sendable {
     tokens.reserveCapacity(words.count)
     for index in words.indices {
       let lemma = ParserLemmatizer.lemma(words[index], tag: tags[index], lexicon: lexicon)
-      tokens.append(ParsedToken(word: words[index], lemma: lemma, tag: tags[index], span: spans[index]))
+      tokens.append(ParsedToken(word: words[index], lemma: lemma, tag: tags[index].rawValue, span: spans[index]))
     }
-    let edges = DependencyBuilder(tokens: tokens, lexicon: lexicon).build()
+    let edges = DependencyBuilder(tokens: tokens, tags: tags, lexicon: lexicon).build()
     for index in tokens.indices where written[index] != words[index] { tokens[index].word = written[index] }
     return ParsedSentence(tokens: tokens, edges: edges)
   }

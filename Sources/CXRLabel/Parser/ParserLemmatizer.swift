@@ -1,20 +1,19 @@
 /// Lemmas in the manner of CoreNLP's `Morphology` given word and tag: plural nouns to the singular, verb forms to
 /// the base form, everything else unchanged (lowercase).
 enum ParserLemmatizer {
-  static func lemma(_ word: String, tag: String, lexicon: ParserLexicon = .shared) -> String {
+  static func lemma(_ word: String, tag: PennTag, lexicon: ParserLexicon = .shared) -> String {
     if word == "n't" { return "not" }
-    guard let first = tag.utf8.first else { return word }
-    if first == UInt8(ascii: "V") || tag == "MD" || tag == "POS" {
-      if tag == "POS" { return word }
+    if tag.isVerb || tag == .MD || tag == .POS {
+      if tag == .POS { return word }
       if let lemma = lexicon.verbForms[word] { return lemma }
       switch tag {
-      case "VBZ": return thirdPersonStem(word)
-      case "VBD", "VBN": return suffixStem(word, suffix: "ed", lexicon: lexicon)
-      case "VBG": return suffixStem(word, suffix: "ing", lexicon: lexicon)
+      case .VBZ: return thirdPersonStem(word)
+      case .VBD, .VBN: return suffixStem(word, suffix: "ed", lexicon: lexicon)
+      case .VBG: return suffixStem(word, suffix: "ing", lexicon: lexicon)
       default: return word
       }
     }
-    if tag == "NNS" || tag == "NNPS" { return singular(word, lexicon: lexicon) }
+    if tag == .NNS || tag == .NNPS { return singular(word, lexicon: lexicon) }
     return word
   }
 

@@ -11,7 +11,7 @@ struct WordClasses: OptionSet, Sendable {
 /// validated once.
 struct ParserLexicon: Sendable {
   /// Closed-class words and their single tag.
-  var closed: [String: String] = [:]
+  var closed: [String: PennTag] = [:]
   /// Open-class words and their classes.
   var open: [String: WordClasses] = [:]
   /// Irregular plural → singular.
@@ -48,9 +48,9 @@ struct ParserLexicon: Sendable {
   static let shared: ParserLexicon = (try? DefaultResources.parserLexicon()) ?? ParserLexicon()
 
   /// The Penn Treebank tags a closed-class line may give.
-  static let closedTags: Set<String> = [
-    "DT", "PRP$", "PRP", "IN", "CC", "TO", "MD", "EX", "WDT", "WP", "WRB", "RB", "VBZ", "VBP", "VBD", "VB", "VBN",
-    "VBG", "POS", "UH",
+  static let closedTags: Set<PennTag> = [
+    .DT, .PRPPossessive, .PRP, .IN, .CC, .TO, .MD, .EX, .WDT, .WP, .WRB, .RB, .VBZ, .VBP, .VBD, .VB, .VBN,
+    .VBG, .POS, .UH,
   ]
 
   /// Parses a lexicon file; throws `invalidModel` naming the file and line of the first problem.
@@ -78,10 +78,10 @@ struct ParserLexicon: Sendable {
       case nil:
         throw bad("Words before the first [section] line.")
       case "closed":
-        guard Self.closedTags.contains(first), fields.count > 1 else {
-          throw bad("Expected `TAG word ...` with TAG one of \(Self.closedTags.sorted().joined(separator: " ")).")
+        guard let tag = PennTag(rawValue: first), Self.closedTags.contains(tag), fields.count > 1 else {
+          throw bad("Expected `TAG word ...` with TAG one of \(Self.closedTags.map(\.rawValue).sorted().joined(separator: " ")).")
         }
-        for word in fields.dropFirst() where lexicon.closed[word] == nil { lexicon.closed[word] = first }
+        for word in fields.dropFirst() where lexicon.closed[word] == nil { lexicon.closed[word] = tag }
       case "nouns": for word in fields { lexicon.open[word, default: []].insert(.noun) }
       case "adjectives": for word in fields { lexicon.open[word, default: []].insert(.adjective) }
       case "verbs": for word in fields { lexicon.open[word, default: []].insert(.verb) }

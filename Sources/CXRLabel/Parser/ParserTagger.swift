@@ -1,6 +1,6 @@
 /// Part-of-speech tagger: closed-class and radiology lexicons, suffix heuristics, then a few contextual fixes.
 enum ParserTagger {
-  static func tag(_ words: [String], lexicon: ParserLexicon = .shared) -> [String] {
+  static func tag(_ words: [String], lexicon: ParserLexicon = .shared) -> [PennTag] {
     var tags = words.map { initialTag($0, lexicon: lexicon) }
     tagPlaceholders(words, &tags, lexicon: lexicon)
     fixContext(words, &tags, lexicon: lexicon)
@@ -10,73 +10,73 @@ enum ParserTagger {
   /// A placeholder inside a predicate — after an auxiliary, a copula, a modal or "not", before an adjective,
   /// participle, preposition or adverb — stands for an adverb ("is xxxx normal", "has xxxx resolved", "are not
   /// xxxx seen"); elsewhere it keeps the noun tag its lexicon class gives.
-  static func tagPlaceholders(_ words: [String], _ tags: inout [String], lexicon: ParserLexicon) {
+  static func tagPlaceholders(_ words: [String], _ tags: inout [PennTag], lexicon: ParserLexicon) {
     for index in words.indices.dropFirst() where index + 1 < words.count && lexicon.placeholders.contains(words[index]) {
       let previous = words[index - 1]
-      let afterAuxiliary = isBe(previous) || isHave(previous) || tags[index - 1] == "MD" || previous == "not"
-        || tags[index - 1] == "RB" && index > 1 && (isBe(words[index - 2]) || isHave(words[index - 2]))
+      let afterAuxiliary = isBe(previous) || isHave(previous) || tags[index - 1] == .MD || previous == "not"
+        || tags[index - 1] == .RB && index > 1 && (isBe(words[index - 2]) || isHave(words[index - 2]))
       let next = tags[index + 1]
-      if afterAuxiliary, next == "JJ" || next == "VBN" || next == "IN" || next.hasPrefix("RB") || next == "VBG" {
-        tags[index] = "RB"
+      if afterAuxiliary, next == .JJ || next == .VBN || next == .IN || next.isAdverb || next == .VBG {
+        tags[index] = .RB
       }
     }
   }
 
   /// The tag a word gets on its own.
-  static func initialTag(_ word: String, lexicon: ParserLexicon = .shared) -> String {
+  static func initialTag(_ word: String, lexicon: ParserLexicon = .shared) -> PennTag {
     let bytes = word.utf8
-    guard let first = bytes.first else { return "NN" }
+    guard let first = bytes.first else { return .NN }
     if bytes.count == 1 || bytes.allSatisfy({ $0 == UInt8(ascii: ".") }), let tag = punctuationTag(word) {
       return tag
     }
     if let tag = lexicon.closed[word] { return tag }
-    if isNumber(bytes) { return "CD" }
-    if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first), bytes.last == UInt8(ascii: ".") { return "CD" }
+    if isNumber(bytes) { return .CD }
+    if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first), bytes.last == UInt8(ascii: ".") { return .CD }
     let classes = lexicon.classes(word)
     if !classes.isEmpty {
-      if classes.contains(.adjective) { return "JJ" }
-      if classes.contains(.noun) || classes.contains(.nounOrVerb) { return "NN" }
-      return "VB"
+      if classes.contains(.adjective) { return .JJ }
+      if classes.contains(.noun) || classes.contains(.nounOrVerb) { return .NN }
+      return .VB
     }
     if word.hasSuffix("ing") {
-      return "VBG"
+      return .VBG
     }
-    if word.hasSuffix("ed") { return "VBN" }
-    if word.hasSuffix("ly"), bytes.count > 4 { return "RB" }
+    if word.hasSuffix("ed") { return .VBN }
+    if word.hasSuffix("ly"), bytes.count > 4 { return .RB }
     if word.hasSuffix("s"), bytes.count > 3, !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
       let singular = ParserLemmatizer.singular(word, lexicon: lexicon)
-      if lexicon.isNoun(singular) { return "NNS" }
+      if lexicon.isNoun(singular) { return .NNS }
       let stem = ParserLemmatizer.thirdPersonStem(word)
-      if lexicon.classes(stem).contains(.verb) { return "VBZ" }
-      if lexicon.classes(singular).contains(.adjective) { return "NNS" }
-      return suffixTag(singular) == "JJ" ? "JJ" : "NNS"
+      if lexicon.classes(stem).contains(.verb) { return .VBZ }
+      if lexicon.classes(singular).contains(.adjective) { return .NNS }
+      return suffixTag(singular) == .JJ ? .JJ : .NNS
     }
     if let comparative = comparativeTag(word, lexicon: lexicon) { return comparative }
     if let hyphen = word.utf8.lastIndex(of: UInt8(ascii: "-")), hyphen != word.utf8.startIndex {
       let last = String(word[word.utf8.index(after: hyphen)...])
-      if last.isEmpty { return "JJ" }
+      if last.isEmpty { return .JJ }
       let lastTag = initialTag(last, lexicon: lexicon)
-      if lastTag == "JJ" || lastTag == "VBN" || lastTag == "VBG" { return "JJ" }
-      if lastTag.hasPrefix("NN") { return lastTag }
-      return "JJ"
+      if lastTag == .JJ || lastTag == .VBN || lastTag == .VBG { return .JJ }
+      if lastTag.isNoun { return lastTag }
+      return .JJ
     }
     return suffixTag(word)
   }
 
-  static func punctuationTag(_ word: String) -> String? {
+  static func punctuationTag(_ word: String) -> PennTag? {
     switch word {
-    case ",": return ","
-    case ".", "?", "!": return "."
-    case ":", ";", "...", "-", "--": return ":"
-    case "(", "[", "{": return "-LRB-"
-    case ")", "]", "}": return "-RRB-"
-    case "\"": return "``"
-    case "'": return "''"
-    case "/": return "CC"
-    case "&": return "CC"
-    case "%": return "NN"
-    case "#": return "#"
-    case "$": return "$"
+    case ",": return .comma
+    case ".", "?", "!": return .period
+    case ":", ";", "...", "-", "--": return .colon
+    case "(", "[", "{": return .leftBracket
+    case ")", "]", "}": return .rightBracket
+    case "\"": return .openQuote
+    case "'": return .closeQuote
+    case "/": return .CC
+    case "&": return .CC
+    case "%": return .NN
+    case "#": return .hash
+    case "$": return .dollar
     default: return nil
     }
   }
@@ -96,10 +96,10 @@ enum ParserTagger {
   }
 
   /// `larger` → JJR, `largest` → JJS when the base is a known adjective.
-  static func comparativeTag(_ word: String, lexicon: ParserLexicon = .shared) -> String? {
-    if word == "worse" || word == "better" { return "JJR" }
-    if word == "worst" || word == "best" { return "JJS" }
-    for (suffix, tag) in [("er", "JJR"), ("est", "JJS")] where word.hasSuffix(suffix) {
+  static func comparativeTag(_ word: String, lexicon: ParserLexicon = .shared) -> PennTag? {
+    if word == "worse" || word == "better" { return .JJR }
+    if word == "worst" || word == "best" { return .JJS }
+    for (suffix, tag) in [("er", PennTag.JJR), ("est", PennTag.JJS)] where word.hasSuffix(suffix) {
       let stem = String(word.dropLast(suffix.utf8.count))
       let candidates = [stem, stem + "e", String(stem.dropLast()), stem.hasSuffix("i") ? String(stem.dropLast()) + "y" : ""]
       if candidates.contains(where: { !$0.isEmpty && lexicon.classes($0).contains(.adjective) }) { return tag }
@@ -108,11 +108,11 @@ enum ParserTagger {
   }
 
   /// The tag suggested by an unknown word's ending.
-  static func suffixTag(_ word: String) -> String {
-    if word.hasSuffix("ous") || word.hasSuffix("atory") { return "JJ" }
-    if nounEndings.contains(where: { word.hasSuffix($0) }) { return "NN" }
-    if adjectiveEndings.contains(where: { word.hasSuffix($0) }) { return "JJ" }
-    return "NN"
+  static func suffixTag(_ word: String) -> PennTag {
+    if word.hasSuffix("ous") || word.hasSuffix("atory") { return .JJ }
+    if nounEndings.contains(where: { word.hasSuffix($0) }) { return .NN }
+    if adjectiveEndings.contains(where: { word.hasSuffix($0) }) { return .JJ }
+    return .NN
   }
 
   private static let adjectiveEndings = [

@@ -9,16 +9,16 @@ extension ParserTagger {
 
   static func isHave(_ word: String) -> Bool { word == "has" || word == "have" || word == "had" || word == "having" }
 
-  static func isNominal(_ tag: String) -> Bool { tag.hasPrefix("NN") || tag == "PRP" || tag == "CD" }
+  static func isNominal(_ tag: PennTag?) -> Bool { tag?.isNominal == true }
 
   /// Whether a finite auxiliary or modal ("has", "is", "may") follows later in the same clause (before a comma,
   /// semicolon or period): then an -ed word right after a noun is a participle modifying it ("the effusion
   /// described previously | has resolved"), not the clause's past tense.
-  static func auxiliaryFollows(_ words: [String], _ tags: [String], after index: Int) -> Bool {
+  static func auxiliaryFollows(_ words: [String], _ tags: [PennTag], after index: Int) -> Bool {
     for probe in (index + 1)..<words.count {
       let tag = tags[probe]
-      if tag == "," || tag == ":" || tag == "." || tag == "CC" { return false }
-      if tag == "MD" || (tag == "VBZ" || tag == "VBP" || tag == "VBD") && (isBe(words[probe]) || isHave(words[probe])) {
+      if tag == .comma || tag == .colon || tag == .period || tag == .CC { return false }
+      if tag == .MD || (tag == .VBZ || tag == .VBP || tag == .VBD) && (isBe(words[probe]) || isHave(words[probe])) {
         return true
       }
     }
@@ -26,57 +26,57 @@ extension ParserTagger {
   }
 
 
-  static func fixContext(_ words: [String], _ tags: inout [String], lexicon: ParserLexicon = .shared) {
+  static func fixContext(_ words: [String], _ tags: inout [PennTag], lexicon: ParserLexicon = .shared) {
     let count = words.count
     for index in 0..<count {
       let word = words[index]
-      let previous = index > 0 ? tags[index - 1] : ""
-      let next = index + 1 < count ? tags[index + 1] : ""
+      let previous = index > 0 ? tags[index - 1] : nil
+      let next = index + 1 < count ? tags[index + 1] : nil
       // The nearest earlier non-adverb token (skips "not", "also", "well").
       var back = index - 1
-      while back >= 0, tags[back].hasPrefix("RB") { back -= 1 }
+      while back >= 0, tags[back].isAdverb { back -= 1 }
       let verbal = back >= 0 ? words[back] : ""
-      let verbalTag = back >= 0 ? tags[back] : ""
-      let afterModal = verbalTag == "MD" || verbalTag == "TO" || verbal == "do" || verbal == "does" || verbal == "did"
+      let verbalTag = back >= 0 ? tags[back] : nil
+      let afterModal = verbalTag == .MD || verbalTag == .TO || verbal == "do" || verbal == "does" || verbal == "did"
       switch tags[index] {
-      case "NN", "JJ", "VB", "VBP":
-        if afterModal, lexicon.isVerb(word) || tags[index] == "VB" || tags[index] == "VBP" {
-          tags[index] = "VB"
-        } else if tags[index] == "VB" {
-          if isNominal(previous) { tags[index] = "VBP" }
-        } else if tags[index] == "NN", previous == "PRP", lexicon.isVerb(word) {
-          tags[index] = "VBP"
+      case .NN, .JJ, .VB, .VBP:
+        if afterModal, lexicon.isVerb(word) || tags[index] == .VB || tags[index] == .VBP {
+          tags[index] = .VB
+        } else if tags[index] == .VB {
+          if isNominal(previous) { tags[index] = .VBP }
+        } else if tags[index] == .NN, previous == .PRP, lexicon.isVerb(word) {
+          tags[index] = .VBP
         }
-      case "VBN":
+      case .VBN:
         // Irregular participles and -ed words: passive/perfect after be/have, prenominal modifier, or past tense
         // right after a subject.
         if isBe(verbal) || isHave(verbal) || verbal == "get" || verbal == "got" {
-          tags[index] = "VBN"
-        } else if isNominal(previous), next == "IN", lexicon.reducedRelatives.contains(word) {
+          tags[index] = .VBN
+        } else if isNominal(previous), next == .IN, lexicon.reducedRelatives.contains(word) {
           // "fluid associated with the fissure": a reduced relative clause, not a past tense.
-          tags[index] = "VBN"
-        } else if isNominal(previous), !(next.hasPrefix("NN") || next == "JJ" || next == "DT"),
+          tags[index] = .VBN
+        } else if isNominal(previous), !(next?.isNoun == true || next == .JJ || next == .DT),
           !lexicon.reportingParticiples.contains(word), !auxiliaryFollows(words, tags, after: index)
         {
           // (A reporting participle after its noun, "no effusion identified", stays a participle: "is" left out.)
-          tags[index] = "VBD"
+          tags[index] = .VBD
         }
-      case "NNS":
+      case .NNS:
         let stem = ParserLemmatizer.thirdPersonStem(word)
         if isNominal(previous), lexicon.isVerb(stem), !lexicon.isNoun(ParserLemmatizer.singular(word, lexicon: lexicon)) {
-          tags[index] = "VBZ"
+          tags[index] = .VBZ
         }
-      case "VBZ":
-        if previous == "DT" || previous == "JJ" || previous == "CD", lexicon.closed[word] == nil { tags[index] = "NNS" }
-      case "IN":
+      case .VBZ:
+        if previous == .DT || previous == .JJ || previous == .CD, lexicon.closed[word] == nil { tags[index] = .NNS }
+      case .IN:
         if word == "that" {
-          if previous.hasPrefix("VB") {
+          if previous?.isVerb == true {
             // "note that fractures may not be demonstrated": a complementizer after a verb.
             break
-          } else if next.hasPrefix("NN") || next == "JJ" {
-            tags[index] = "DT"
-          } else if isNominal(previous), next.hasPrefix("VB") || next == "MD" {
-            tags[index] = "WDT"
+          } else if next?.isNoun == true || next == .JJ {
+            tags[index] = .DT
+          } else if isNominal(previous), next?.isVerb == true || next == .MD {
+            tags[index] = .WDT
           }
         }
       default:
@@ -84,14 +84,14 @@ extension ParserTagger {
       }
       // "given the history": a preposition; "status post surgery": `post` is a preposition.
       // "given differences in technique, ...": before a noun phrase and not after a noun, a preposition too.
-      if word == "given", next == "DT" || next == "PRP$" || (next.hasPrefix("NN") || next == "JJ") && !isNominal(previous) {
-        tags[index] = "IN"
+      if word == "given", next == .DT || next == .PRPPossessive || (next?.isNoun == true || next == .JJ) && !isNominal(previous) {
+        tags[index] = .IN
       }
-      if word == "post", index > 0, words[index - 1] == "status" { tags[index] = "IN" }
+      if word == "post", index > 0, words[index - 1] == "status" { tags[index] = .IN }
       // "near top normal": before an adjective, `near` is the adverb "nearly".
-      if word == "near", next == "JJ" { tags[index] = "RB" }
-      if word == "that", tags[index] == "DT", index + 1 < count, tags[index + 1].hasPrefix("VB") || tags[index + 1] == "MD" {
-        tags[index] = isNominal(previous) ? "WDT" : "IN"
+      if word == "near", next == .JJ { tags[index] = .RB }
+      if word == "that", tags[index] == .DT, index + 1 < count, tags[index + 1].isVerb || tags[index + 1] == .MD {
+        tags[index] = isNominal(previous) ? .WDT : .IN
       }
     }
   }
