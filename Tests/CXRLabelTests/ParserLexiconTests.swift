@@ -11,10 +11,16 @@ import Testing
     #expect(lexicon.isNoun("effusion") && lexicon.classes("normal").contains(.adjective))
     #expect(lexicon.isVerb("represent") && lexicon.isVerb("infiltrate") && lexicon.isNoun("infiltrate"))
     #expect(lexicon.plurals["hila"] == "hilum" && lexicon.verbForms["seen"] == "see")
-    #expect(lexicon.reportingParticiples.contains("identified"))
-    #expect(lexicon.reasoningParticiples.contains("favoring") && lexicon.verbalParticiples.contains("representing"))
-    #expect(lexicon.reducedRelatives.contains("associated") && lexicon.runOnPredicates.contains("normal"))
-    #expect(lexicon.linkingVerbs.contains("appear") && lexicon.sideAdjectives == ["right", "left"])
+    #expect(lexicon.has(.reportingParticiples, "identified"))
+    #expect(lexicon.has(.reasoningParticiples, "favoring") && lexicon.has(.verbalParticiples, "representing"))
+    #expect(lexicon.has(.reducedRelatives, "associated") && lexicon.has(.runOnPredicates, "normal"))
+    #expect(lexicon.has(.linkingVerbs, "appear") && lexicon.members[WordClass.sideAdjectives.rawValue] == ["right", "left"])
+    #expect(lexicon.closed["worse"] == .JJR && lexicon.twoWordPrepositions["post"] == ["status"])
+    // Every word class has a section in the file, and every class has members.
+    for wordClass in WordClass.allCases {
+      #expect(!lexicon.members[wordClass.rawValue].isEmpty, "[\(wordClass.section)] is empty")
+    }
+    #expect(WordClass(section: "be-forms") == .beForms && WordClass.negationAdverbs.section == "negation-adverbs")
     // The parser uses exactly this lexicon.
     #expect(ParserLexicon.shared.closed == lexicon.closed && ParserLexicon.shared.open == lexicon.open)
   }
@@ -25,6 +31,7 @@ import Testing
     ("# note\n[closed]\nXX the a\n", 3, "Expected `TAG word ...`"),
     ("[closed]\nDT\n", 2, "Expected `TAG word ...`"),
     ("[irregular-plurals]\nhila hilum\nfoci\n", 3, "Expected two words"),
+    ("[two-word-prepositions]\nstatus post\nstatus\n", 3, "Expected two words"),
     ("[nouns]\n\"heart\n", 2, "quote"),
   ])
   func malformedFilesNameTheLine(text: String, line: Int, message: String) {

@@ -91,10 +91,7 @@ struct DependencyBuilder {
   }
 
   func conjunctionName(_ index: Int) -> String {
-    switch word(index) {
-    case "vs", "vs.": return "versus"
-    default: return lemma(index)
-    }
+    lexicon.has(.versusCoordinators, word(index)) ? "versus" : lemma(index)
   }
 
   /// The final edge list: tree edges plus copies of a governor's relation to later conjuncts.

@@ -28,17 +28,17 @@ extension DependencyBuilder {
     if tag == .VBN || tag == .VBG || tag == .VBD {
       let previous = index > 0 ? self.tag(index - 1) : nil
       let previousWord = index > 0 ? word(index - 1) : ""
-      if ParserTagger.isBe(previousWord) || ParserTagger.isHave(previousWord) || previous == .RB && index > 1
-        && ParserTagger.isBe(word(index - 2))
+      if lexicon.has(.beForms, previousWord) || lexicon.has(.haveForms, previousWord) || previous == .RB && index > 1
+        && lexicon.has(.beForms, word(index - 2))
       {
         return false
       }
       // "opacity, favoring scarring or granulomas": a participle of reasoning after a comma heads a clause.
-      if tag == .VBG, previous == .comma || previous == .RB, lexicon.reasoningParticiples.contains(word(index)) { return false }
+      if tag == .VBG, previous == .comma || previous == .RB, lexicon.has(.reasoningParticiples, word(index)) { return false }
       // "opacity likely representing atelectasis": these participles never modify a noun before it.
-      if tag == .VBG, lexicon.verbalParticiples.contains(word(index)) { return false }
+      if tag == .VBG, lexicon.has(.verbalParticiples, word(index)) { return false }
       // "effusion identified status post ...": a reporting participle after its noun is predicative.
-      if previous?.isNoun == true, lexicon.reportingParticiples.contains(word(index)) { return false }
+      if previous?.isNoun == true, lexicon.has(.reportingParticiples, word(index)) { return false }
       // "no displaced, acute fractures", "the enlarged heart": a participle right after a determiner.
       if previous == .DT || previous == .PRPPossessive, nounFollows(index + 1) { return true }
       // "the previously seen left effusion", "previously noted small pneumothorax": after an adverb that opens the
@@ -58,7 +58,7 @@ extension DependencyBuilder {
     }
     // "possibly passive atelectasis": a hedge qualifies the whole phrase, not the adjective after it.
     if tag.isAdverb {
-      return word(index) != "however" && !lexicon.hedgeAdverbs.contains(word(index))
+      return !lexicon.has(.sentenceAdverbs, word(index)) && !lexicon.has(.hedgeAdverbs, word(index))
         && (isAdjectival(next) || next == .VBN)
     }
     return false
@@ -84,9 +84,9 @@ extension DependencyBuilder {
   /// After a copula any adjective does ("the aorta is ectatic | heart size is normal").
   func isRunOnPredicate(_ index: Int) -> Bool {
     guard index > 0 else { return false }
-    let afterCopula = ParserTagger.isBe(word(index - 1)) && isAdjectival(tag(index))
-    guard afterCopula || (tag(index - 1).isNoun || word(index - 1) == "of")
-      && lexicon.runOnPredicates.contains(word(index))
+    let afterCopula = lexicon.has(.beForms, word(index - 1)) && isAdjectival(tag(index))
+    guard afterCopula || (tag(index - 1).isNoun || lexicon.has(.runOnPrepositions, word(index - 1)))
+      && lexicon.has(.runOnPredicates, word(index))
     else { return false }
     return nounPhraseWithItsOwnVerb(from: index + 1) { isAdjectival(tag($0)) }
   }
@@ -115,25 +115,25 @@ extension DependencyBuilder {
   /// - a noun after a plural noun or after a finding's name (`[finding-nouns]`): plurals and findings head their
   ///   phrase rather than modify the noun after them ("no nodules | masses", "no consolidation | pneumothorax").
   func startsJuxtaposedPhrase(_ index: Int) -> Bool {
-    guard index > 0, tag(index - 1).isNoun, word(index - 1) != "xxxx" else { return false }
+    guard index > 0, tag(index - 1).isNoun, !lexicon.has(.placeholders, word(index - 1)) else { return false }
     let before = lemma(index - 1)
     let plural = tag(index - 1) == .NNS
-    let heads = plural || lexicon.findingNouns.contains(before)
-    if heads, tag(index).isNoun, plural || word(index) != "xxxx",
+    let heads = plural || lexicon.has(.findingNouns, before)
+    if heads, tag(index).isNoun, plural || !lexicon.has(.placeholders, word(index)),
       word(index).utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
     {
       return true
     }
     guard isAdjectival(tag(index)), nounFollows(index + 1) else { return false }
-    return (heads || lexicon.classes(before) == .noun) && !lexicon.runOnPredicates.contains(word(index))
-      && !lexicon.sideAdjectives.contains(word(index))
+    return (heads || lexicon.classes(before) == .noun) && !lexicon.has(.runOnPredicates, word(index))
+      && !lexicon.has(.sideAdjectives, word(index))
   }
 
   /// "the heart is normal and cardiomediastinal silhouette has ...": a coordinator after a predicate adjective
   /// (right after a form of be) joins two clauses, not two adjectives, when the noun phrase after it has its own
   /// finite verb.
   func joinsClauses(predicate start: Int, coordinator: Int) -> Bool {
-    guard start > 0, ParserTagger.isBe(word(start - 1)) else { return false }
+    guard start > 0, lexicon.has(.beForms, word(start - 1)) else { return false }
     return nounPhraseWithItsOwnVerb(from: coordinator + 1) { isPrenominal($0) }
   }
 
@@ -160,8 +160,10 @@ extension DependencyBuilder {
     guard end > start else { return false }
     let last = word(end - 1)
     let nextTag = tag(end)
-    if last == "change" || last == "changes", word(start) == "no", nextTag != .POS { return true }
-    if last == "size", isAdjectival(nextTag) { return true }
+    if lexicon.has(.noChangeNouns, lemma(end - 1)), lexicon.has(.negationDeterminers, word(start)), nextTag != .POS {
+      return true
+    }
+    if lexicon.has(.measureNouns, last), isAdjectival(nextTag) { return true }
     // "consolidation | pleural effusion or pneumothorax": adjectives precede the noun they modify, so an
     // adjective after a noun and before another noun starts a juxtaposed noun phrase (a list item whose comma was
     // left out). Predicate adjectives ("heart size normal lungs clear") are left to the run-on rules, and the
@@ -169,7 +171,7 @@ extension DependencyBuilder {
     if startsJuxtaposedPhrase(end) { return true }
     // "atelectasis right base": an adjective of side after a noun starts the location's own phrase; adjectives
     // precede the nouns they modify, so the finding is not a compound of the location.
-    if tag(end - 1).isNoun, lexicon.sideAdjectives.contains(word(end)), end + 1 < tokens.count,
+    if tag(end - 1).isNoun, lexicon.has(.sideAdjectives, word(end)), end + 1 < tokens.count,
       tag(end + 1).isNoun
     {
       return true
@@ -207,7 +209,7 @@ extension DependencyBuilder {
             if main >= 0, !isAuxiliary(main) { break }
             main = end
             end += 1
-          } else if t.isAdverb, verbFollows(end) || self.word(end) == "not" || self.word(end) == "n't" {
+          } else if t.isAdverb, verbFollows(end) || lexicon.has(.negationAdverbs, self.word(end)) {
             end += 1
           } else {
             break
@@ -272,8 +274,8 @@ extension DependencyBuilder {
   /// Whether token `index` is a modal or a form of be, have or do (so another verb may follow in its group).
   func isAuxiliary(_ index: Int) -> Bool {
     let word = word(index)
-    return tag(index) == .MD || ParserTagger.isBe(word) || ParserTagger.isHave(word) || word == "do" || word == "does"
-      || word == "did"
+    return tag(index) == .MD || lexicon.has(.beForms, word) || lexicon.has(.haveForms, word)
+      || lexicon.has(.doForms, word)
   }
 
   /// Whether a verb or modal follows after adverbs starting at `index`.
@@ -307,7 +309,7 @@ extension DependencyBuilder {
       }
       let label: Relation
       switch tag {
-      case .DT: label = lemma(index) == "no" ? .neg : .det
+      case .DT: label = lexicon.has(.negationDeterminers, lemma(index)) ? .neg : .det
       case .PRPPossessive: label = .nmodPoss
       case .CD: label = .nummod
       case .POS: label = .caseMarker

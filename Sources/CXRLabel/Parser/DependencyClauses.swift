@@ -21,7 +21,7 @@ extension DependencyBuilder {
     let unit = units[opening]
     let bareParticiple = unit.kind == .verb && unit.end - unit.start == 1 && [.VBN, .VBG].contains(tag(unit.head))
     guard unit.kind == .preposition || bareParticiple,
-      let comma = units[opening...].firstIndex(where: { $0.kind == .punctuation && word($0.head) != "-" }),
+      let comma = units[opening...].firstIndex(where: { $0.kind == .punctuation }),
       isComma(units[comma]), comma > opening + 1, comma + 1 < units.count,
       !units[opening..<comma].contains(where: { isFinite($0) || $0.kind == .coordinator })
     else { return nil }
@@ -88,7 +88,7 @@ extension DependencyBuilder {
       let apposed = index + 3 < units.count && isComma(units[index + 1]) ? index + 2 : index + 1
       if unit.kind == .noun, apposed + 1 < units.count, units[apposed].kind == .noun,
         apposed == index + 2 || startsJuxtaposedPhrase(units[apposed].start),
-        units[apposed + 1].kind == .coordinator, conjunctionName(units[apposed + 1].head) == "versus"
+        units[apposed + 1].kind == .coordinator, lexicon.has(.versusCoordinators, word(units[apposed + 1].head))
       {
         result.append(unit)
         index += 1
@@ -134,12 +134,12 @@ extension DependencyBuilder {
           // ("are xxxx atelectatic or scar": a one-word noun may stand between them, as in `npmodAdjective`.)
           let afterVerb = index > 0 && units[index - 1].kind == .verb
             || index > 1 && units[index - 2].kind == .verb && npmodAdjective(units, index - 1) == index
-          let alternative = coordinator >= 0 && word(coordinator) == "or" && unit.kind == .adjective && afterVerb
+          let alternative = coordinator >= 0 && lexicon.has(.alternativeCoordinators, word(coordinator)) && unit.kind == .adjective && afterVerb
             && position < units.count && units[position].kind == .noun
           guard member(position) || alternative else { break }
           // "disease, either atelectasis or infiltrate": a correlative "either" opens a coordination of its own, an
           // apposition to the phrase before the comma rather than another item of its list.
-          if comma >= 0, coordinator < 0, word(units[position].start) == "either" { break }
+          if comma >= 0, coordinator < 0, lexicon.has(.correlatives, word(units[position].start)) { break }
           // A member followed by a finite verb starts a new clause once the list or the clause is under way.
           if position + 1 < units.count, isFinite(units[position + 1]), clauseHasVerb || !coordinators.isEmpty { break }
           if comma >= 0 { pendingCommas.append(comma) }
@@ -158,8 +158,8 @@ extension DependencyBuilder {
         // "no acute findings | small hernia | cardiac and mediastinal contours are normal": a list opened by "no"
         // is the subject of a verb only to report an absence ("no consolidation pleural effusion or pneumothorax is
         // seen"); before any other verb, an item without its comma starts the next statement instead.
-        if next < units.count, isFinite(units[next]), lemma(unit.start) == "no", members.contains(where: \.juxtaposed),
-          !lexicon.reportingParticiples.contains(word(units[next].head))
+        if next < units.count, isFinite(units[next]), lexicon.has(.negationDeterminers, lemma(unit.start)), members.contains(where: \.juxtaposed),
+          !lexicon.has(.reportingParticiples, word(units[next].head))
         {
           blocked = true
         }
@@ -206,13 +206,13 @@ extension DependencyBuilder {
   /// further items of a list with it. A list opened by "no" stays a list.
   func explainedByAlternatives(_ units: [ParseUnit], _ index: Int) -> Bool {
     let unit = units[index]
-    guard unit.kind == .noun, lexicon.explainedFindings.contains(lemma(unit.head)), lemma(unit.start) != "no",
+    guard unit.kind == .noun, lexicon.has(.explainedFindings, lemma(unit.head)), !lexicon.has(.negationDeterminers, lemma(unit.start)),
       index + 1 < units.count, isComma(units[index + 1])
     else { return false }
     var first = index + 2
     while first < units.count, units[first].kind == .adverb { first += 1 }
     guard first + 2 < units.count, units[first].kind == .noun, units[first + 1].kind == .coordinator,
-      word(units[first + 1].head) == "or", units[first + 2].kind == .noun
+      lexicon.has(.alternativeCoordinators, word(units[first + 1].head)), units[first + 2].kind == .noun
     else { return false }
     let after = first + 3
     return after == units.count || units[after].kind == .punctuation && !isComma(units[after])
@@ -255,7 +255,7 @@ extension DependencyBuilder {
     var complement: (mark: Int, governor: Int)?
     for (position, unit) in units.enumerated() {
       // "note that fractures may not be demonstrated": a complement clause of the verb before "that".
-      if unit.kind == .preposition, word(unit.head) == "that", position > 0, units[position - 1].kind == .verb,
+      if unit.kind == .preposition, lexicon.has(.complementizers, word(unit.head)), position > 0, units[position - 1].kind == .verb,
         segmentHasVerb(position + 1)
       {
         clauses.append(Clause(units: current, coordinator: coordinator, complement: complement))
@@ -277,12 +277,12 @@ extension DependencyBuilder {
       }
       if unit.kind == .coordinator, hasVerb, segmentHasVerb(position + 1) { split = true }
       if isComma(unit), hasContent, position + 1 < units.count, units[position + 1].kind == .noun,
-        segmentHasVerb(position + 1) || lemma(units[position + 1].start) == "no"
+        segmentHasVerb(position + 1) || lexicon.has(.negationDeterminers, lemma(units[position + 1].start))
       {
         split = true
       }
       // "X otherwise no Y", "X however Y includes Z": these adverbs before a noun phrase start a new fragment.
-      if unit.kind == .adverb, word(unit.head) == "otherwise" || word(unit.head) == "however", hasContent,
+      if unit.kind == .adverb, lexicon.has(.fragmentAdverbs, word(unit.head)), hasContent,
         position + 1 < units.count, units[position + 1].kind == .noun
       {
         split = true
@@ -296,7 +296,7 @@ extension DependencyBuilder {
       // "cardiomegaly no pneumothorax or effusion": a noun phrase opened by "no" right after another noun phrase
       // is a new statement whose comma or period was left out (a determiner cannot continue a noun phrase).
       if unit.kind == .noun, position > 0, units[position - 1].kind == .noun || units[position - 1].kind == .adjective,
-        lemma(unit.start) == "no", hasContent
+        lexicon.has(.negationDeterminers, lemma(unit.start)), hasContent
       {
         split = true
       }

@@ -1,7 +1,10 @@
 /// Clause analysis: finds the predicate, its subject, copula, auxiliaries and objects, then attaches the rest.
 extension DependencyBuilder {
 
-  func isNegation(_ index: Int) -> Bool { ["not", "n't", "never"].contains(word(index)) }
+  func isNegation(_ index: Int) -> Bool { lexicon.has(.negationAdverbs, word(index)) }
+
+  /// Whether token `index` is a form of "be".
+  func isBe(_ index: Int) -> Bool { lexicon.has(.beForms, word(index)) }
 
   /// "is xxxx unremarkable": a one-word noun directly before a clause-final adjective modifies the adjective.
   /// Returns the adjective's unit position.
@@ -45,7 +48,7 @@ extension DependencyBuilder {
     }
     guard predicate < units.count else { return nil }
     if units[predicate].kind == .preposition,
-      lexicon.predicativePrepositions.contains(word(units[predicate].head)), predicate + 1 < units.count,
+      lexicon.has(.predicativePrepositions, word(units[predicate].head)), predicate + 1 < units.count,
       units[predicate + 1].kind == .noun
     {
       predicate += 1
@@ -100,7 +103,7 @@ extension DependencyBuilder {
       // study | has resolved").
       if tag(unit.head) == .VBN, (unit.start..<unit.end).allSatisfy({ $0 == unit.head || tag($0).isAdverb }),
         position > 0, units[position - 1].kind == .noun,
-        !lexicon.reportingParticiples.contains(word(unit.head)) || ownModifiersThenFiniteVerb(units, after: position)
+        !lexicon.has(.reportingParticiples, word(unit.head)) || ownModifiersThenFiniteVerb(units, after: position)
       {
         continue
       }
@@ -152,12 +155,12 @@ extension DependencyBuilder {
     // "is again within normal limits", "is xxxx normal": adverbs between a copula and its predicate modify the
     // predicate, so the predicate is the first unit after them.
     var firstAfter = v + 1
-    if lemma(main) == "be" {
+    if isBe(main) {
       while firstAfter + 1 < units.count, units[firstAfter].kind == .adverb { firstAfter += 1 }
     }
     let after = firstAfter < units.count ? firstAfter : nil
     let modalExistential = expletive != nil && (group.start..<group.end).contains { tag($0) == .MD }
-    if lemma(main) == "be", expletive == nil || modalExistential, let after {
+    if isBe(main), expletive == nil || modalExistential, let after {
       let unit = units[after]
       if let adjective = npmodAdjective(units, after) {
         predicate = units[adjective].head
@@ -178,13 +181,13 @@ extension DependencyBuilder {
       }
     }
     let passive =
-      !copula && tag(main) == .VBN && (group.start..<group.end).contains { $0 != main && lemma($0) == "be" }
+      !copula && tag(main) == .VBN && (group.start..<group.end).contains { $0 != main && isBe($0) }
     for index in group.start..<group.end where index != main {
       if tag(index) == .MD {
         attach(index, to: predicate, .aux)
       } else if tag(index).isAdverb {
         attach(index, to: predicate, isNegation(index) ? .neg : .advmod)
-      } else if lemma(index) == "be", passive {
+      } else if isBe(index), passive {
         attach(index, to: predicate, .auxpass)
       } else {
         attach(index, to: predicate, .aux)
@@ -215,7 +218,7 @@ extension DependencyBuilder {
     if !copula, expletive == nil, let after {
       let unit = units[after]
       if unit.kind == .noun {
-        attach(unit.head, to: main, lexicon.linkingVerbs.contains(lemma(main)) ? .xcomp : .dobj)
+        attach(unit.head, to: main, lexicon.has(.linkingVerbs, lemma(main)) ? .xcomp : .dobj)
         consumed.insert(after)
       } else if unit.kind == .adjective {
         attach(unit.head, to: main, .xcomp)
@@ -303,7 +306,7 @@ extension DependencyBuilder {
     let group = units[position]
     var main = group.head
     // "which may be compatible with ...": the adjective or noun after a form of be is the predicate.
-    if lemma(main) == "be", position + 1 < units.count, !consumed.contains(position + 1),
+    if isBe(main), position + 1 < units.count, !consumed.contains(position + 1),
       let adjective = npmodAdjective(units, position + 1)
     {
       let predicate = units[adjective].head
@@ -312,14 +315,14 @@ extension DependencyBuilder {
       consumed.insert(adjective)
       attach(main, to: predicate, .cop)
       main = predicate
-    } else if lemma(main) == "be", position + 1 < units.count, !consumed.contains(position + 1),
+    } else if isBe(main), position + 1 < units.count, !consumed.contains(position + 1),
       units[position + 1].kind == .adjective || units[position + 1].kind == .noun
     {
       let predicate = units[position + 1].head
       consumed.insert(position + 1)
       attach(main, to: predicate, .cop)
       main = predicate
-    } else if lemma(main) == "be", position + 2 < units.count, !consumed.contains(position + 1),
+    } else if isBe(main), position + 2 < units.count, !consumed.contains(position + 1),
       units[position + 1].kind == .preposition, units[position + 2].kind == .noun, !consumed.contains(position + 2)
     {
       // "to be within normal limits": the prepositional phrase's object is the predicate.

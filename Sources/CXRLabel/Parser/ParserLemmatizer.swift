@@ -2,7 +2,8 @@
 /// the base form, everything else unchanged (lowercase).
 enum ParserLemmatizer {
   static func lemma(_ word: String, tag: PennTag, lexicon: ParserLexicon = .shared) -> String {
-    if word == "n't" { return "not" }
+    // ("n't" → "not": the irregular forms list it as it lists verb forms.)
+    if tag.isAdverb, let lemma = lexicon.verbForms[word] { return lemma }
     if tag.isVerb || tag == .MD || tag == .POS {
       if tag == .POS { return word }
       if let lemma = lexicon.verbForms[word] { return lemma }

@@ -18,30 +18,13 @@ struct ParserLexicon: Sendable {
   var plurals: [String: String] = [:]
   /// Irregular verb form → lemma.
   var verbForms: [String: String] = [:]
-  /// Participles that, right after a noun, report a finding ("no effusion identified") rather than modify.
-  var reportingParticiples: Set<String> = []
-  /// Present participles that, after a comma or an adverb, take the finding as their object.
-  var reasoningParticiples: Set<String> = []
-  /// Present participles that always head a verb phrase, never modify a noun.
-  var verbalParticiples: Set<String> = []
-  /// Participles that, after a noun and before a preposition, modify the noun ("fluid associated with").
-  var reducedRelatives: Set<String> = []
-  /// Adjectives that close a run-on first statement ("heart size normal lungs are clear").
-  var runOnPredicates: Set<String> = []
-  /// Verbs whose complement is an `xcomp` ("appear normal").
-  var linkingVerbs: Set<String> = []
-  /// Adjectives of side that, after a noun, start a location phrase of their own ("atelectasis right base").
-  var sideAdjectives: Set<String> = []
-  /// Adverbs of hedging that qualify a whole noun phrase ("*possibly* passive atelectasis"), never the adjective after them.
-  var hedgeAdverbs: Set<String> = []
-  /// Names of findings that head their noun phrase and never modify a noun after them ("consolidation").
-  var findingNouns: Set<String> = []
-  /// Prepositions whose phrase can be a verbless clause's predicate ("heart size *within* normal limits.").
-  var predicativePrepositions: Set<String> = []
-  /// Findings that a comma and alternatives after them explain ("opacity, scar or atelectasis").
-  var explainedFindings: Set<String> = []
-  /// De-identification placeholders (IU's `xxxx`, MIMIC-CXR's `___`), tagged by context as the word they hide.
-  var placeholders: Set<String> = []
+  /// Two-word prepositions: the second word → the first words after which it is a preposition ("status *post*").
+  var twoWordPrepositions: [String: Set<String>] = [:]
+  /// The members of each word class, indexed by ``WordClass/rawValue``.
+  var members: [Set<String>] = Array(repeating: [], count: WordClass.allCases.count)
+
+  /// Whether `word` belongs to `wordClass`.
+  @inline(__always) func has(_ wordClass: WordClass, _ word: String) -> Bool { members[wordClass.rawValue].contains(word) }
 
   /// The compiled-in lexicon. The file ships with the library and a test loads it, so it cannot be malformed in
   /// a release; should it ever be, the parser runs with an empty lexicon rather than stopping the run.
@@ -50,7 +33,7 @@ struct ParserLexicon: Sendable {
   /// The Penn Treebank tags a closed-class line may give.
   static let closedTags: Set<PennTag> = [
     .DT, .PRPPossessive, .PRP, .IN, .CC, .TO, .MD, .EX, .WDT, .WP, .WRB, .RB, .VBZ, .VBP, .VBD, .VB, .VBN,
-    .VBG, .POS, .UH,
+    .VBG, .POS, .UH, .JJR, .JJS,
   ]
 
   /// Parses a lexicon file; throws `invalidModel` naming the file and line of the first problem.
@@ -89,31 +72,25 @@ struct ParserLexicon: Sendable {
       case "irregular-plurals", "irregular-verbs":
         guard fields.count == 2 else { throw bad("Expected two words: the inflected form and its lemma.") }
         if section == "irregular-plurals" { lexicon.plurals[fields[0]] = fields[1] } else { lexicon.verbForms[fields[0]] = fields[1] }
-      case "reporting-participles": lexicon.reportingParticiples.formUnion(fields)
-      case "reasoning-participles": lexicon.reasoningParticiples.formUnion(fields)
-      case "verbal-participles": lexicon.verbalParticiples.formUnion(fields)
-      case "reduced-relatives": lexicon.reducedRelatives.formUnion(fields)
-      case "run-on-predicates": lexicon.runOnPredicates.formUnion(fields)
-      case "linking-verbs": lexicon.linkingVerbs.formUnion(fields)
-      case "side-adjectives": lexicon.sideAdjectives.formUnion(fields)
-      case "predicative-prepositions": lexicon.predicativePrepositions.formUnion(fields)
-      case "hedge-adverbs": lexicon.hedgeAdverbs.formUnion(fields)
-      case "finding-nouns": lexicon.findingNouns.formUnion(fields)
-      case "placeholders": lexicon.placeholders.formUnion(fields)
-      case "explained-findings": lexicon.explainedFindings.formUnion(fields)
+      case "two-word-prepositions":
+        guard fields.count == 2 else { throw bad("Expected two words: a preposition's first word and its second.") }
+        lexicon.twoWordPrepositions[fields[1], default: []].insert(fields[0])
+      case let name?:
+        guard let wordClass = WordClass(section: name) else { break }
+        lexicon.members[wordClass.rawValue].formUnion(fields)
       default: break
       }
     }
     return lexicon
   }
 
-  /// The sections a lexicon file may have.
-  static let sections: [String] = [
-    "closed", "nouns", "adjectives", "verbs", "noun-or-verb", "irregular-plurals", "irregular-verbs",
-    "reporting-participles", "reasoning-participles", "verbal-participles", "reduced-relatives", "run-on-predicates",
-    "linking-verbs", "side-adjectives", "predicative-prepositions", "hedge-adverbs", "finding-nouns", "placeholders",
-    "explained-findings",
-  ]
+  /// The sections a lexicon file may have: the word lists, then one per word class.
+  static let sections: [String] =
+    [
+      "closed", "nouns", "adjectives", "verbs", "noun-or-verb", "irregular-plurals", "irregular-verbs",
+      "two-word-prepositions",
+    ]
+    + WordClass.allCases.map(\.section)
 
   /// The classes of an open-class word (empty if unknown).
   @inline(__always) func classes(_ word: String) -> WordClasses { open[word] ?? [] }

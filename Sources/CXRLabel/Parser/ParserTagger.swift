@@ -11,10 +11,10 @@ enum ParserTagger {
   /// participle, preposition or adverb — stands for an adverb ("is xxxx normal", "has xxxx resolved", "are not
   /// xxxx seen"); elsewhere it keeps the noun tag its lexicon class gives.
   static func tagPlaceholders(_ words: [String], _ tags: inout [PennTag], lexicon: ParserLexicon) {
-    for index in words.indices.dropFirst() where index + 1 < words.count && lexicon.placeholders.contains(words[index]) {
+    for index in words.indices.dropFirst() where index + 1 < words.count && lexicon.has(.placeholders, words[index]) {
       let previous = words[index - 1]
-      let afterAuxiliary = isBe(previous) || isHave(previous) || tags[index - 1] == .MD || previous == "not"
-        || tags[index - 1] == .RB && index > 1 && (isBe(words[index - 2]) || isHave(words[index - 2]))
+      let afterAuxiliary = lexicon.has(.beForms, previous) || lexicon.has(.haveForms, previous) || tags[index - 1] == .MD || lexicon.has(.negationAdverbs, previous)
+        || tags[index - 1] == .RB && index > 1 && (lexicon.has(.beForms, words[index - 2]) || lexicon.has(.haveForms, words[index - 2]))
       let next = tags[index + 1]
       if afterAuxiliary, next == .JJ || next == .VBN || next == .IN || next.isAdverb || next == .VBG {
         tags[index] = .RB
@@ -97,8 +97,6 @@ enum ParserTagger {
 
   /// `larger` → JJR, `largest` → JJS when the base is a known adjective.
   static func comparativeTag(_ word: String, lexicon: ParserLexicon = .shared) -> PennTag? {
-    if word == "worse" || word == "better" { return .JJR }
-    if word == "worst" || word == "best" { return .JJS }
     for (suffix, tag) in [("er", PennTag.JJR), ("est", PennTag.JJS)] where word.hasSuffix(suffix) {
       let stem = String(word.dropLast(suffix.utf8.count))
       let candidates = [stem, stem + "e", String(stem.dropLast()), stem.hasSuffix("i") ? String(stem.dropLast()) + "y" : ""]

@@ -1,24 +1,15 @@
 /// Contextual corrections applied after lexical tagging.
 extension ParserTagger {
-  static func isBe(_ word: String) -> Bool {
-    switch word {
-    case "is", "are", "was", "were", "be", "been", "being", "am": return true
-    default: return false
-    }
-  }
-
-  static func isHave(_ word: String) -> Bool { word == "has" || word == "have" || word == "had" || word == "having" }
-
   static func isNominal(_ tag: PennTag?) -> Bool { tag?.isNominal == true }
 
   /// Whether a finite auxiliary or modal ("has", "is", "may") follows later in the same clause (before a comma,
   /// semicolon or period): then an -ed word right after a noun is a participle modifying it ("the effusion
   /// described previously | has resolved"), not the clause's past tense.
-  static func auxiliaryFollows(_ words: [String], _ tags: [PennTag], after index: Int) -> Bool {
+  static func auxiliaryFollows(_ words: [String], _ tags: [PennTag], after index: Int, lexicon: ParserLexicon) -> Bool {
     for probe in (index + 1)..<words.count {
       let tag = tags[probe]
       if tag == .comma || tag == .colon || tag == .period || tag == .CC { return false }
-      if tag == .MD || (tag == .VBZ || tag == .VBP || tag == .VBD) && (isBe(words[probe]) || isHave(words[probe])) {
+      if tag == .MD || (tag == .VBZ || tag == .VBP || tag == .VBD) && (lexicon.has(.beForms, words[probe]) || lexicon.has(.haveForms, words[probe])) {
         return true
       }
     }
@@ -37,7 +28,7 @@ extension ParserTagger {
       while back >= 0, tags[back].isAdverb { back -= 1 }
       let verbal = back >= 0 ? words[back] : ""
       let verbalTag = back >= 0 ? tags[back] : nil
-      let afterModal = verbalTag == .MD || verbalTag == .TO || verbal == "do" || verbal == "does" || verbal == "did"
+      let afterModal = verbalTag == .MD || verbalTag == .TO || lexicon.has(.doForms, verbal)
       switch tags[index] {
       case .NN, .JJ, .VB, .VBP:
         if afterModal, lexicon.isVerb(word) || tags[index] == .VB || tags[index] == .VBP {
@@ -50,13 +41,13 @@ extension ParserTagger {
       case .VBN:
         // Irregular participles and -ed words: passive/perfect after be/have, prenominal modifier, or past tense
         // right after a subject.
-        if isBe(verbal) || isHave(verbal) || verbal == "get" || verbal == "got" {
+        if lexicon.has(.beForms, verbal) || lexicon.has(.haveForms, verbal) || lexicon.has(.passiveAuxiliaries, verbal) {
           tags[index] = .VBN
-        } else if isNominal(previous), next == .IN, lexicon.reducedRelatives.contains(word) {
+        } else if isNominal(previous), next == .IN, lexicon.has(.reducedRelatives, word) {
           // "fluid associated with the fissure": a reduced relative clause, not a past tense.
           tags[index] = .VBN
         } else if isNominal(previous), !(next?.isNoun == true || next == .JJ || next == .DT),
-          !lexicon.reportingParticiples.contains(word), !auxiliaryFollows(words, tags, after: index)
+          !lexicon.has(.reportingParticiples, word), !auxiliaryFollows(words, tags, after: index, lexicon: lexicon)
         {
           // (A reporting participle after its noun, "no effusion identified", stays a participle: "is" left out.)
           tags[index] = .VBD
@@ -69,7 +60,7 @@ extension ParserTagger {
       case .VBZ:
         if previous == .DT || previous == .JJ || previous == .CD, lexicon.closed[word] == nil { tags[index] = .NNS }
       case .IN:
-        if word == "that" {
+        if lexicon.has(.complementizers, word) {
           if previous?.isVerb == true {
             // "note that fractures may not be demonstrated": a complementizer after a verb.
             break
@@ -84,13 +75,13 @@ extension ParserTagger {
       }
       // "given the history": a preposition; "status post surgery": `post` is a preposition.
       // "given differences in technique, ...": before a noun phrase and not after a noun, a preposition too.
-      if word == "given", next == .DT || next == .PRPPossessive || (next?.isNoun == true || next == .JJ) && !isNominal(previous) {
+      if lexicon.has(.prepositionalParticiples, word), next == .DT || next == .PRPPossessive || (next?.isNoun == true || next == .JJ) && !isNominal(previous) {
         tags[index] = .IN
       }
-      if word == "post", index > 0, words[index - 1] == "status" { tags[index] = .IN }
+      if index > 0, lexicon.twoWordPrepositions[word]?.contains(words[index - 1]) == true { tags[index] = .IN }
       // "near top normal": before an adjective, `near` is the adverb "nearly".
-      if word == "near", next == .JJ { tags[index] = .RB }
-      if word == "that", tags[index] == .DT, index + 1 < count, tags[index + 1].isVerb || tags[index + 1] == .MD {
+      if lexicon.has(.adverbialPrepositions, word), next == .JJ { tags[index] = .RB }
+      if lexicon.has(.complementizers, word), tags[index] == .DT, index + 1 < count, tags[index + 1].isVerb || tags[index + 1] == .MD {
         tags[index] = isNominal(previous) ? .WDT : .IN
       }
     }
