@@ -10,6 +10,8 @@ struct DependencyBuilder {
   var head: [Int]
   /// Relation of each token to its head (nil: none yet).
   var relation: [Relation?]
+  /// The rule that attached each token (nil: none yet).
+  var attachedBy: [ConstructionRule?]
   /// Conjunct lists: first conjunct → later conjuncts.
   var conjuncts: [(first: Int, rest: [Int])] = []
   /// Enhanced edges beyond the basic tree (a conjunct shared by nested coordinations).
@@ -21,15 +23,19 @@ struct DependencyBuilder {
     self.lexicon = lexicon
     head = Array(repeating: -1, count: tokens.count)
     relation = Array(repeating: nil, count: tokens.count)
+    attachedBy = Array(repeating: nil, count: tokens.count)
   }
 
   @inline(__always) func tag(_ index: Int) -> PennTag { tags[index] }
   @inline(__always) func word(_ index: Int) -> String { tokens[index].word }
   @inline(__always) func lemma(_ index: Int) -> String { tokens[index].lemma }
 
-  /// Attaches `dependent` under `governor` unless it already has a head or would attach to itself.
-  mutating func attach(_ dependent: Int, to governor: Int, _ label: Relation) {
-    guard dependent != governor, dependent >= 0, governor >= 0, head[dependent] < 0 else { return }
+  /// Attaches `dependent` under `governor` as `rule` says, unless that would attach it to itself or make a cycle.
+  /// A word attached already keeps its head unless `rule` comes before the rule that attached it in
+  /// ``ConstructionRule``'s declared order: precedence is the table's, not the order the rules run in.
+  mutating func attach(_ dependent: Int, to governor: Int, _ label: Relation, by rule: ConstructionRule) {
+    guard dependent != governor, dependent >= 0, governor >= 0 else { return }
+    if head[dependent] >= 0, let earlier = attachedBy[dependent], earlier.rawValue <= rule.rawValue { return }
     // Refuse cycles.
     var probe = governor
     var steps = 0
@@ -40,12 +46,25 @@ struct DependencyBuilder {
     }
     head[dependent] = governor
     relation[dependent] = label
+    attachedBy[dependent] = rule
   }
 
   func build() -> [ParsedEdge] {
     var builder = self
     builder.run()
     return builder.edges()
+  }
+
+  /// The tree edges with the construction rule that made each one (for tests and audits; CC-processing's copies
+  /// are left out).
+  func buildTracingRules() -> [(edge: ParsedEdge, rule: ConstructionRule)] {
+    var builder = self
+    builder.run()
+    return builder.tokens.indices.compactMap { index in
+      guard builder.head[index] >= 0, let relation = builder.relation[index], let rule = builder.attachedBy[index]
+      else { return nil }
+      return (ParsedEdge(head: builder.head[index], dependent: index, relation: relation.description), rule)
+    }
   }
 
   mutating func run() {
@@ -71,22 +90,22 @@ struct DependencyBuilder {
       if clause.introductory {
         let opening = clause.units.first { $0.kind != .punctuation }
         let relation: Relation = opening.map { $0.kind == .preposition ? .nmod(lemma($0.head)) : .advcl } ?? .advcl
-        attach(root, to: first, relation)
+        attach(root, to: first, relation, by: .introductoryPhrase)
       } else if let complement = clause.complement {
-        attach(complement.mark, to: root, .mark)
-        attach(root, to: complement.governor, .ccomp)
+        attach(complement.mark, to: root, .mark, by: .complementClause)
+        attach(root, to: complement.governor, .ccomp, by: .complementClause)
       } else if let cc = clause.coordinator {
-        attach(cc, to: first, .cc)
-        attach(root, to: first, .conj(conjunctionName(cc)))
+        attach(cc, to: first, .cc, by: .coordinatedClauses)
+        attach(root, to: first, .conj(conjunctionName(cc)), by: .coordinatedClauses)
         // Coordinated predicates share the first one's subject when they have none ("the silhouette is not
         // identified and not fully evaluated"), as in CoreNLP's CC-processed output.
         conjuncts.append((first: first, rest: [root]))
       } else {
-        attach(root, to: first, .parataxis)
+        attach(root, to: first, .parataxis, by: .parataxis)
       }
     }
     for index in tokens.indices where head[index] < 0 && index != first {
-      attach(index, to: first, tag(index).isPunctuation ? .punct : .dep)
+      attach(index, to: first, tag(index).isPunctuation ? .punct : .dep, by: .unattached)
     }
   }
 

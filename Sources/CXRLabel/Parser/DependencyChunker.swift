@@ -294,17 +294,17 @@ extension DependencyBuilder {
       if index == phraseHead { continue }
       let tag = tag(index)
       if tag == .CC, index > start, index + 1 < end {
-        attach(index, to: index - 1, .cc)
-        attach(index + 1, to: index - 1, .conj(conjunctionName(index)))
+        attach(index, to: index - 1, .cc, by: .innerCoordination)
+        attach(index + 1, to: index - 1, .conj(conjunctionName(index)), by: .innerCoordination)
         conjuncts.append((first: index - 1, rest: [index + 1]))
         continue
       }
       if tag.isAdverb {
-        attach(index, to: index + 1 < end ? index + 1 : phraseHead, .advmod)
+        attach(index, to: index + 1 < end ? index + 1 : phraseHead, .advmod, by: .nounPhrase)
         continue
       }
       if tag == .comma {
-        attach(index, to: phraseHead, .punct)
+        attach(index, to: phraseHead, .punct, by: .nounPhrase)
         continue
       }
       let label: Relation
@@ -316,7 +316,7 @@ extension DependencyBuilder {
       default:
         label = tag.isNoun || opensParticipleCoordination(index, start, end) ? .compound : .amod
       }
-      attach(index, to: phraseHead, label)
+      attach(index, to: phraseHead, label, by: .nounPhrase)
     }
   }
 

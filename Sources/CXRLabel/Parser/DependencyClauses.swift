@@ -75,8 +75,8 @@ extension DependencyBuilder {
         units[index + 5].kind == .preposition, word(units[index + 5].head) == word(units[index + 1].head)
       {
         let coordinator = units[index + 3].head
-        attach(coordinator, to: unit.head, .cc)
-        attach(units[index + 4].head, to: unit.head, .conj(conjunctionName(coordinator)))
+        attach(coordinator, to: unit.head, .cc, by: .parallelPrepositionalPhrases)
+        attach(units[index + 4].head, to: unit.head, .conj(conjunctionName(coordinator)), by: .parallelPrepositionalPhrases)
         conjuncts.append((first: unit.head, rest: [units[index + 4].head]))
         result.append(contentsOf: units[index...(index + 4)])
         index += 5
@@ -173,17 +173,17 @@ extension DependencyBuilder {
               // "X and Y or Z", "X versus Y or Z": a different later coordinator joins its member to the one before,
               // and the member also counts as a conjunct of the first (as CCprocessed output shows).
               let previous = members[position - 1].unit.head
-              attach(item.coordinator, to: previous, .cc)
-              attach(item.unit.head, to: previous, name)
+              attach(item.coordinator, to: previous, .cc, by: .coordinatedList)
+              attach(item.unit.head, to: previous, name, by: .coordinatedList)
               extraEdges.append((head: first, dependent: item.unit.head, relation: outer))
             } else {
-              if item.coordinator >= 0 { attach(item.coordinator, to: first, .cc) }
-              attach(item.unit.head, to: first, name)
+              if item.coordinator >= 0 { attach(item.coordinator, to: first, .cc, by: .coordinatedList) }
+              attach(item.unit.head, to: first, name, by: .coordinatedList)
             }
-            if item.adverb >= 0 { attach(item.adverb, to: item.unit.head, .advmod) }
+            if item.adverb >= 0 { attach(item.adverb, to: item.unit.head, .advmod, by: .coordinatedList) }
             rest.append(item.unit.head)
           }
-          for comma in commas { attach(comma, to: first, .punct) }
+          for comma in commas { attach(comma, to: first, .punct, by: .coordinatedList) }
           conjuncts.append((first: first, rest: rest))
           let last = members[members.count - 1].unit
           result.append(

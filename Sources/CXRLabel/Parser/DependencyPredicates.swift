@@ -116,7 +116,7 @@ extension DependencyBuilder {
       // "without focal consolidation or effusion.": a fragment that opens with a preposition is headed by its object.
       if first > 0, units[first - 1].kind == .preposition, units[..<(first - 1)].allSatisfy({ $0.kind == .punctuation }) {
         consumed.insert(first - 1)
-        attach(units[first - 1].head, to: units[first].head, .caseMarker)
+        attach(units[first - 1].head, to: units[first].head, .caseMarker, by: .prepositionalFragment)
       }
       if let (predicate, subjects) = verblessPredicate(units, subject: first) {
         // "heart and mediastinum normal.", "heart size and mediastinal contour within normal limits.": the adjective
@@ -126,11 +126,11 @@ extension DependencyBuilder {
         let root = units[predicate].head
         if units[predicate - 1].kind == .preposition {
           consumed.insert(predicate - 1)
-          attach(units[predicate - 1].head, to: root, .caseMarker)
+          attach(units[predicate - 1].head, to: root, .caseMarker, by: .verblessPredicate)
         }
         for subject in subjects {
           consumed.insert(subject)
-          attach(units[subject].head, to: root, .nsubj)
+          attach(units[subject].head, to: root, .nsubj, by: .verblessPredicate)
         }
         attachRest(units, root: root, consumed: &consumed)
         return root
@@ -164,7 +164,7 @@ extension DependencyBuilder {
       let unit = units[after]
       if let adjective = npmodAdjective(units, after) {
         predicate = units[adjective].head
-        attach(unit.head, to: predicate, .nmodNpmod)
+        attach(unit.head, to: predicate, .nmodNpmod, by: .copulaPredicate)
         consumed.insert(after)
         consumed.insert(adjective)
         copula = true
@@ -174,7 +174,7 @@ extension DependencyBuilder {
         copula = true
       } else if unit.kind == .preposition, after + 1 < units.count, units[after + 1].kind == .noun {
         predicate = units[after + 1].head
-        attach(unit.head, to: predicate, .caseMarker)
+        attach(unit.head, to: predicate, .caseMarker, by: .copulaPredicate)
         consumed.insert(after)
         consumed.insert(after + 1)
         copula = true
@@ -184,44 +184,44 @@ extension DependencyBuilder {
       !copula && tag(main) == .VBN && (group.start..<group.end).contains { $0 != main && isBe($0) }
     for index in group.start..<group.end where index != main {
       if tag(index) == .MD {
-        attach(index, to: predicate, .aux)
+        attach(index, to: predicate, .aux, by: .verbGroup)
       } else if tag(index).isAdverb {
-        attach(index, to: predicate, isNegation(index) ? .neg : .advmod)
+        attach(index, to: predicate, isNegation(index) ? .neg : .advmod, by: .verbGroup)
       } else if isBe(index), passive {
-        attach(index, to: predicate, .auxpass)
+        attach(index, to: predicate, .auxpass, by: .verbGroup)
       } else {
-        attach(index, to: predicate, .aux)
+        attach(index, to: predicate, .aux, by: .verbGroup)
       }
     }
     if copula {
-      attach(main, to: predicate, .cop)
+      attach(main, to: predicate, .cop, by: .copulaPredicate)
       for position in (v + 1)..<firstAfter {
-        attach(units[position].head, to: predicate, isNegation(units[position].head) ? .neg : .advmod)
+        attach(units[position].head, to: predicate, isNegation(units[position].head) ? .neg : .advmod, by: .copulaPredicate)
         consumed.insert(position)
       }
     }
     if let expletive, copula {
       // "there may be some infection": the noun heads the clause, as in CoreNLP's copula treatment.
-      attach(units[expletive].head, to: predicate, .expl)
+      attach(units[expletive].head, to: predicate, .expl, by: .existential)
       consumed.insert(expletive)
     } else if let expletive {
-      attach(units[expletive].head, to: main, .expl)
+      attach(units[expletive].head, to: main, .expl, by: .existential)
       consumed.insert(expletive)
       if let after, units[after].kind == .noun {
-        attach(units[after].head, to: main, .nsubj)
+        attach(units[after].head, to: main, .nsubj, by: .existential)
         consumed.insert(after)
       }
     } else if let subjectPosition {
-      attach(units[subjectPosition].head, to: predicate, passive ? .nsubjpass : .nsubj)
+      attach(units[subjectPosition].head, to: predicate, passive ? .nsubjpass : .nsubj, by: .subject)
       consumed.insert(subjectPosition)
     }
     if !copula, expletive == nil, let after {
       let unit = units[after]
       if unit.kind == .noun {
-        attach(unit.head, to: main, lexicon.has(.linkingVerbs, lemma(main)) ? .xcomp : .dobj)
+        attach(unit.head, to: main, lexicon.has(.linkingVerbs, lemma(main)) ? .xcomp : .dobj, by: .object)
         consumed.insert(after)
       } else if unit.kind == .adjective {
-        attach(unit.head, to: main, .xcomp)
+        attach(unit.head, to: main, .xcomp, by: .object)
         consumed.insert(after)
       }
     }
@@ -255,46 +255,46 @@ extension DependencyBuilder {
         let next = position + 1
         if next < units.count, units[next].kind == .noun || units[next].kind == .adjective, !consumed.contains(next) {
           let object = units[next].head
-          attach(unit.head, to: object, .caseMarker)
-          attach(object, to: governor(before: position), .nmod(lemma(unit.head)))
+          attach(unit.head, to: object, .caseMarker, by: .prepositionalPhrase)
+          attach(object, to: governor(before: position), .nmod(lemma(unit.head)), by: .prepositionalPhrase)
           consumed.insert(next)
         } else if next < units.count, units[next].kind == .verb {
-          attach(unit.head, to: units[next].head, .mark)
+          attach(unit.head, to: units[next].head, .mark, by: .prepositionalPhrase)
         }
       case .adjective:
         if position > 0, units[position - 1].kind == .noun {
-          attach(unit.head, to: units[position - 1].head, .amod)
+          attach(unit.head, to: units[position - 1].head, .amod, by: .postnominalAdjective)
         } else if position > 1, isComma(units[position - 1]), units[position - 2].kind == .noun {
           // "mass in the lobe, suspicious for malignancy": the nearest noun.
-          attach(unit.head, to: units[position - 2].head, .amod)
+          attach(unit.head, to: units[position - 2].head, .amod, by: .postnominalAdjective)
         } else {
-          attach(unit.head, to: root, .dep)
+          attach(unit.head, to: root, .dep, by: .unattached)
         }
       case .adverb:
         let following = position + 1 < units.count ? units[position + 1].kind : .punctuation
         if position > 0, units[position - 1].kind == .verb, following != .adjective, following != .verb {
           // "correlate clinically for ...": an adverb after its verb.
           let verb = units[position - 1].head
-          attach(unit.head, to: relation[verb] == .cop && head[verb] >= 0 ? head[verb] : verb, .advmod)
+          attach(unit.head, to: relation[verb] == .cop && head[verb] >= 0 ? head[verb] : verb, .advmod, by: .adverb)
           continue
         }
         let target = position + 1 < units.count && units[position + 1].kind != .punctuation ? units[position + 1].head : root
-        attach(unit.head, to: target == unit.head ? root : target, .advmod)
+        attach(unit.head, to: target == unit.head ? root : target, .advmod, by: .adverb)
       case .verb:
         attachSecondaryVerb(units, position, root: root, consumed: &consumed)
       case .coordinator:
         // "stable and within normal limits": CoreNLP hangs the `cc` on the prepositional object.
         if position + 2 < units.count, units[position + 1].kind == .preposition, units[position + 2].kind == .noun {
-          attach(unit.head, to: units[position + 2].head, .cc)
+          attach(unit.head, to: units[position + 2].head, .cc, by: .coordinatedPrepositionalPhrase)
         }
       case .noun:
         if position > 0, isComma(units[position - 1]), position > 1, units[position - 2].kind == .noun {
-          attach(unit.head, to: units[position - 2].head, .appos)
+          attach(unit.head, to: units[position - 2].head, .appos, by: .apposition)
         } else {
-          attach(unit.head, to: root, .dep)
+          attach(unit.head, to: root, .dep, by: .unattached)
         }
       case .other where tag(unit.head) == .UH:
-        attach(unit.head, to: root, .discourse)
+        attach(unit.head, to: root, .discourse, by: .discourse)
       default:
         break
       }
@@ -310,67 +310,66 @@ extension DependencyBuilder {
       let adjective = npmodAdjective(units, position + 1)
     {
       let predicate = units[adjective].head
-      attach(units[position + 1].head, to: predicate, .nmodNpmod)
+      attach(units[position + 1].head, to: predicate, .nmodNpmod, by: .secondaryPredicate)
       consumed.insert(position + 1)
       consumed.insert(adjective)
-      attach(main, to: predicate, .cop)
+      attach(main, to: predicate, .cop, by: .secondaryPredicate)
       main = predicate
     } else if isBe(main), position + 1 < units.count, !consumed.contains(position + 1),
       units[position + 1].kind == .adjective || units[position + 1].kind == .noun
     {
       let predicate = units[position + 1].head
       consumed.insert(position + 1)
-      attach(main, to: predicate, .cop)
+      attach(main, to: predicate, .cop, by: .secondaryPredicate)
       main = predicate
     } else if isBe(main), position + 2 < units.count, !consumed.contains(position + 1),
       units[position + 1].kind == .preposition, units[position + 2].kind == .noun, !consumed.contains(position + 2)
     {
       // "to be within normal limits": the prepositional phrase's object is the predicate.
       let predicate = units[position + 2].head
-      attach(units[position + 1].head, to: predicate, .caseMarker)
+      attach(units[position + 1].head, to: predicate, .caseMarker, by: .secondaryPredicate)
       consumed.insert(position + 1)
       consumed.insert(position + 2)
-      attach(main, to: predicate, .cop)
+      attach(main, to: predicate, .cop, by: .secondaryPredicate)
       main = predicate
     }
     for index in group.start..<group.end where index != main && head[index] < 0 {
-      attach(index, to: main, tag(index).isAdverb ? (isNegation(index) ? .neg : .advmod) : .aux)
+      attach(index, to: main, tag(index).isAdverb ? (isNegation(index) ? .neg : .advmod) : .aux, by: .verbGroup)
     }
     let previous = position > 0 ? units[position - 1] : nil
     if let previous, previous.kind == .marker {
       if tag(previous.head) == .TO {
-        attach(previous.head, to: main, .mark)
+        attach(previous.head, to: main, .mark, by: .infinitive)
         let before = position > 1 ? units[position - 2] : nil
         if let before, before.kind == .noun, main != group.head, relation[before.head] == .dobj, head[before.head] >= 0 {
           // Small clause: "views demonstrate the silhouette to be normal" — the object of the verb is the subject
           // of the infinitive's predicate, which is the verb's `xcomp` (a correct constituency parse has
           // [VP demonstrate [S the silhouette [VP to be normal]]]).
           let verb = head[before.head]
-          head[before.head] = -1
-          attach(before.head, to: main, .nsubj)
-          attach(main, to: verb, .xcomp)
+          attach(before.head, to: main, .nsubj, by: .smallClause)
+          attach(main, to: verb, .xcomp, by: .smallClause)
         } else {
-          attach(main, to: before?.head ?? root, before?.kind == .noun ? .acl : .xcomp)
+          attach(main, to: before?.head ?? root, before?.kind == .noun ? .acl : .xcomp, by: .infinitive)
         }
       } else {
-        attach(previous.head, to: main, .nsubj)
+        attach(previous.head, to: main, .nsubj, by: .relativeClause)
         if position > 1, units[position - 2].kind == .noun {
-          attach(main, to: units[position - 2].head, .aclRelcl)
+          attach(main, to: units[position - 2].head, .aclRelcl, by: .relativeClause)
         } else if position > 2, isComma(units[position - 2]), units[position - 3].kind == .noun {
-          attach(main, to: units[position - 3].head, .aclRelcl)
+          attach(main, to: units[position - 3].head, .aclRelcl, by: .relativeClause)
         }
       }
     } else if let previous, previous.kind == .noun, tag(main) == .VBN || tag(main) == .VBG || tag(main) == .VBD {
-      attach(main, to: previous.head, .acl)
+      attach(main, to: previous.head, .acl, by: .participleModifier)
     } else if let previous, previous.kind == .preposition {
-      attach(main, to: position > 1 ? units[position - 2].head : root, .advcl)
+      attach(main, to: position > 1 ? units[position - 2].head : root, .advcl, by: .participleModifier)
     } else if isCommaParticiple(units, position) {
-      attach(main, to: units[position - 2].head, .acl)
+      attach(main, to: units[position - 2].head, .acl, by: .participleModifier)
     }
-    attach(main, to: root, .dep)
+    attach(main, to: root, .dep, by: .unattached)
     let next = position + 1
     if next < units.count, !consumed.contains(next), units[next].kind == .noun {
-      attach(units[next].head, to: main, .dobj)
+      attach(units[next].head, to: main, .dobj, by: .secondaryObject)
       consumed.insert(next)
     }
   }

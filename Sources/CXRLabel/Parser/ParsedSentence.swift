@@ -47,8 +47,17 @@ public struct DependencyParser: Sendable {
   ///   - sentence: the sentence's byte range in `text`.
   /// - Returns: tokens with spans into `text`, and the dependency edges between them.
   public func parse(_ text: UnsafeBufferPointer<UInt8>, sentence: Range<Int>) -> ParsedSentence {
+    guard let (builder, written) = builder(text, sentence: sentence) else { return ParsedSentence(tokens: [], edges: []) }
+    var tokens = builder.tokens
+    let edges = builder.build()
+    for index in tokens.indices where written[index] != tokens[index].word { tokens[index].word = written[index] }
+    return ParsedSentence(tokens: tokens, edges: edges)
+  }
+
+  /// The tagged, lemmatised tokens of a sentence, ready to attach, and the words as written; nil for no tokens.
+  func builder(_ text: UnsafeBufferPointer<UInt8>, sentence: Range<Int>) -> (DependencyBuilder, [String])? {
     let spans = ParserTokenizer.tokenize(text, sentence: sentence)
-    if spans.isEmpty { return ParsedSentence(tokens: [], edges: []) }
+    if spans.isEmpty { return nil }
     let written = spans.map { String(decoding: UnsafeBufferPointer(rebasing: text[$0]), as: UTF8.self) }
     // NegBio parses text in its original case: tag, lemmatise and attach the lowercased words ("No" is the
     // determiner "no"), and give the tokens their written form back at the end.
@@ -60,9 +69,16 @@ public struct DependencyParser: Sendable {
       let lemma = ParserLemmatizer.lemma(words[index], tag: tags[index], lexicon: lexicon)
       tokens.append(ParsedToken(word: words[index], lemma: lemma, tag: tags[index].rawValue, span: spans[index]))
     }
-    let edges = DependencyBuilder(tokens: tokens, tags: tags, lexicon: lexicon).build()
-    for index in tokens.indices where written[index] != words[index] { tokens[index].word = written[index] }
-    return ParsedSentence(tokens: tokens, edges: edges)
+    return (DependencyBuilder(tokens: tokens, tags: tags, lexicon: lexicon), written)
+  }
+
+  /// For tests and audits: the words of `sentence` (lowercased) and its tree edges with the rule that made each.
+  func traceRules(_ sentence: String) -> (words: [String], edges: [(edge: ParsedEdge, rule: ConstructionRule)]) {
+    var copy = Array(sentence.utf8)
+    return copy.withUnsafeMutableBufferPointer { buffer in
+      guard let (builder, _) = builder(UnsafeBufferPointer(buffer), sentence: 0..<buffer.count) else { return ([], []) }
+      return (builder.tokens.map(\.word), builder.buildTracingRules())
+    }
   }
 
   /// `word` with ASCII capitals lowered (the same string when it has none, the CheXpert labeler's case).
