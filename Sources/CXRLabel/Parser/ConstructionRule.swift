@@ -59,6 +59,8 @@ enum ConstructionRule: Int, CaseIterable, Sendable {
   case introductoryPhrase
   /// "note that X ...": `mark`, and the clause the verb's `ccomp`.
   case complementClause
+  /// "..., with a small effusion present": an absolute clause, `advcl` of the main clause's root with its `mark`.
+  case absoluteClause
   /// Two clauses joined by a coordinator: `cc`, `conj:<cc>`.
   case coordinatedClauses
   /// Statements side by side (a semicolon, a run-on without punctuation): `parataxis` under the first.
@@ -108,6 +110,8 @@ enum ConstructionRule: Int, CaseIterable, Sendable {
     case .introductoryPhrase:
       return ["compared with the prior study, the heart is normal.", "on the frontal view, no pneumothorax."]
     case .complementClause: return ["note that fractures may not be seen.", "note that the heart is enlarged."]
+    case .absoluteClause:
+      return ["the heart is normal, with a small left effusion present.", "the heart is enlarged, with the lungs clear."]
     case .coordinatedClauses: return ["the heart is normal and the lungs are clear.", "the heart is enlarged but the lungs are clear."]
     case .parataxis: return ["the heart is normal; the lungs are clear.", "heart size normal lungs are clear."]
     case .unattached: return ["cardiomegaly.", "views of the chest."]

@@ -91,6 +91,9 @@ struct DependencyBuilder {
         let opening = clause.units.first { $0.kind != .punctuation }
         let relation: Relation = opening.map { $0.kind == .preposition ? .nmod(lemma($0.head)) : .advcl } ?? .advcl
         attach(root, to: first, relation, by: .introductoryPhrase)
+      } else if let mark = clause.absolute {
+        attach(mark, to: root, .mark, by: .absoluteClause)
+        attach(root, to: first, .advcl, by: .absoluteClause)
       } else if let complement = clause.complement {
         attach(complement.mark, to: root, .mark, by: .complementClause)
         attach(root, to: complement.governor, .ccomp, by: .complementClause)

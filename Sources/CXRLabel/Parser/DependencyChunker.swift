@@ -88,7 +88,26 @@ extension DependencyBuilder {
     guard afterCopula || (tag(index - 1).isNoun || lexicon.has(.runOnPrepositions, word(index - 1)))
       && lexicon.has(.runOnPredicates, word(index))
     else { return false }
-    return nounPhraseWithItsOwnVerb(from: index + 1) { isAdjectival(tag($0)) }
+    return nounPhraseWithItsOwnVerb(from: index + 1) { isAdjectival(tag($0)) } || verblessStatementFollows(index + 1)
+  }
+
+  /// Whether a verbless statement starts at `start`: nouns (with their modifiers, "and" or commas between them)
+  /// and then a predicate adjective that ends the sentence ("the lungs are clear | heart and mediastinum stable").
+  func verblessStatementFollows(_ start: Int) -> Bool {
+    var probe = start
+    var nouns = 0
+    while probe < tokens.count {
+      let tag = tag(probe)
+      if tag.isNoun {
+        nouns += 1
+      } else if tag.isAdjective || tag == .VBN || tag == .VBD, nouns > 0, probe + 1 == tokens.count || self.tag(probe + 1).isPunctuation {
+        return true
+      } else if !(tag.isAdjective || tag == .DT || tag == .CC || tag == .comma) {
+        return false
+      }
+      probe += 1
+    }
+    return false
   }
 
   /// Whether a noun phrase starts at `start` (after words `modifier` accepts, then its nouns) and is followed

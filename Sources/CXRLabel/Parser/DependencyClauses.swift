@@ -6,6 +6,8 @@ extension DependencyBuilder {
     var coordinator: Int?
     /// For a complement clause ("note that X may not be seen"): the complementizer and the verb it completes.
     var complement: (mark: Int, governor: Int)? = nil
+    /// For an absolute clause ("..., with a small effusion present"): the preposition that opens it.
+    var absolute: Int? = nil
     /// An introductory phrase before the main clause ("compared with the prior study, ..."): its root modifies
     /// the main clause's root.
     var introductory = false
@@ -26,8 +28,11 @@ extension DependencyBuilder {
       !units[opening..<comma].contains(where: { isFinite($0) || $0.kind == .coordinator })
     else { return nil }
     let next = units[comma + 1]
-    // A participial phrase never continues as a list, so any noun phrase after its comma is the statement.
-    if next.kind == .noun, tag(next.start) == .DT || bareParticiple { return comma }
+    // A participial phrase never continues as a list, so any noun phrase after its comma is the statement; so is a
+    // verbless statement after any introductory phrase ("on the frontal view, heart and mediastinum normal").
+    if next.kind == .noun, tag(next.start) == .DT || bareParticiple || endsWithVerblessPredicate(units[(comma + 1)...]) {
+      return comma
+    }
     var probe = comma + 1
     while probe < units.count, !(units[probe].kind == .punctuation && word(units[probe].head) == ";") {
       if isFinite(units[probe]) { return comma }
@@ -218,6 +223,33 @@ extension DependencyBuilder {
     return after == units.count || units[after].kind == .punctuation && !isComma(units[after])
   }
 
+  /// Whether `units` (a noun phrase first) end with the predicate of a verbless statement: an adjective, or the
+  /// object of a predicative preposition ("... within normal limits"), with no verb anywhere.
+  func endsWithVerblessPredicate(_ units: ArraySlice<ParseUnit>) -> Bool {
+    guard !units.contains(where: { $0.kind == .verb }),
+      let last = units.lastIndex(where: { $0.kind != .punctuation })
+    else { return false }
+    if units[last].kind == .adjective { return true }
+    return units[last].kind == .noun && last > units.startIndex && units[last - 1].kind == .preposition
+      && lexicon.has(.predicativePrepositions, word(units[last - 1].head))
+  }
+
+  /// Whether a noun phrase with a predicate of its own starts at unit `start`: an adjective or bare participle that
+  /// ends the clause ("a small effusion present"), or, after a comma, a finite verb ("..., with a small effusion is
+  /// present"; without the comma, "followup with chest ct | heart size is normal" is a run-on's next statement).
+  func opensAbsoluteClause(_ units: [ParseUnit], _ start: Int, afterComma: Bool) -> Bool {
+    guard start + 1 < units.count, units[start].kind == .noun else { return false }
+    let next = units[start + 1]
+    if isFinite(next) { return afterComma }
+    let bare = next.kind == .adjective || next.kind == .verb && next.end - next.start == 1 && tag(next.head) == .VBN
+    // (The predicate ends the clause: punctuation, the end, or a run-on's next statement, a noun phrase opened by a
+    // determiner: "with a small effusion present | no pneumothorax".)
+    guard bare else { return false }
+    guard start + 2 < units.count else { return true }
+    let after = units[start + 2]
+    return after.kind == .punctuation || after.kind == .noun && tag(after.start) == .DT
+  }
+
   /// Whether a finite verb group starts at unit `position`, after adverbs.
   func finiteVerbFollows(_ units: [ParseUnit], _ position: Int) -> Bool {
     var probe = position
@@ -253,14 +285,29 @@ extension DependencyBuilder {
       return false
     }
     var complement: (mark: Int, governor: Int)?
+    var absolute: Int?
     for (position, unit) in units.enumerated() {
+      // "the heart is normal, with a small effusion (is) present": before a noun phrase with a predicate of its own,
+      // "with" opens an adverbial clause rather than a prepositional phrase.
+      if unit.kind == .preposition, lexicon.has(.absolutePrepositions, word(unit.head)),
+        current.contains(where: { $0.kind == .verb }),
+        opensAbsoluteClause(units, position + 1, afterComma: position > 0 && isComma(units[position - 1]))
+      {
+        clauses.append(Clause(units: current, coordinator: coordinator, complement: complement, absolute: absolute))
+        current = []
+        coordinator = nil
+        complement = nil
+        absolute = unit.head
+        continue
+      }
       // "note that fractures may not be demonstrated": a complement clause of the verb before "that".
       if unit.kind == .preposition, lexicon.has(.complementizers, word(unit.head)), position > 0, units[position - 1].kind == .verb,
         segmentHasVerb(position + 1)
       {
-        clauses.append(Clause(units: current, coordinator: coordinator, complement: complement))
+        clauses.append(Clause(units: current, coordinator: coordinator, complement: complement, absolute: absolute))
         current = []
         coordinator = nil
+        absolute = nil
         complement = (mark: unit.head, governor: units[position - 1].head)
         continue
       }
@@ -269,13 +316,15 @@ extension DependencyBuilder {
       var split = false
       if unit.kind == .punctuation, word(unit.head) == ";", hasContent {
         current.append(unit)
-        clauses.append(Clause(units: current, coordinator: coordinator, complement: complement))
+        clauses.append(Clause(units: current, coordinator: coordinator, complement: complement, absolute: absolute))
         current = []
         coordinator = nil
         complement = nil
+        absolute = nil
         continue
       }
-      if unit.kind == .coordinator, hasVerb, segmentHasVerb(position + 1) { split = true }
+      // (An absolute clause has its predicate even without a verb: "with a small effusion present, and ...".)
+      if unit.kind == .coordinator, hasVerb || absolute != nil, segmentHasVerb(position + 1) { split = true }
       if isComma(unit), hasContent, position + 1 < units.count, units[position + 1].kind == .noun,
         segmentHasVerb(position + 1) || lexicon.has(.negationDeterminers, lemma(units[position + 1].start))
       {
@@ -313,8 +362,9 @@ extension DependencyBuilder {
       // "... mediastinum 3. no pneumothorax": a list number inside the sentence starts a new item.
       if unit.kind == .other, isListNumber(unit.head), hasContent { split = true }
       if split {
-        clauses.append(Clause(units: current, coordinator: coordinator, complement: complement))
+        clauses.append(Clause(units: current, coordinator: coordinator, complement: complement, absolute: absolute))
         complement = nil
+        absolute = nil
         current = []
         coordinator = unit.kind == .coordinator ? unit.head : nil
         if unit.kind != .coordinator { current.append(unit) }
@@ -323,7 +373,7 @@ extension DependencyBuilder {
       }
       current.append(unit)
     }
-    if !current.isEmpty { clauses.append(Clause(units: current, coordinator: coordinator, complement: complement)) }
+    if !current.isEmpty { clauses.append(Clause(units: current, coordinator: coordinator, complement: complement, absolute: absolute)) }
     return clauses
   }
 }

@@ -50,6 +50,9 @@ enum WordClass: Int, CaseIterable, Sendable {
   case alternativeCoordinators
   /// Correlatives that open a coordination of their own ("*either* atelectasis or infiltrate").
   case correlatives
+  /// Prepositions that open an absolute clause before a noun phrase with its own predicate ("*with* a small
+  /// effusion present").
+  case absolutePrepositions
   /// Complementizers after a verb ("note *that* ...").
   case complementizers
   /// Prepositions that close a run-on predicate like a noun does ("upper limits *of* normal | lungs are clear").

@@ -56,8 +56,8 @@ enum Fillers {
 extension MatrixConstruction {
   /// Every construction, in the order of the README's table.
   static let all: [MatrixConstruction] = [
-    copulaPredicate, smallClause, sharedPredicate, resolution, reducedRelative, passiveNegation, postNominalHedge,
-    causeHedge, negatedList, runOnBoundary,
+    copulaPredicate, smallClause, sharedPredicate, verblessPredicate, withClause, missingCopulaWord, resolution,
+    reducedRelative, passiveNegation, postNominalHedge, causeHedge, negatedList, runOnBoundary,
   ]
 
   /// "SUBJECT is [adverb] PREDICATE": the predicate heads the clause, the subject is its `nsubj`.
@@ -127,6 +127,113 @@ extension MatrixConstruction {
             sentence.coordinate(first, [second], coordinator: and)
             sentence.predicate(head, subjects: [first, second], verb: verb, adverb: middle)
             return head
+          }
+        }
+      }
+    })
+
+  /// "SUBJECT and SUBJECT PREDICATE", "SUBJECT, SUBJECT PREDICATE" without a verb (dictated text): the predicate is
+  /// shared by every subject, as if the copula were there.
+  static let verblessPredicate = MatrixConstruction(
+    id: "verbless-predicate", isFragment: true, example: "Heart size, mediastinal contours within normal limits.",
+    variants: [
+      ("heart/NN", "mediastinum/NN"), ("heart/NN/compound size/NN", "mediastinal/JJ/amod contours/NNS"),
+      ("cardiac/JJ/amod silhouette/NN", "mediastinal/JJ/amod contour/NN"), ("heart/NN/compound size/NN", "pulmonary/JJ/amod vascularity/NN"),
+      ("mediastinal/JJ/amod contours/NNS", "hilar/JJ/amod contours/NNS"),
+    ].flatMap { pair in
+      ["normal/JJ", "unremarkable/JJ", "within/IN/case normal/JJ/amod limits/NNS", "stable/JJ", "enlarged/JJ"].flatMap {
+        predicate in
+        ["and", ","].map { joiner in
+          { @Sendable (sentence: inout GoldSentence, punctuated: Bool) -> Int in
+            let first = sentence.phrase(Phrase(pair.0))
+            var second: Int
+            if joiner == "and" {
+              let and = sentence.word("and", "CC")
+              second = sentence.phrase(Phrase(pair.1))
+              sentence.coordinate(first, [second], coordinator: and)
+            } else {
+              sentence.punctuation(",", to: first, when: punctuated)
+              second = sentence.phrase(Phrase(pair.1))
+            }
+            let head = sentence.phrase(Phrase(predicate))
+            sentence.edge(head, "nsubj", first)
+            sentence.edge(head, "nsubj", second)
+            return head
+          }
+        }
+      }
+    })
+
+  /// "SUBJECT is PREDICATE, with CLAUSE": "with" introduces a clause of its own (`advcl`, `mark`), whose subject is
+  /// its own predicate's; "with FINDINGS" without a verb is a prepositional phrase of the predicate (`nmod:with`).
+  static let withClause = MatrixConstruction(
+    id: "with-clause", example: "The heart is normal in size, with a small left pleural effusion present.",
+    variants: subjects().flatMap { subject, plural in
+      ["normal/JJ", "enlarged/JJ", "normal/JJ in/IN/case@2 size/NN/nmod:in", "stable/JJ"].flatMap { predicate in
+        ["the lungs are clear", "a small pleural effusion is present", "a small pleural effusion present",
+         "small bilateral effusions", "no pleural effusion"].map { written in
+          { @Sendable (sentence: inout GoldSentence, punctuated: Bool) -> Int in
+            // Without the comma, "with" before a clause with a finite verb is ambiguous in run-on text ("followup
+            // with chest ct | heart size is normal" is two statements, and the real original reads it so), so
+            // run-on frames use the verbless form.
+            let after = punctuated || !written.contains(" are ") && !written.contains(" is ")
+              ? written : "a small pleural effusion present"
+            let noun = sentence.phrase(Phrase(subject))
+            let verb = sentence.word(plural ? "are" : "is", plural ? "VBP" : "VBZ")
+            let head = sentence.phrase(Phrase(predicate))
+            sentence.predicate(head, subjects: [noun], verb: verb, adverb: nil)
+            sentence.punctuation(",", to: head, when: punctuated)
+            let with = sentence.word("with", "IN")
+            switch after {
+            case "the lungs are clear":
+              let clear = ContextFrame.clause(&sentence, "the/DT/det lungs/NNS", cop: "are", predicate: "clear/JJ")
+              sentence.edge(clear, "mark", with)
+              sentence.edge(head, "advcl", clear)
+            case "a small pleural effusion is present", "a small pleural effusion present":
+              let effusion = sentence.phrase(Phrase("a/DT/det small/JJ/amod pleural/JJ/amod effusion/NN"))
+              let cop = after.contains(" is ") ? sentence.word("is", "VBZ") : nil
+              let present = sentence.word("present", "JJ")
+              sentence.edge(present, "nsubj", effusion)
+              if let cop { sentence.edge(present, "cop", cop) }
+              sentence.edge(present, "mark", with)
+              sentence.edge(head, "advcl", present)
+            case "small bilateral effusions":
+              let effusions = sentence.phrase(Phrase("small/JJ/amod bilateral/JJ/amod effusions/NNS"))
+              sentence.edge(effusions, "case", with)
+              sentence.edge(head, "nmod:with", effusions)
+            default:
+              let effusion = sentence.phrase(Phrase("no/DT/neg pleural/JJ/amod effusion/NN"))
+              sentence.edge(effusion, "case", with)
+              sentence.edge(head, "nmod:with", effusion)
+            }
+            return head
+          }
+        }
+      }
+    })
+
+  /// "SUBJECT appear(s) normal limits", "SUBJECT is normal limits": a predicate with a word left out, as dictated
+  /// text has it; the noun phrase is still the predicate (`xcomp` of a linking verb, or under the copula).
+  static let missingCopulaWord = MatrixConstruction(
+    id: "missing-word-predicate", example: "The cardiomediastinal contours appear normal limits.",
+    variants: subjects().flatMap { subject, plural in
+      ["appear", "are", "remain"].flatMap { verbWord in
+        ["normal/JJ/amod limits/NNS", "upper/JJ/amod limits/NNS of/IN/case@3 normal/JJ/nmod:of@1",
+         "within/IN/case normal/JJ/amod limits/NNS", "normal/JJ/amod size/NN"].map { predicate in
+          { @Sendable (sentence: inout GoldSentence, _: Bool) -> Int in
+            let noun = sentence.phrase(Phrase(subject))
+            let copula = verbWord == "are"
+            let form = copula ? (plural ? "are" : "is") : (plural ? verbWord : verbWord + "s")
+            let verb = sentence.word(form, plural ? "VBP" : "VBZ", lemma: copula ? "be" : verbWord)
+            let head = sentence.phrase(Phrase(predicate))
+            if copula {
+              sentence.predicate(head, subjects: [noun], verb: verb, adverb: nil)
+              return head
+            }
+            sentence.edge(verb, "nsubj", noun)
+            // A prepositional phrase after a linking verb is its `nmod:<prep>`; a noun phrase its `xcomp`.
+            sentence.edge(verb, predicate.hasPrefix("within") ? "nmod:within" : "xcomp", head)
+            return verb
           }
         }
       }
