@@ -91,6 +91,7 @@ extension DependencyBuilder {
     return nounPhraseWithItsOwnVerb(from: index + 1) { isAdjectival(tag($0)) } || verblessStatementFollows(index + 1)
   }
 
+
   /// Whether a verbless statement starts at `start`: nouns (with their modifiers, "and" or commas between them)
   /// and then a predicate adjective that ends the sentence ("the lungs are clear | heart and mediastinum stable").
   func verblessStatementFollows(_ start: Int) -> Bool {

@@ -30,7 +30,10 @@ extension DependencyBuilder {
     let next = units[comma + 1]
     // A participial phrase never continues as a list, so any noun phrase after its comma is the statement; so is a
     // verbless statement after any introductory phrase ("on the frontal view, heart and mediastinum normal").
-    if next.kind == .noun, tag(next.start) == .DT || bareParticiple || endsWithVerblessPredicate(units[(comma + 1)...]) {
+    if next.kind == .noun,
+      tag(next.start) == .DT || bareParticiple || endsWithVerblessPredicate(units[(comma + 1)...])
+        || explainedByAlternatives(units, comma + 1)
+    {
       return comma
     }
     var probe = comma + 1
@@ -211,16 +214,23 @@ extension DependencyBuilder {
   /// further items of a list with it. A list opened by "no" stays a list.
   func explainedByAlternatives(_ units: [ParseUnit], _ index: Int) -> Bool {
     let unit = units[index]
-    guard unit.kind == .noun, lexicon.has(.explainedFindings, lemma(unit.head)), !lexicon.has(.negationDeterminers, lemma(unit.start)),
-      index + 1 < units.count, isComma(units[index + 1])
-    else { return false }
-    var first = index + 2
+    guard explainsFinding(units, index), index + 1 < units.count else { return false }
+    // (In run-on text the comma is left out: "left basilar opacity (likely) scar or atelectasis".)
+    var first = isComma(units[index + 1]) ? index + 2 : index + 1
     while first < units.count, units[first].kind == .adverb { first += 1 }
     guard first + 2 < units.count, units[first].kind == .noun, units[first + 1].kind == .coordinator,
       lexicon.has(.alternativeCoordinators, word(units[first + 1].head)), units[first + 2].kind == .noun
     else { return false }
     let after = first + 3
     return after == units.count || units[after].kind == .punctuation && !isComma(units[after])
+      || units[after].kind == .noun && tag(units[after].start) == .DT
+  }
+
+  /// Whether unit `index` is a finding that words after it may explain (`[explained-findings]`), not in a list
+  /// opened by "no".
+  func explainsFinding(_ units: [ParseUnit], _ index: Int) -> Bool {
+    units[index].kind == .noun && lexicon.has(.explainedFindings, lemma(units[index].head))
+      && !lexicon.has(.negationDeterminers, lemma(units[index].start))
   }
 
   /// Whether `units` (a noun phrase first) end with the predicate of a verbless statement: an adjective, or the

@@ -290,6 +290,10 @@ extension DependencyBuilder {
       case .noun:
         if position > 0, isComma(units[position - 1]), position > 1, units[position - 2].kind == .noun {
           attach(unit.head, to: units[position - 2].head, .appos, by: .apposition)
+        } else if position > 0, explainsFinding(units, position - 1) {
+          // "opacity likely atelectasis": a noun phrase right after a finding that can be explained, its comma
+          // left out, explains it as an apposition does.
+          attach(unit.head, to: units[position - 1].head, .appos, by: .apposition)
         } else {
           attach(unit.head, to: root, .dep, by: .unattached)
         }

@@ -29,7 +29,8 @@ struct ConstructionMatrix {
   func run(_ construction: MatrixConstruction, failures: inout [Failure]) -> Tally {
     var tally = Tally(id: construction.id, example: construction.example)
     let workspace = RuleWorkspace()
-    for frame in ContextFrame.all where !(construction.isFragment && frame.coordinatesAClause) {
+    for frame in ContextFrame.all
+    where !(construction.isFragment && (frame.coordinatesAClause || frame.runsOnFromClear)) {
       for variant in construction.variants {
         let sentences = frame.build(variant)
         let text = sentences.map(\.text).joined(separator: " ")

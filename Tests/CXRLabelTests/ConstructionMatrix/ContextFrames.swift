@@ -8,6 +8,11 @@ struct ContextFrame: Sendable {
   /// Whether the frame coordinates a clause with the construction (", and ...", ", but ..."): English does that
   /// with clauses only, so verbless fragments are not put in these frames.
   var coordinatesAClause = false
+  /// Whether the frame runs a statement ending in "clear" into the construction without punctuation. Before a
+  /// verbless fragment that is ambiguous: "the lungs are clear left basilar opacity" reads as "clear of the
+  /// opacity" too, and the real original's output on run-on text takes it so (parsing a finding after a run-on
+  /// "clear" as a statement of its own moved 11 punctuation-free cells away from it), so fragments skip it.
+  var runsOnFromClear = false
   /// Builds the study: sentences before the construction's, then the construction's sentence around `core`
   /// (which appends the construction and returns its root).
   var build: @Sendable (_ core: Template) -> [GoldSentence]
@@ -108,7 +113,7 @@ struct ContextFrame: Sendable {
   /// Run-on text without punctuation, lower case, as report-generation models write it: another statement before
   /// or after the construction.
   static let runOns: [ContextFrame] = [
-    ContextFrame(name: "run-on after 'the lungs are clear'", punctuated: false) { core in
+    ContextFrame(name: "run-on after 'the lungs are clear'", punctuated: false, runsOnFromClear: true) { core in
       var sentence = GoldSentence()
       let clear = clause(&sentence, "the/DT/det lungs/NNS", cop: "are", predicate: "clear/JJ")
       let root = core(&sentence, false)
