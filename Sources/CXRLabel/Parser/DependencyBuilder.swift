@@ -4,6 +4,9 @@ struct DependencyBuilder {
   let tokens: [ParsedToken]
   /// Each token's tag.
   let tags: [PennTag]
+  /// Each token's word classes, and its lemma's, as bits of ``WordClass/rawValue`` (looked up once per token).
+  let wordClasses: [WordClassMask]
+  let lemmaClasses: [WordClassMask]
   /// The word sets the attachment heuristics consult.
   let lexicon: ParserLexicon
   /// Head of each token in the basic tree (-1: none yet).
@@ -17,16 +20,27 @@ struct DependencyBuilder {
   /// Enhanced edges beyond the basic tree (a conjunct shared by nested coordinations).
   var extraEdges: [(head: Int, dependent: Int, relation: Relation)] = []
 
-  init(tokens: [ParsedToken], tags: [PennTag], lexicon: ParserLexicon = .shared) {
+  init(tokens: [ParsedToken], tags: [PennTag], wordClasses: [WordClassMask]? = nil, lexicon: ParserLexicon = .shared) {
     self.tokens = tokens
     self.tags = tags
     self.lexicon = lexicon
+    let wordClasses = wordClasses ?? tokens.map { lexicon.classMask($0.word) }
+    self.wordClasses = wordClasses
+    lemmaClasses = tokens.indices.map { tokens[$0].lemma == tokens[$0].word ? wordClasses[$0] : lexicon.classMask(tokens[$0].lemma) }
     head = Array(repeating: -1, count: tokens.count)
     relation = Array(repeating: nil, count: tokens.count)
     attachedBy = Array(repeating: nil, count: tokens.count)
   }
 
   @inline(__always) func tag(_ index: Int) -> PennTag { tags[index] }
+  /// Whether token `index`'s word belongs to `wordClass`.
+  @inline(__always) func wordIs(_ index: Int, _ wordClass: WordClass) -> Bool {
+    wordClasses[index].contains(wordClass)
+  }
+  /// Whether token `index`'s lemma belongs to `wordClass`.
+  @inline(__always) func lemmaIs(_ index: Int, _ wordClass: WordClass) -> Bool {
+    lemmaClasses[index].contains(wordClass)
+  }
   @inline(__always) func word(_ index: Int) -> String { tokens[index].word }
   @inline(__always) func lemma(_ index: Int) -> String { tokens[index].lemma }
 
@@ -113,7 +127,7 @@ struct DependencyBuilder {
   }
 
   func conjunctionName(_ index: Int) -> String {
-    lexicon.has(.versusCoordinators, word(index)) ? "versus" : lemma(index)
+    wordIs(index, .versusCoordinators) ? "versus" : lemma(index)
   }
 
   /// The final edge list: tree edges plus copies of a governor's relation to later conjuncts.

@@ -27,18 +27,17 @@ extension DependencyBuilder {
     let nextIsNominal = next.isNoun || isAdjectival(next) || next == .VBN || next == .VBG
     if tag == .VBN || tag == .VBG || tag == .VBD {
       let previous = index > 0 ? self.tag(index - 1) : nil
-      let previousWord = index > 0 ? word(index - 1) : ""
-      if lexicon.has(.beForms, previousWord) || lexicon.has(.haveForms, previousWord) || previous == .RB && index > 1
-        && lexicon.has(.beForms, word(index - 2))
+      if index > 0 && (wordIs(index - 1, .beForms) || wordIs(index - 1, .haveForms)) || previous == .RB && index > 1
+        && wordIs(index - 2, .beForms)
       {
         return false
       }
       // "opacity, favoring scarring or granulomas": a participle of reasoning after a comma heads a clause.
-      if tag == .VBG, previous == .comma || previous == .RB, lexicon.has(.reasoningParticiples, word(index)) { return false }
+      if tag == .VBG, previous == .comma || previous == .RB, wordIs(index, .reasoningParticiples) { return false }
       // "opacity likely representing atelectasis": these participles never modify a noun before it.
-      if tag == .VBG, lexicon.has(.verbalParticiples, word(index)) { return false }
+      if tag == .VBG, wordIs(index, .verbalParticiples) { return false }
       // "effusion identified status post ...": a reporting participle after its noun is predicative.
-      if previous?.isNoun == true, lexicon.has(.reportingParticiples, word(index)) { return false }
+      if previous?.isNoun == true, wordIs(index, .reportingParticiples) { return false }
       // "no displaced, acute fractures", "the enlarged heart": a participle right after a determiner.
       if previous == .DT || previous == .PRPPossessive, nounFollows(index + 1) { return true }
       // "the previously seen left effusion", "previously noted small pneumothorax": after an adverb that opens the
@@ -58,7 +57,7 @@ extension DependencyBuilder {
     }
     // "possibly passive atelectasis": a hedge qualifies the whole phrase, not the adjective after it.
     if tag.isAdverb {
-      return !lexicon.has(.sentenceAdverbs, word(index)) && !lexicon.has(.hedgeAdverbs, word(index))
+      return !wordIs(index, .sentenceAdverbs) && !wordIs(index, .hedgeAdverbs)
         && (isAdjectival(next) || next == .VBN)
     }
     return false
@@ -84,9 +83,9 @@ extension DependencyBuilder {
   /// After a copula any adjective does ("the aorta is ectatic | heart size is normal").
   func isRunOnPredicate(_ index: Int) -> Bool {
     guard index > 0 else { return false }
-    let afterCopula = lexicon.has(.beForms, word(index - 1)) && isAdjectival(tag(index))
-    guard afterCopula || (tag(index - 1).isNoun || lexicon.has(.runOnPrepositions, word(index - 1)))
-      && lexicon.has(.runOnPredicates, word(index))
+    let afterCopula = wordIs(index - 1, .beForms) && isAdjectival(tag(index))
+    guard afterCopula || (tag(index - 1).isNoun || wordIs(index - 1, .runOnPrepositions))
+      && wordIs(index, .runOnPredicates)
     else { return false }
     return nounPhraseWithItsOwnVerb(from: index + 1) { isAdjectival(tag($0)) } || verblessStatementFollows(index + 1)
   }
@@ -135,25 +134,24 @@ extension DependencyBuilder {
   /// - a noun after a plural noun or after a finding's name (`[finding-nouns]`): plurals and findings head their
   ///   phrase rather than modify the noun after them ("no nodules | masses", "no consolidation | pneumothorax").
   func startsJuxtaposedPhrase(_ index: Int) -> Bool {
-    guard index > 0, tag(index - 1).isNoun, !lexicon.has(.placeholders, word(index - 1)) else { return false }
-    let before = lemma(index - 1)
+    guard index > 0, tag(index - 1).isNoun, !wordIs(index - 1, .placeholders) else { return false }
     let plural = tag(index - 1) == .NNS
-    let heads = plural || lexicon.has(.findingNouns, before)
-    if heads, tag(index).isNoun, plural || !lexicon.has(.placeholders, word(index)),
+    let heads = plural || lemmaIs(index - 1, .findingNouns)
+    if heads, tag(index).isNoun, plural || !wordIs(index, .placeholders),
       word(index).utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
     {
       return true
     }
     guard isAdjectival(tag(index)), nounFollows(index + 1) else { return false }
-    return (heads || lexicon.classes(before) == .noun) && !lexicon.has(.runOnPredicates, word(index))
-      && !lexicon.has(.sideAdjectives, word(index))
+    return (heads || lexicon.classes(lemma(index - 1)) == .noun) && !wordIs(index, .runOnPredicates)
+      && !wordIs(index, .sideAdjectives)
   }
 
   /// "the heart is normal and cardiomediastinal silhouette has ...": a coordinator after a predicate adjective
   /// (right after a form of be) joins two clauses, not two adjectives, when the noun phrase after it has its own
   /// finite verb.
   func joinsClauses(predicate start: Int, coordinator: Int) -> Bool {
-    guard start > 0, lexicon.has(.beForms, word(start - 1)) else { return false }
+    guard start > 0, wordIs(start - 1, .beForms) else { return false }
     return nounPhraseWithItsOwnVerb(from: coordinator + 1) { isPrenominal($0) }
   }
 
@@ -178,12 +176,11 @@ extension DependencyBuilder {
   /// disease", "heart size | upper limits of normal", "scarring or atelectasis | right midlung").
   func phraseBreaks(_ start: Int, before end: Int) -> Bool {
     guard end > start else { return false }
-    let last = word(end - 1)
     let nextTag = tag(end)
-    if lexicon.has(.noChangeNouns, lemma(end - 1)), lexicon.has(.negationDeterminers, word(start)), nextTag != .POS {
+    if lemmaIs(end - 1, .noChangeNouns), wordIs(start, .negationDeterminers), nextTag != .POS {
       return true
     }
-    if lexicon.has(.measureNouns, last), isAdjectival(nextTag) { return true }
+    if wordIs(end - 1, .measureNouns), isAdjectival(nextTag) { return true }
     // "consolidation | pleural effusion or pneumothorax": adjectives precede the noun they modify, so an
     // adjective after a noun and before another noun starts a juxtaposed noun phrase (a list item whose comma was
     // left out). Predicate adjectives ("heart size normal lungs clear") are left to the run-on rules, and the
@@ -191,7 +188,7 @@ extension DependencyBuilder {
     if startsJuxtaposedPhrase(end) { return true }
     // "atelectasis right base": an adjective of side after a noun starts the location's own phrase; adjectives
     // precede the nouns they modify, so the finding is not a compound of the location.
-    if tag(end - 1).isNoun, lexicon.has(.sideAdjectives, word(end)), end + 1 < tokens.count,
+    if tag(end - 1).isNoun, wordIs(end, .sideAdjectives), end + 1 < tokens.count,
       tag(end + 1).isNoun
     {
       return true
@@ -229,7 +226,7 @@ extension DependencyBuilder {
             if main >= 0, !isAuxiliary(main) { break }
             main = end
             end += 1
-          } else if t.isAdverb, verbFollows(end) || lexicon.has(.negationAdverbs, self.word(end)) {
+          } else if t.isAdverb, verbFollows(end) || wordIs(end, .negationAdverbs) {
             end += 1
           } else {
             break
@@ -293,9 +290,7 @@ extension DependencyBuilder {
 
   /// Whether token `index` is a modal or a form of be, have or do (so another verb may follow in its group).
   func isAuxiliary(_ index: Int) -> Bool {
-    let word = word(index)
-    return tag(index) == .MD || lexicon.has(.beForms, word) || lexicon.has(.haveForms, word)
-      || lexicon.has(.doForms, word)
+    tag(index) == .MD || wordIs(index, .beForms) || wordIs(index, .haveForms) || wordIs(index, .doForms)
   }
 
   /// Whether a verb or modal follows after adverbs starting at `index`.
@@ -329,7 +324,7 @@ extension DependencyBuilder {
       }
       let label: Relation
       switch tag {
-      case .DT: label = lexicon.has(.negationDeterminers, lemma(index)) ? .neg : .det
+      case .DT: label = lemmaIs(index, .negationDeterminers) ? .neg : .det
       case .PRPPossessive: label = .nmodPoss
       case .CD: label = .nummod
       case .POS: label = .caseMarker

@@ -96,7 +96,7 @@ extension DependencyBuilder {
       let apposed = index + 3 < units.count && isComma(units[index + 1]) ? index + 2 : index + 1
       if unit.kind == .noun, apposed + 1 < units.count, units[apposed].kind == .noun,
         apposed == index + 2 || startsJuxtaposedPhrase(units[apposed].start),
-        units[apposed + 1].kind == .coordinator, lexicon.has(.versusCoordinators, word(units[apposed + 1].head))
+        units[apposed + 1].kind == .coordinator, wordIs(units[apposed + 1].head, .versusCoordinators)
       {
         result.append(unit)
         index += 1
@@ -142,12 +142,12 @@ extension DependencyBuilder {
           // ("are xxxx atelectatic or scar": a one-word noun may stand between them, as in `npmodAdjective`.)
           let afterVerb = index > 0 && units[index - 1].kind == .verb
             || index > 1 && units[index - 2].kind == .verb && npmodAdjective(units, index - 1) == index
-          let alternative = coordinator >= 0 && lexicon.has(.alternativeCoordinators, word(coordinator)) && unit.kind == .adjective && afterVerb
+          let alternative = coordinator >= 0 && wordIs(coordinator, .alternativeCoordinators) && unit.kind == .adjective && afterVerb
             && position < units.count && units[position].kind == .noun
           guard member(position) || alternative else { break }
           // "disease, either atelectasis or infiltrate": a correlative "either" opens a coordination of its own, an
           // apposition to the phrase before the comma rather than another item of its list.
-          if comma >= 0, coordinator < 0, lexicon.has(.correlatives, word(units[position].start)) { break }
+          if comma >= 0, coordinator < 0, wordIs(units[position].start, .correlatives) { break }
           // A member followed by a finite verb starts a new clause once the list or the clause is under way.
           if position + 1 < units.count, isFinite(units[position + 1]), clauseHasVerb || !coordinators.isEmpty { break }
           if comma >= 0 { pendingCommas.append(comma) }
@@ -166,8 +166,8 @@ extension DependencyBuilder {
         // "no acute findings | small hernia | cardiac and mediastinal contours are normal": a list opened by "no"
         // is the subject of a verb only to report an absence ("no consolidation pleural effusion or pneumothorax is
         // seen"); before any other verb, an item without its comma starts the next statement instead.
-        if next < units.count, isFinite(units[next]), lexicon.has(.negationDeterminers, lemma(unit.start)), members.contains(where: \.juxtaposed),
-          !lexicon.has(.reportingParticiples, word(units[next].head))
+        if next < units.count, isFinite(units[next]), lemmaIs(unit.start, .negationDeterminers), members.contains(where: \.juxtaposed),
+          !wordIs(units[next].head, .reportingParticiples)
         {
           blocked = true
         }
@@ -213,13 +213,12 @@ extension DependencyBuilder {
   /// alternatives are an apposition that explains the finding (its cause is hedged, the finding is not), not
   /// further items of a list with it. A list opened by "no" stays a list.
   func explainedByAlternatives(_ units: [ParseUnit], _ index: Int) -> Bool {
-    let unit = units[index]
     guard explainsFinding(units, index), index + 1 < units.count else { return false }
     // (In run-on text the comma is left out: "left basilar opacity (likely) scar or atelectasis".)
     var first = isComma(units[index + 1]) ? index + 2 : index + 1
     while first < units.count, units[first].kind == .adverb { first += 1 }
     guard first + 2 < units.count, units[first].kind == .noun, units[first + 1].kind == .coordinator,
-      lexicon.has(.alternativeCoordinators, word(units[first + 1].head)), units[first + 2].kind == .noun
+      wordIs(units[first + 1].head, .alternativeCoordinators), units[first + 2].kind == .noun
     else { return false }
     let after = first + 3
     return after == units.count || units[after].kind == .punctuation && !isComma(units[after])
@@ -229,8 +228,8 @@ extension DependencyBuilder {
   /// Whether unit `index` is a finding that words after it may explain (`[explained-findings]`), not in a list
   /// opened by "no".
   func explainsFinding(_ units: [ParseUnit], _ index: Int) -> Bool {
-    units[index].kind == .noun && lexicon.has(.explainedFindings, lemma(units[index].head))
-      && !lexicon.has(.negationDeterminers, lemma(units[index].start))
+    units[index].kind == .noun && lemmaIs(units[index].head, .explainedFindings)
+      && !lemmaIs(units[index].start, .negationDeterminers)
   }
 
   /// Whether `units` (a noun phrase first) end with the predicate of a verbless statement: an adjective, or the
@@ -241,7 +240,7 @@ extension DependencyBuilder {
     else { return false }
     if units[last].kind == .adjective { return true }
     return units[last].kind == .noun && last > units.startIndex && units[last - 1].kind == .preposition
-      && lexicon.has(.predicativePrepositions, word(units[last - 1].head))
+      && wordIs(units[last - 1].head, .predicativePrepositions)
   }
 
   /// Whether a noun phrase with a predicate of its own starts at unit `start`: an adjective or bare participle that
@@ -299,7 +298,7 @@ extension DependencyBuilder {
     for (position, unit) in units.enumerated() {
       // "the heart is normal, with a small effusion (is) present": before a noun phrase with a predicate of its own,
       // "with" opens an adverbial clause rather than a prepositional phrase.
-      if unit.kind == .preposition, lexicon.has(.absolutePrepositions, word(unit.head)),
+      if unit.kind == .preposition, wordIs(unit.head, .absolutePrepositions),
         current.contains(where: { $0.kind == .verb }),
         opensAbsoluteClause(units, position + 1, afterComma: position > 0 && isComma(units[position - 1]))
       {
@@ -311,7 +310,7 @@ extension DependencyBuilder {
         continue
       }
       // "note that fractures may not be demonstrated": a complement clause of the verb before "that".
-      if unit.kind == .preposition, lexicon.has(.complementizers, word(unit.head)), position > 0, units[position - 1].kind == .verb,
+      if unit.kind == .preposition, wordIs(unit.head, .complementizers), position > 0, units[position - 1].kind == .verb,
         segmentHasVerb(position + 1)
       {
         clauses.append(Clause(units: current, coordinator: coordinator, complement: complement, absolute: absolute))
@@ -336,12 +335,12 @@ extension DependencyBuilder {
       // (An absolute clause has its predicate even without a verb: "with a small effusion present, and ...".)
       if unit.kind == .coordinator, hasVerb || absolute != nil, segmentHasVerb(position + 1) { split = true }
       if isComma(unit), hasContent, position + 1 < units.count, units[position + 1].kind == .noun,
-        segmentHasVerb(position + 1) || lexicon.has(.negationDeterminers, lemma(units[position + 1].start))
+        segmentHasVerb(position + 1) || lemmaIs(units[position + 1].start, .negationDeterminers)
       {
         split = true
       }
       // "X otherwise no Y", "X however Y includes Z": these adverbs before a noun phrase start a new fragment.
-      if unit.kind == .adverb, lexicon.has(.fragmentAdverbs, word(unit.head)), hasContent,
+      if unit.kind == .adverb, wordIs(unit.head, .fragmentAdverbs), hasContent,
         position + 1 < units.count, units[position + 1].kind == .noun
       {
         split = true
@@ -355,7 +354,7 @@ extension DependencyBuilder {
       // "cardiomegaly no pneumothorax or effusion": a noun phrase opened by "no" right after another noun phrase
       // is a new statement whose comma or period was left out (a determiner cannot continue a noun phrase).
       if unit.kind == .noun, position > 0, units[position - 1].kind == .noun || units[position - 1].kind == .adjective,
-        lexicon.has(.negationDeterminers, lemma(unit.start)), hasContent
+        lemmaIs(unit.start, .negationDeterminers), hasContent
       {
         split = true
       }

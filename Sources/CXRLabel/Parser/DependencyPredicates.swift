@@ -1,10 +1,10 @@
 /// Clause analysis: finds the predicate, its subject, copula, auxiliaries and objects, then attaches the rest.
 extension DependencyBuilder {
 
-  func isNegation(_ index: Int) -> Bool { lexicon.has(.negationAdverbs, word(index)) }
+  func isNegation(_ index: Int) -> Bool { wordIs(index, .negationAdverbs) }
 
   /// Whether token `index` is a form of "be".
-  func isBe(_ index: Int) -> Bool { lexicon.has(.beForms, word(index)) }
+  func isBe(_ index: Int) -> Bool { wordIs(index, .beForms) }
 
   /// "is xxxx unremarkable": a one-word noun directly before a clause-final adjective modifies the adjective.
   /// Returns the adjective's unit position.
@@ -48,7 +48,7 @@ extension DependencyBuilder {
     }
     guard predicate < units.count else { return nil }
     if units[predicate].kind == .preposition,
-      lexicon.has(.predicativePrepositions, word(units[predicate].head)), predicate + 1 < units.count,
+      wordIs(units[predicate].head, .predicativePrepositions), predicate + 1 < units.count,
       units[predicate + 1].kind == .noun
     {
       predicate += 1
@@ -103,7 +103,7 @@ extension DependencyBuilder {
       // study | has resolved").
       if tag(unit.head) == .VBN, (unit.start..<unit.end).allSatisfy({ $0 == unit.head || tag($0).isAdverb }),
         position > 0, units[position - 1].kind == .noun,
-        !lexicon.has(.reportingParticiples, word(unit.head)) || ownModifiersThenFiniteVerb(units, after: position)
+        !wordIs(unit.head, .reportingParticiples) || ownModifiersThenFiniteVerb(units, after: position)
       {
         continue
       }
@@ -218,7 +218,7 @@ extension DependencyBuilder {
     if !copula, expletive == nil, let after {
       let unit = units[after]
       if unit.kind == .noun {
-        attach(unit.head, to: main, lexicon.has(.linkingVerbs, lemma(main)) ? .xcomp : .dobj, by: .object)
+        attach(unit.head, to: main, lemmaIs(main, .linkingVerbs) ? .xcomp : .dobj, by: .object)
         consumed.insert(after)
       } else if unit.kind == .adjective {
         attach(unit.head, to: main, .xcomp, by: .object)

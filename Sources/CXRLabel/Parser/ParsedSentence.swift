@@ -62,14 +62,15 @@ public struct DependencyParser: Sendable {
     // NegBio parses text in its original case: tag, lemmatise and attach the lowercased words ("No" is the
     // determiner "no"), and give the tokens their written form back at the end.
     let words = written.map(Self.lowercased)
-    let tags = ParserTagger.tag(words, lexicon: lexicon)
+    let classes = words.map(lexicon.classMask)
+    let tags = ParserTagger.tag(words, classes: classes, lexicon: lexicon)
     var tokens: [ParsedToken] = []
     tokens.reserveCapacity(words.count)
     for index in words.indices {
       let lemma = ParserLemmatizer.lemma(words[index], tag: tags[index], lexicon: lexicon)
       tokens.append(ParsedToken(word: words[index], lemma: lemma, tag: tags[index].rawValue, span: spans[index]))
     }
-    return (DependencyBuilder(tokens: tokens, tags: tags, lexicon: lexicon), written)
+    return (DependencyBuilder(tokens: tokens, tags: tags, wordClasses: classes, lexicon: lexicon), written)
   }
 
   /// For tests and audits: the words of `sentence` (lowercased) and its tree edges with the rule that made each.

@@ -23,8 +23,14 @@ struct ParserLexicon: Sendable {
   /// The members of each word class, indexed by ``WordClass/rawValue``.
   var members: [Set<String>] = Array(repeating: [], count: WordClass.allCases.count)
 
+  /// Each word's classes as bits of ``WordClass/rawValue``.
+  var masks: [String: UInt64] = [:]
+
   /// Whether `word` belongs to `wordClass`.
   @inline(__always) func has(_ wordClass: WordClass, _ word: String) -> Bool { members[wordClass.rawValue].contains(word) }
+
+  /// The classes of `word` (none for a word in no class).
+  @inline(__always) func classMask(_ word: String) -> WordClassMask { WordClassMask(rawValue: masks[word] ?? 0) }
 
   /// The compiled-in lexicon. The file ships with the library and a test loads it, so it cannot be malformed in
   /// a release; should it ever be, the parser runs with an empty lexicon rather than stopping the run.
@@ -78,6 +84,7 @@ struct ParserLexicon: Sendable {
       case let name?:
         guard let wordClass = WordClass(section: name) else { break }
         lexicon.members[wordClass.rawValue].formUnion(fields)
+        for word in fields { lexicon.masks[word, default: 0] |= 1 << UInt64(wordClass.rawValue) }
       default: break
       }
     }

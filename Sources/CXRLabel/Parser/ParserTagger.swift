@@ -1,20 +1,22 @@
 /// Part-of-speech tagger: closed-class and radiology lexicons, suffix heuristics, then a few contextual fixes.
 enum ParserTagger {
-  static func tag(_ words: [String], lexicon: ParserLexicon = .shared) -> [PennTag] {
+  static func tag(_ words: [String], classes: [WordClassMask]? = nil, lexicon: ParserLexicon = .shared) -> [PennTag] {
+    let classes = classes ?? words.map(lexicon.classMask)
     var tags = words.map { initialTag($0, lexicon: lexicon) }
-    tagPlaceholders(words, &tags, lexicon: lexicon)
-    fixContext(words, &tags, lexicon: lexicon)
+    tagPlaceholders(classes, &tags)
+    fixContext(words, classes, &tags, lexicon: lexicon)
     return tags
   }
 
   /// A placeholder inside a predicate — after an auxiliary, a copula, a modal or "not", before an adjective,
   /// participle, preposition or adverb — stands for an adverb ("is xxxx normal", "has xxxx resolved", "are not
   /// xxxx seen"); elsewhere it keeps the noun tag its lexicon class gives.
-  static func tagPlaceholders(_ words: [String], _ tags: inout [PennTag], lexicon: ParserLexicon) {
-    for index in words.indices.dropFirst() where index + 1 < words.count && lexicon.has(.placeholders, words[index]) {
-      let previous = words[index - 1]
-      let afterAuxiliary = lexicon.has(.beForms, previous) || lexicon.has(.haveForms, previous) || tags[index - 1] == .MD || lexicon.has(.negationAdverbs, previous)
-        || tags[index - 1] == .RB && index > 1 && (lexicon.has(.beForms, words[index - 2]) || lexicon.has(.haveForms, words[index - 2]))
+  static func tagPlaceholders(_ classes: [WordClassMask], _ tags: inout [PennTag]) {
+    for index in classes.indices.dropFirst() where index + 1 < classes.count && classes[index].contains(.placeholders) {
+      let previous = classes[index - 1]
+      let afterAuxiliary = previous.contains(.beForms) || previous.contains(.haveForms) || tags[index - 1] == .MD
+        || previous.contains(.negationAdverbs)
+        || tags[index - 1] == .RB && index > 1 && (classes[index - 2].contains(.beForms) || classes[index - 2].contains(.haveForms))
       let next = tags[index + 1]
       if afterAuxiliary, next == .JJ || next == .VBN || next == .IN || next.isAdverb || next == .VBG {
         tags[index] = .RB

@@ -66,6 +66,9 @@ enum WordClass: Int, CaseIterable, Sendable {
   /// Prepositions that are adverbs before an adjective ("*near* top normal").
   case adverbialPrepositions
 
+  /// The class as a one-bit mask.
+  var mask: WordClassMask { WordClassMask(rawValue: 1 << UInt64(rawValue)) }
+
   /// The section's name in the lexicon file.
   var section: String {
     var name = ""
@@ -80,4 +83,12 @@ enum WordClass: Int, CaseIterable, Sendable {
     guard let found = Self.allCases.first(where: { $0.section == section }) else { return nil }
     self = found
   }
+}
+
+/// A set of word classes as bits, looked up once per word so that the grammar's tests are bit tests.
+struct WordClassMask: Sendable, Equatable {
+  var rawValue: UInt64
+
+  /// Whether the set holds `wordClass`.
+  @inline(__always) func contains(_ wordClass: WordClass) -> Bool { rawValue & wordClass.mask.rawValue != 0 }
 }
