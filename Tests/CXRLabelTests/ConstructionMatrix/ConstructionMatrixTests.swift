@@ -21,6 +21,21 @@ import Testing
     #expect(tally.rate >= 0.99, "\(id): \(tally.passed)/\(tally.sentences) pass; first: \(failures.first.map(\.description) ?? "")")
   }
 
+  /// NegBio mode shares the parser: the same matrix under NegBio's rules and label collection.
+  static let negbio = try! Labeler.negbio()
+
+  @Test(arguments: MatrixConstruction.all.map(\.id))
+  func constructionHoldsUnderNegBiosRules(_ id: String) throws {
+    let construction = try #require(MatrixConstruction.all.first { $0.id == id })
+    var failures: [ConstructionMatrix.Failure] = []
+    let tally = ConstructionMatrix(labeler: Self.negbio).run(construction, failures: &failures)
+    print("matrix negbio \(id): \(tally.passed)/\(tally.sentences) (\(String(format: "%.2f", tally.rate * 100))%)")
+    for failure in failures.prefix(Int(ProcessInfo.processInfo.environment["CXR_MATRIX_FAILURES"] ?? "") ?? 3) {
+      print(failure)
+    }
+    #expect(tally.rate >= 0.99, "\(id): \(tally.passed)/\(tally.sentences) pass; first: \(failures.first.map(\.description) ?? "")")
+  }
+
   /// The gold side is not vacuous: templates give labels of every kind, so a parser that left every mention
   /// positive (or negated everything) would fail the matrix.
   @Test func goldLabelsCoverEveryValue() {
