@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CXRLabel
+import CXRLabelData
 
 /// The parser's lexicon file: the compiled-in one loads, and a malformed one is refused with its file and line.
 @Suite struct ParserLexiconTests {
@@ -41,6 +42,20 @@ import Testing
       guard let error = error as? CXRLabelError else { return false }
       return error.location?.file == "test.lexicon" && error.location?.line == line
         && error.description.contains(message)
+    }
+  }
+
+  /// A lexicon for the parser (a user's `--lexicon`) must have every word class's section: one written for an
+  /// older grammar is refused by name rather than parsed differently.
+  @Test func aLexiconWithoutAWordClassIsRefused() throws {
+    let full = DefaultData.parserLexicon.text
+    _ = try DependencyParser(lexicon: full, file: "full.lexicon")
+    let without = full.replacingOccurrences(of: "[be-forms]", with: "# [be-forms]")
+    #expect {
+      _ = try DependencyParser(lexicon: without, file: "old.lexicon")
+    } throws: { error in
+      guard let error = error as? CXRLabelError else { return false }
+      return error.location?.file == "old.lexicon" && error.description.contains("[be-forms]")
     }
   }
 

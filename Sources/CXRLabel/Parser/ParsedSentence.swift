@@ -37,7 +37,7 @@ public struct DependencyParser: Sendable {
   /// Creates a parser with the lexicon in `text` (the format of `Phrases/data/parser.lexicon`); throws
   /// `invalidModel` naming `file` and the line of the first problem.
   public init(lexicon text: String, file: String) throws(CXRLabelError) {
-    lexicon = try ParserLexicon.parse(text, file: file)
+    lexicon = try ParserLexicon.parse(text, file: file, complete: true)
   }
 
   /// Parses the sentence occupying the byte range `sentence` of `text`.
@@ -91,7 +91,7 @@ public struct DependencyParser: Sendable {
   /// Checks a parser lexicon (the format of `Phrases/data/parser.lexicon`, documented in `Phrases/README.md`);
   /// throws `invalidModel` naming the file and line of the first problem.
   public static func validateLexicon(_ text: String, file: String) throws(CXRLabelError) {
-    _ = try ParserLexicon.parse(text, file: file)
+    _ = try ParserLexicon.parse(text, file: file, complete: true)
   }
 
   /// Convenience for tests and tools: parses a whole string as one sentence (spans are offsets into `sentence`).

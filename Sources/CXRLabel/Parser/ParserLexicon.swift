@@ -43,7 +43,10 @@ struct ParserLexicon: Sendable {
   ]
 
   /// Parses a lexicon file; throws `invalidModel` naming the file and line of the first problem.
-  static func parse(_ text: String, file: String) throws(CXRLabelError) -> ParserLexicon {
+  /// With `complete`, every word class's section must be there: a lexicon written for an older grammar would
+  /// otherwise parse differently without a word.
+  static func parse(_ text: String, file: String, complete: Bool = false) throws(CXRLabelError) -> ParserLexicon {
+    var seen = Set<String>()
     var lexicon = ParserLexicon()
     var section: String?
     for (number, rawLine) in text.universalLines.enumerated() {
@@ -61,6 +64,7 @@ struct ParserLexicon: Sendable {
           throw bad("Unknown section [\(name)] (known: \(Self.sections.map { "[\($0)]" }.joined(separator: ", "))).")
         }
         section = name
+        seen.insert(name)
         continue
       }
       switch section {
@@ -87,6 +91,12 @@ struct ParserLexicon: Sendable {
         for word in fields { lexicon.masks[word, default: 0] |= 1 << UInt64(wordClass.rawValue) }
       default: break
       }
+    }
+    if complete, let missing = WordClass.allCases.map(\.section).first(where: { !seen.contains($0) }) {
+      throw CXRLabelError(
+        .invalidModel, "The lexicon has no [\(missing)] section, which this version's grammar needs.",
+        at: .init(file: file, line: max(1, text.universalLines.count), column: nil),
+        hint: "Start from the current lexicon (`cxrlabel data export`) and carry your words over.")
     }
     return lexicon
   }

@@ -17,7 +17,7 @@ public enum DefaultResources {
   /// The dependency parser's lexicon (`Phrases/data/parser.lexicon`).
   static func parserLexicon() throws(CXRLabelError) -> ParserLexicon {
     let file = DefaultData.parserLexicon
-    return try ParserLexicon.parse(file.text, file: file.path)
+    return try ParserLexicon.parse(file.text, file: file.path, complete: true)
   }
 
   /// The MIMIC-CXR section rules (`Phrases/data/mimic-cxr.sections`).
