@@ -7,6 +7,8 @@ enum ScoredUncertain: String, ExpressibleByArgument, CaseIterable {
   case negative, positive
 }
 
+extension ScoreConvention: ExpressibleByArgument {}
+
 /// `cxrlabel score`: the clinical-efficacy metrics of generated reports against reference reports.
 struct ScoreCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -28,10 +30,26 @@ struct ScoreCommand: ParsableCommand {
       report with no text counts as all negative. Studies that only one side
       has are named and left out.
 
+      --convention computes the figures as a report-generation lineage's own
+      code does, with its key names in --json: r2gen (R2Gen compute_ce.py:
+      only 1 is positive; per-label ROC AUC, macro and micro P/R/F1), wcl
+      (WCL calculate_metric.py: 1 and -1 positive; accuracy and P/R/F1 averaged
+      over the 14), chexbert (f1chexbert / RadEval: 1 and -1 positive; micro,
+      macro, weighted and example-based averages over the 14 and the 5, and
+      exact-match accuracy on the 5). --bootstrap N adds a 95% interval to
+      every figure (studies resampled with replacement, --seed for the same
+      intervals again); --compare OTHER scores a second generated set against
+      the same reference and gives each difference, its interval and a paired
+      bootstrap p-value.
+
       Examples:
         cxrlabel score generated.csv reference.csv
         cxrlabel score generated.csv reference-labels.csv.gz --json ce.json
         cxrlabel score gen.csv ref.csv --uncertain positive --labels-out both.csv
+        cxrlabel score gen.csv ref.csv --convention r2gen --json r2gen.json
+        cxrlabel score gen.csv ref.csv --convention chexbert --bootstrap 1000 --seed 7
+        cxrlabel score a.csv ref.csv --compare b.csv --bootstrap 1000
+        cxrlabel score gen.csv ref.csv --per-study costs.csv
       """)
 
   @Argument(help: "The generated reports (the predictions), or their labels.")
@@ -43,8 +61,23 @@ struct ScoreCommand: ParsableCommand {
   @Option(help: LabelerChoice.help)
   var labeler: LabelerChoice = .chexpert
 
-  @Option(help: ArgumentHelp("How -1 counts: negative (the default, as most papers count it) or positive.", valueName: "negative|positive"))
-  var uncertain: ScoredUncertain = .negative
+  @Option(help: ArgumentHelp("Compute the figures as a lineage's code does (default: cxrlabel's scikit-learn figures).", valueName: "default|r2gen|wcl|chexbert"))
+  var convention: ScoreConvention = .standard
+
+  @Option(help: ArgumentHelp("With the default convention, how -1 counts: negative (the default, as most papers count it) or positive. Each other convention fixes it.", valueName: "negative|positive"))
+  var uncertain: ScoredUncertain?
+
+  @Option(help: ArgumentHelp("Resample the studies N times (1000 is usual) and give every figure a 95% interval.", valueName: "N"))
+  var bootstrap: Int?
+
+  @Option(help: ArgumentHelp("The bootstrap's seed: the same seed gives the same intervals.", valueName: "S"))
+  var seed: UInt64 = 0
+
+  @Option(help: ArgumentHelp("A second generated set to compare with the first against the same reference: each figure's difference, its 95% interval and a paired bootstrap p-value (1000 resamples unless --bootstrap says).", valueName: "other"))
+  var compare: String?
+
+  @Option(help: ArgumentHelp("Also write each pair's labels and its own precision, recall and F1 (as the convention counts positives), to find the reports that cost the most.", valueName: "file"))
+  var perStudy: String?
 
   @Option(help: ArgumentHelp("Also write every figure as JSON (precision_micro … f1_macro_5, per_observation).", valueName: "file"))
   var json: String?
@@ -61,46 +94,89 @@ struct ScoreCommand: ParsableCommand {
   @OptionGroup var runOptions: RunArguments
 
   func run() throws {
+    if convention.fixesUncertain, uncertain != nil {
+      throw ValidationError(
+        "--convention \(convention.rawValue) fixes how -1 counts, as its lineage's code does; leave out --uncertain.")
+    }
+    if let bootstrap, bootstrap < 1 { throw ValidationError("--bootstrap takes a number of resamples of at least 1.") }
     try OutputPaths.check(
       [.init(option: "the scores", path: "-", kinds: [])]
         + (json.map { [.init(option: "--json", path: $0, kinds: [.json])] } ?? [])
-        + (labelsOut.map { [.init(option: "--labels-out", path: $0, kinds: [.csv])] } ?? []),
-      inputs: [generated, reference])
+        + (labelsOut.map { [.init(option: "--labels-out", path: $0, kinds: [.csv])] } ?? [])
+        + (perStudy.map { [.init(option: "--per-study", path: $0, kinds: [.csv])] } ?? []),
+      inputs: [generated, reference] + (compare.map { [$0] } ?? []))
     guard !(generated == "-" && reference == "-") else {
       throw ValidationError("Standard input (-) can be read only once; name a file for one of the two inputs.")
     }
     // Both inputs are checked before either is labelled: a wrong second path should not wait for the first.
     let generatedIsLabelFile = try inputHoldsLabels(generated)
     let referenceIsLabelFile = try inputHoldsLabels(reference)
+    let compareIsLabelFile = try compare.map(inputHoldsLabels)
     let labeler = try reported { try self.labeler == .chexpert ? Labeler.chexpert() : Labeler.negbio() }
     let predictions = try labels(of: generated, role: "generated", labeler: labeler, isLabelFile: generatedIsLabelFile)
     let truth = try labels(of: reference, role: "reference", labeler: labeler, isLabelFile: referenceIsLabelFile)
-    let paired = truth.ids.filter { predictions.rows[$0] != nil }
-    for (path, file, other) in [(generated, predictions, truth), (reference, truth, predictions)] {
-      let unpaired = file.ids.filter { other.rows[$0] == nil }
+    let other = try compare.map { try labels(of: $0, role: "compared", labeler: labeler, isLabelFile: compareIsLabelFile ?? false) }
+    let paired = truth.ids.filter { id in predictions.rows[id] != nil && (other.map { $0.rows[id] != nil } ?? true) }
+    var sides = [(generated, predictions), (reference, truth)]
+    if let compare, let other { sides.append((compare, other)) }
+    for (path, file) in sides {
+      let unpaired = file.ids.filter { id in sides.contains { $0.1.rows[id] == nil } }
       if !unpaired.isEmpty {
         printError(
-          "cxrlabel: warning: \(path): \(unpaired.count) of \(file.ids.count) studies have no pair in the other input "
-            + "and are left out: " + unpaired.joined(separator: ", "))
+          "cxrlabel: warning: \(path): \(unpaired.count) of \(file.ids.count) studies have no pair in the other "
+            + "input\(sides.count > 2 ? "s" : "") and are left out: " + unpaired.joined(separator: ", "))
       }
     }
+    let uncertainIsPositive = uncertain == .positive
     guard
       let scores = ClinicalEfficacy(
         truth: paired.map { truth.rows[$0] ?? [:] }, predictions: paired.map { predictions.rows[$0] ?? [:] },
-        uncertainIsPositive: uncertain == .positive)
+        uncertainIsPositive: uncertainIsPositive)
     else {
       throw ValidationFailure(
         message: "\(generated) and \(reference) have no study id in common, so there is nothing to score. Check that "
           + "both name the same studies (ids are compared as MIMIC-CXR-JPG writes them: s50414267 is 50414267).")
     }
-    let counted = uncertain == .positive ? "1 and -1 count as positive" : "1 counts as positive; 0, -1 and blank as negative"
+    let counted =
+      convention.isPositive(.uncertain, uncertainIsPositive: uncertainIsPositive)
+      ? "1 and -1 count as positive" : "1 counts as positive; 0, -1 and blank as negative"
     let origin = { (isLabelFile: Bool) in isLabelFile ? "labels read from the file" : "\(self.labeler.rawValue) labels" }
     print(
-      "\(scores.studies) pairs scored (generated: \(origin(generatedIsLabelFile)); reference: "
-        + "\(origin(referenceIsLabelFile)); \(counted))\n")
-    print(scores.report, terminator: "")
-    if let json { try reported { try OutputFile.write(Array(scores.json.utf8), to: json) } }
+      "convention: \(convention.rawValue), \(convention.lineage)\n\(scores.studies) pairs scored (generated: "
+        + "\(origin(generatedIsLabelFile)); reference: \(origin(referenceIsLabelFile)); labeler: \(self.labeler.rawValue); "
+        + "\(counted))\n")
+    let truthMatrix = convention.binary(paired.map { truth.rows[$0] ?? [:] }, uncertainIsPositive: uncertainIsPositive)
+    let predictedMatrix = convention.binary(
+      paired.map { predictions.rows[$0] ?? [:] }, uncertainIsPositive: uncertainIsPositive)
+    let figures = convention.figures(truth: truthMatrix, predictions: predictedMatrix) ?? ScoreFigures()
+    for note in figures.notes { printError("cxrlabel: note: \(note)") }
+    let bootstrapping = bootstrap.map { ScoreBootstrap(resamples: $0, seed: seed) }
+    var output: String
+    if let other {
+      let otherMatrix = convention.binary(paired.map { other.rows[$0] ?? [:] }, uncertainIsPositive: uncertainIsPositive)
+      let comparing = bootstrapping ?? ScoreBootstrap(resamples: 1000, seed: seed)
+      let comparison = comparing.compare(convention, truth: truthMatrix, a: predictedMatrix, b: otherMatrix) ?? []
+      print(ScoreReport.comparison(comparison, a: generated, b: compare ?? "", resamples: comparing.resamples), terminator: "")
+      output = ScoreReport.comparisonJSON(comparison)
+    } else {
+      let intervals = bootstrapping?.intervals(convention, truth: truthMatrix, predictions: predictedMatrix)
+      if convention == .standard {
+        print(scores.report, terminator: "")
+        if let intervals { print("\n" + ScoreReport.figures(figures, intervals: intervals, resamples: bootstrap ?? 0), terminator: "") }
+        output = intervals.map { scores.json(intervals: $0) } ?? scores.json
+      } else {
+        print(ScoreReport.figures(figures, intervals: intervals, resamples: bootstrap ?? 0), terminator: "")
+        output = figures.json(intervals: intervals)
+      }
+    }
+    if let json { try reported { try OutputFile.write(Array(output.utf8), to: json) } }
     if let labelsOut { try reported { try OutputFile.write(sideBySide(paired, predictions, truth), to: labelsOut) } }
+    if let perStudy {
+      let rows = ScoreReport.perStudy(
+        paired, generated: predictions.rows, reference: truth.rows, truthMatrix: truthMatrix,
+        predictedMatrix: predictedMatrix)
+      try reported { try OutputFile.write(rows, to: perStudy) }
+    }
   }
 
   /// Whether an input is a label file (see `LabelFile.holdsLabels`); throws for a missing path, or a CSV that is

@@ -162,6 +162,15 @@ public struct ClinicalEfficacy: Sendable, Equatable {
     return String(decoding: json.bytes, as: UTF8.self)
   }
 
+  /// ``json`` with `"ci95"` added: each flattened key's (``ScoreFigures/init(efficacy:)``) bootstrap interval.
+  public func json(intervals: [ScoreBootstrap.Interval]) -> String {
+    var json = JSONText()
+    json.bytes = Array(self.json.utf8.dropLast(2))
+    json.intervals(intervals, first: false)
+    json.raw("}\n")
+    return String(decoding: json.bytes, as: UTF8.self)
+  }
+
   /// A finite number as JSON writes it (every score is finite: no denominator is zero).
   private static func jsonNumber(_ value: Double) -> String { value.isFinite ? "\(value)" : "0" }
 

@@ -1,0 +1,269 @@
+/// How a report-generation lineage computes its clinical-efficacy (CE) figures from CheXpert-labeler labels, each
+/// equal to that lineage's own evaluation code run on the same label matrices (tests compare them to the figures
+/// the code printed):
+///
+/// - `standard` ("default"): ``ClinicalEfficacy``, scikit-learn's micro, macro and example-based P/R/F1.
+/// - `r2gen`: zhjohnchan/R2Gen `compute_ce.py` with `modules/metrics.py` `compute_mlc` (R2GenCMN, M2KT and their
+///   descendants): only 1 is positive (blank and −1 become 0); per-label ROC AUC on the 0/1 predictions and its
+///   mean; macro and micro P/R/F1.
+/// - `wcl`: zzxslp/WCL `chexpert-labeler/calculate_metric.py`: 1 and −1 are positive; per-label accuracy,
+///   precision, recall and F1 averaged over the 14.
+/// - `chexbert`: f1chexbert / RadEval / vilmedic: 1 and −1 are positive; micro, macro, weighted and example-based
+///   (samples) P/R/F1 over the 14 and over the 5, and exact-match accuracy on the 5.
+///
+/// Every convention counts all 14 observations, No Finding included, as the lineages do.
+public enum ScoreConvention: String, Sendable, CaseIterable {
+  /// cxrlabel's default: scikit-learn's figures, with −1 counted as the caller says.
+  case standard = "default"
+  /// R2Gen's `compute_ce.py`.
+  case r2gen
+  /// WCL's `calculate_metric.py` (the WCL / ORGan / Recap lineage).
+  case wcl
+  /// f1chexbert / RadEval / vilmedic on labels.
+  case chexbert
+
+  /// Who computes figures this way, for help texts and the README.
+  public var lineage: String {
+    switch self {
+    case .standard: return "cxrlabel's default (scikit-learn's averages)"
+    case .r2gen: return "R2Gen compute_ce.py (R2GenCMN, M2KT and descendants)"
+    case .wcl: return "WCL calculate_metric.py (WCL, ORGan, Recap)"
+    case .chexbert: return "f1chexbert / RadEval / vilmedic"
+    }
+  }
+
+  /// Whether the convention fixes how −1 counts (every preset does; the default follows `--uncertain`).
+  public var fixesUncertain: Bool { self != .standard }
+
+  /// Whether a label counts as positive under this convention.
+  public func isPositive(_ value: LabelValue?, uncertainIsPositive: Bool) -> Bool {
+    switch self {
+    case .standard: return ClinicalEfficacy.isPositive(value, uncertainIsPositive: uncertainIsPositive)
+    case .r2gen: return value == .positive
+    case .wcl, .chexbert: return value == .positive || value == .uncertain
+    }
+  }
+
+  /// The 0/1 matrix of labels (one row per study, the 14 observations in MIMIC-CXR-JPG order).
+  public func binary(_ rows: [StudyLabels], uncertainIsPositive: Bool) -> [[Bool]] {
+    rows.map { row in Observation.mimicOrder.map { isPositive(row[$0], uncertainIsPositive: uncertainIsPositive) } }
+  }
+
+  /// The convention's figures on 0/1 matrices (rows paired, 14 columns in MIMIC-CXR-JPG order); nil for no row.
+  public func figures(truth: [[Bool]], predictions: [[Bool]]) -> ScoreFigures? {
+    guard !truth.isEmpty, truth.count == predictions.count else { return nil }
+    let observations = Observation.mimicOrder
+    switch self {
+    case .standard:
+      return ScoreFigures(efficacy: ClinicalEfficacy(truth: truth, predictions: predictions, observations: observations))
+    case .r2gen: return Self.r2genFigures(truth, predictions, observations)
+    case .wcl: return Self.wclFigures(truth, predictions, observations)
+    case .chexbert: return Self.chexbertFigures(truth, predictions, observations)
+    }
+  }
+
+  /// The figures of label sets (pairs `i` of `truth` and `predictions`); nil for no pair.
+  public func figures(truth: [StudyLabels], predictions: [StudyLabels], uncertainIsPositive: Bool) -> ScoreFigures? {
+    figures(
+      truth: binary(truth, uncertainIsPositive: uncertainIsPositive),
+      predictions: binary(predictions, uncertainIsPositive: uncertainIsPositive))
+  }
+
+  // MARK: The lineages
+
+  private static func r2genFigures(_ truth: [[Bool]], _ predictions: [[Bool]], _ observations: [Observation])
+    -> ScoreFigures
+  {
+    let columns = ColumnCounts.of(truth, predictions, columns: observations.count)
+    var figures = ScoreFigures()
+    var sum = 0.0
+    var undefined: [String] = []
+    for (index, observation) in observations.enumerated() {
+      // roc_auc_score on 0/1 predictions is (TPR + TNR) / 2; undefined when the truth has one class.
+      let auc = columns[index].balancedAccuracy
+      if auc == nil { undefined.append(observation.name) }
+      sum += auc ?? 0
+      figures.append("AUCROC_" + observation.name, auc)
+    }
+    figures.append("AVG_AUCROC", undefined.isEmpty ? sum / Double(observations.count) : nil)
+    if !undefined.isEmpty {
+      figures.notes.append(
+        "ROC AUC is undefined for \(undefined.joined(separator: ", ")): the reference has one class there. R2Gen's "
+          + "script stops with a ValueError on it (scikit-learn before 1.6) or prints NaN (1.6 and later), and so "
+          + "AVG_AUCROC is undefined too; the other figures are as it computes them.")
+    }
+    let efficacy = ClinicalEfficacy(truth: truth, predictions: predictions, observations: observations)
+    figures.append("F1_MACRO", efficacy.macro.f1)
+    figures.append("F1_MICRO", efficacy.micro.f1)
+    figures.append("RECALL_MACRO", efficacy.macro.recall)
+    figures.append("RECALL_MICRO", efficacy.micro.recall)
+    figures.append("PRECISION_MACRO", efficacy.macro.precision)
+    figures.append("PRECISION_MICRO", efficacy.micro.precision)
+    return figures
+  }
+
+  private static func wclFigures(_ truth: [[Bool]], _ predictions: [[Bool]], _ observations: [Observation])
+    -> ScoreFigures
+  {
+    let columns = ColumnCounts.of(truth, predictions, columns: observations.count)
+    let n = Double(columns.count)
+    let efficacy = ClinicalEfficacy(truth: truth, predictions: predictions, observations: observations)
+    var figures = ScoreFigures()
+    figures.append("Accuracy", columns.map(\.accuracy).reduce(0, +) / n)
+    figures.append("Precision", efficacy.perObservation.map(\.precision).reduce(0, +) / n)
+    figures.append("Recall", efficacy.perObservation.map(\.recall).reduce(0, +) / n)
+    figures.append("F-1", efficacy.perObservation.map(\.f1).reduce(0, +) / n)
+    return figures
+  }
+
+  private static func chexbertFigures(_ truth: [[Bool]], _ predictions: [[Bool]], _ observations: [Observation])
+    -> ScoreFigures
+  {
+    let five = observations.indices.filter { ClinicalEfficacy.fiveObservations.contains(observations[$0]) }
+    var figures = ScoreFigures()
+    let exact = zip(truth, predictions).filter { pair in five.allSatisfy { pair.0[$0] == pair.1[$0] } }.count
+    figures.append("accuracy", Double(exact) / Double(truth.count))
+    for (name, columns) in [("5", five), ("all", Array(observations.indices))] {
+      let efficacy = ClinicalEfficacy(
+        truth: truth.map { row in columns.map { row[$0] } }, predictions: predictions.map { row in columns.map { row[$0] } },
+        observations: columns.map { observations[$0] })
+      let support = Double(efficacy.perObservation.map(\.support).reduce(0, +))
+      func weighted(_ value: (ClinicalEfficacy.Score) -> Double) -> Double {
+        support == 0 ? 0 : efficacy.perObservation.map { value($0) * Double($0.support) }.reduce(0, +) / support
+      }
+      let weightedScore = ClinicalEfficacy.Score(
+        precision: weighted(\.precision), recall: weighted(\.recall), f1: weighted(\.f1), support: Int(support))
+      for (average, score) in [
+        ("micro", efficacy.micro), ("macro", efficacy.macro), ("weighted", weightedScore), ("samples", efficacy.example),
+      ] {
+        figures.append("f1chexbert_\(name)_\(average)_f1", score.f1)
+        figures.append("f1chexbert_\(name)_\(average)_precision", score.precision)
+        figures.append("f1chexbert_\(name)_\(average)_recall", score.recall)
+      }
+    }
+    return figures
+  }
+}
+
+/// A convention's figures, in the order its lineage reports them, with the lineage's own key names; a figure the
+/// lineage's code cannot compute is nil, and a note says why.
+public struct ScoreFigures: Sendable, Equatable {
+  /// The figures: key and value (nil: undefined).
+  public var values: [(key: String, value: Double?)] = []
+  /// Why a figure is undefined, for people.
+  public var notes: [String] = []
+
+  /// Creates an empty set of figures.
+  public init() {}
+
+  /// The default convention's figures, flattened: `precision_micro` … `f1_macro_5`, then
+  /// `per_observation.<name>.<figure>`.
+  public init(efficacy: ClinicalEfficacy) {
+    for (suffix, score) in [("micro", efficacy.micro), ("macro", efficacy.macro), ("example", efficacy.example)] {
+      append("precision_" + suffix, score.precision)
+      append("recall_" + suffix, score.recall)
+      append("f1_" + suffix, score.f1)
+    }
+    append("f1_micro_5", efficacy.f1Micro5)
+    append("f1_macro_5", efficacy.f1Macro5)
+    for (index, observation) in efficacy.observations.enumerated() {
+      let score = efficacy.perObservation[index]
+      append("per_observation.\(observation.name).precision", score.precision)
+      append("per_observation.\(observation.name).recall", score.recall)
+      append("per_observation.\(observation.name).f1", score.f1)
+    }
+  }
+
+  /// Appends a figure.
+  public mutating func append(_ key: String, _ value: Double?) { values.append((key, value)) }
+
+  /// The value of `key` (nil when absent or undefined).
+  public subscript(key: String) -> Double? { values.first { $0.key == key }?.value ?? nil }
+
+  /// Compares keys and values.
+  public static func == (lhs: ScoreFigures, rhs: ScoreFigures) -> Bool {
+    lhs.notes == rhs.notes && lhs.values.map(\.key) == rhs.values.map(\.key)
+      && zip(lhs.values, rhs.values).allSatisfy { $0.value == $1.value }
+  }
+}
+
+/// A column's confusion counts.
+struct ColumnCounts {
+  var truePositives = 0
+  var falsePositives = 0
+  var falseNegatives = 0
+  var trueNegatives = 0
+
+  /// Counts every column of paired 0/1 matrices.
+  static func of(_ truth: [[Bool]], _ predictions: [[Bool]], columns: Int) -> [ColumnCounts] {
+    var counts = Array(repeating: ColumnCounts(), count: columns)
+    for (truthRow, predictedRow) in zip(truth, predictions) {
+      for column in 0..<columns {
+        switch (truthRow[column], predictedRow[column]) {
+        case (true, true): counts[column].truePositives += 1
+        case (false, true): counts[column].falsePositives += 1
+        case (true, false): counts[column].falseNegatives += 1
+        case (false, false): counts[column].trueNegatives += 1
+        }
+      }
+    }
+    return counts
+  }
+
+  /// (TP + TN) / all.
+  var accuracy: Double {
+    let all = truePositives + falsePositives + falseNegatives + trueNegatives
+    return all == 0 ? 0 : Double(truePositives + trueNegatives) / Double(all)
+  }
+
+  /// (TPR + TNR) / 2, the ROC AUC of 0/1 predictions; nil when the truth has one class.
+  var balancedAccuracy: Double? {
+    let positives = truePositives + falseNegatives
+    let negatives = trueNegatives + falsePositives
+    guard positives > 0, negatives > 0 else { return nil }
+    return (Double(truePositives) / Double(positives) + Double(trueNegatives) / Double(negatives)) / 2
+  }
+}
+
+extension ScoreFigures {
+  /// The figures as one JSON object with the lineage's key names (`null` for an undefined figure), followed, when
+  /// `intervals` are given, by `"ci95"`: each key's `[low, high]`.
+  public func json(intervals: [ScoreBootstrap.Interval]? = nil) -> String {
+    var json = JSONText()
+    json.raw("{")
+    for (index, figure) in values.enumerated() {
+      if index > 0 { json.raw(",") }
+      json.string(figure.key)
+      json.raw(":")
+      json.double(figure.value)
+    }
+    if let intervals { json.intervals(intervals, first: values.isEmpty) }
+    json.raw("}\n")
+    return String(decoding: json.bytes, as: UTF8.self)
+  }
+}
+
+extension JSONText {
+  /// A number, or `null` for nil or a value JSON cannot hold.
+  mutating func double(_ value: Double?) {
+    guard let value, value.isFinite else { return null() }
+    bytes.append(contentsOf: Array("\(value)".utf8))
+  }
+
+  /// `"ci95":{key:[low,high],...}` (with a leading comma unless `first`).
+  mutating func intervals(_ intervals: [ScoreBootstrap.Interval], first: Bool) {
+    if !first { raw(",") }
+    string("ci95")
+    raw(":{")
+    for (index, interval) in intervals.enumerated() {
+      if index > 0 { raw(",") }
+      string(interval.key)
+      raw(":[")
+      double(interval.low)
+      raw(",")
+      double(interval.high)
+      raw("]")
+    }
+    raw("}")
+  }
+}

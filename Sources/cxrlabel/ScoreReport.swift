@@ -1,0 +1,78 @@
+import CXRLabel
+
+/// What `cxrlabel score` prints and writes beyond the default table: a convention's figures with their intervals,
+/// a paired comparison, and the per-study file.
+enum ScoreReport {
+  /// A number with four decimals, or "undefined".
+  static func cell(_ value: Double?) -> String {
+    guard let value, value.isFinite else { return "undefined" }
+    let scaled = Int((value * 10_000).rounded())
+    let sign = scaled < 0 ? "-" : ""
+    let fraction = String(abs(scaled) % 10_000)
+    return sign + "\(abs(scaled) / 10_000)." + String(repeating: "0", count: 4 - fraction.count) + fraction
+  }
+
+  /// One figure a line: key, value and, with a bootstrap, its 95% interval.
+  static func figures(_ figures: ScoreFigures, intervals: [ScoreBootstrap.Interval]?, resamples: Int) -> String {
+    let width = max(30, (figures.values.map(\.key.count).max() ?? 0) + 2)
+    var text = "figure".padding(toLength: width, withPad: " ", startingAt: 0) + "value"
+    if intervals != nil { text += "      95% interval (\(resamples) resamples)" }
+    text += "\n"
+    for (index, figure) in figures.values.enumerated() {
+      text += figure.key.padding(toLength: width, withPad: " ", startingAt: 0) + cell(figure.value)
+      if let interval = intervals?[index] { text += "    [\(cell(interval.low)), \(cell(interval.high))]" }
+      text += "\n"
+    }
+    return text
+  }
+
+  /// A paired comparison, one figure a line.
+  static func comparison(_ comparisons: [ScoreBootstrap.Comparison], a: String, b: String, resamples: Int) -> String {
+    let width = max(30, (comparisons.map(\.key.count).max() ?? 0) + 2)
+    var text = "A: \(a)\nB: \(b)\n(A − B, its 95% interval and a two-sided paired-bootstrap p-value, \(resamples) resamples)\n\n"
+    text += "figure".padding(toLength: width, withPad: " ", startingAt: 0)
+      + ["A", "B", "A − B", "95% interval", "p"].map { $0.padding(toLength: 11, withPad: " ", startingAt: 0) }.joined()
+      + "\n"
+    for comparison in comparisons {
+      text += comparison.key.padding(toLength: width, withPad: " ", startingAt: 0)
+      text += [cell(comparison.a), cell(comparison.b), cell(comparison.difference)]
+        .map { $0.padding(toLength: 11, withPad: " ", startingAt: 0) }.joined()
+      text += "[\(cell(comparison.low)), \(cell(comparison.high))]  \(cell(comparison.p))\n"
+    }
+    return text
+  }
+
+  /// The JSON of a comparison.
+  static func comparisonJSON(_ comparisons: [ScoreBootstrap.Comparison]) -> String {
+    ScoreBootstrap.Comparison.json(comparisons)
+  }
+
+  /// One row per pair: study_id, both label sets, then the pair's true and false positives, false negatives and
+  /// its own precision, recall and F1 over the 14 observations (as the convention counts positives).
+  static func perStudy(
+    _ ids: [String], generated: [String: StudyLabels], reference: [String: StudyLabels], truthMatrix: [[Bool]],
+    predictedMatrix: [[Bool]]
+  ) -> [UInt8] {
+    let observations = Observation.mimicOrder
+    var text = (["study_id"] + observations.map { "generated_" + $0.name } + observations.map { "reference_" + $0.name }
+      + ["true_positives", "false_positives", "false_negatives", "precision", "recall", "f1"])
+      .map(LabelTable.quoted).joined(separator: ",") + "\n"
+    for (row, id) in ids.enumerated() {
+      let left = generated[id] ?? [:]
+      let right = reference[id] ?? [:]
+      var tp = 0
+      var fp = 0
+      var fn = 0
+      for (truth, predicted) in zip(truthMatrix[row], predictedMatrix[row]) {
+        if truth && predicted { tp += 1 } else if predicted { fp += 1 } else if truth { fn += 1 }
+      }
+      let precision = tp + fp == 0 ? 0 : Double(tp) / Double(tp + fp)
+      let recall = tp + fn == 0 ? 0 : Double(tp) / Double(tp + fn)
+      let f1 = 2 * tp + fp + fn == 0 ? 0 : 2 * Double(tp) / Double(2 * tp + fp + fn)
+      let cells = observations.map { LabelTable.cell(left[$0]) } + observations.map { LabelTable.cell(right[$0]) }
+      text += ([LabelTable.quoted(id)] + cells + [String(tp), String(fp), String(fn), "\(precision)", "\(recall)", "\(f1)"])
+        .joined(separator: ",") + "\n"
+    }
+    return Array(text.utf8)
+  }
+}
