@@ -32,7 +32,7 @@ struct ScoreCommandTests {
     let out = scratch.path("self.json")
     let result = try run(["score", tree, treeLabels, "--json", out, "--quiet"])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.hasPrefix("7 pairs scored (generated: chexpert labels; reference: labels read from the file;"))
+    #expect(result.stdout.contains("\n7 pairs scored (generated: chexpert labels; reference: labels read from the file;"))
     let scores = try json(out)
     #expect(scores["f1_micro"] as? Double == 1 && scores["precision_micro"] as? Double == 1)
     // Observations that no study has score 0 (zero_division=0), which pulls the macro average down.
@@ -52,7 +52,7 @@ struct ScoreCommandTests {
     let both = scratch.path("both.csv")
     let result = try run(["score", generated, reference, "--labels-out", both, "--quiet"])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.hasPrefix("2 pairs scored"))
+    #expect(result.stdout.contains("\n2 pairs scored"))
     #expect(result.stderr.contains("generated.csv: 1 of 3 studies have no pair in the other input and are left out: 9"))
     #expect(result.stderr.contains("reference.csv: 1 of 3 studies have no pair in the other input and are left out: 3"))
     // Cardiomegaly found in both; effusion and pneumothorax missed; No Finding predicted for s2 but not true:
@@ -123,7 +123,7 @@ struct ScoreCommandTests {
     let out = scratch.path("s.json")
     let result = try run(["score", generated, reference, "--json", out])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.hasPrefix("1 pairs scored (generated: chexpert labels; reference: chexpert labels;"))
+    #expect(result.stdout.contains("\n1 pairs scored (generated: chexpert labels; reference: chexpert labels;"))
     #expect((try json(out))["f1_micro"] as? Double == 1)
   }
 
@@ -132,5 +132,80 @@ struct ScoreCommandTests {
     try expectRefused([neither, treeLabels], saying: "has no \"report\" column (its header: study_id, text)")
     try expectRefused([neither, treeLabels], saying: "--text-column")
     try expectRefused([tree, scratch.path("nosuch.csv")], saying: "No such file or directory")
+  }
+
+  // MARK: Conventions, intervals, comparisons, per-study costs
+
+  var conventions: String { CommandLineTests.fixtures + "/ce-conventions/random40" }
+
+  /// `--convention r2gen` writes R2Gen's own keys with the figures its code printed on the same labels.
+  @Test func conventionWritesTheLineagesKeysAndFigures() throws {
+    let out = scratch.path("r2gen.json")
+    let result = try run([
+      "score", conventions + "/generated.csv", conventions + "/reference.csv", "--convention", "r2gen", "--json", out,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("convention: r2gen, R2Gen compute_ce.py"))
+    #expect(result.stdout.contains("40 pairs scored") && result.stdout.contains("labeler: chexpert"))
+    let ours = try json(out)
+    let theirs = try #require(try json(conventions + "/r2gen.json")["metrics"] as? [String: Double])
+    #expect(Set(ours.keys) == Set(theirs.keys))
+    for (key, value) in theirs { #expect(abs((ours[key] as? Double ?? .nan) - value) < 1e-9, "\(key)") }
+  }
+
+  @Test func aConventionFixesHowUncertainCounts() throws {
+    try expectRefused(
+      [conventions + "/generated.csv", conventions + "/reference.csv", "--convention", "wcl", "--uncertain", "positive"],
+      saying: "leave out --uncertain")
+  }
+
+  /// `--bootstrap` adds a 95% interval to every figure; the same seed gives the same file, another seed another.
+  @Test func bootstrapIntervalsAreReproducibleWithTheSeed() throws {
+    func scored(_ seed: String, _ name: String) throws -> [String: Any] {
+      let out = scratch.path(name)
+      let result = try run([
+        "score", conventions + "/generated.csv", conventions + "/reference.csv", "--convention", "chexbert",
+        "--bootstrap", "200", "--seed", seed, "--json", out,
+      ])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.contains("95% interval (200 resamples)"))
+      return try json(out)
+    }
+    let first = try scored("3", "a.json")
+    let again = try scored("3", "b.json")
+    let other = try scored("4", "c.json")
+    let intervals = try #require(first["ci95"] as? [String: [Double]])
+    let interval = try #require(intervals["f1chexbert_all_micro_f1"])
+    let value = try #require(first["f1chexbert_all_micro_f1"] as? Double)
+    #expect(interval.count == 2 && interval[0] < value && value < interval[1])
+    #expect(NSDictionary(dictionary: first) == NSDictionary(dictionary: again))
+    #expect(NSDictionary(dictionary: first) != NSDictionary(dictionary: other))
+  }
+
+  /// `--compare B`: A against B on the same reference, with each difference's interval and p-value.
+  @Test func pairedComparisonOfTwoGeneratedSets() throws {
+    let out = scratch.path("compare.json")
+    let result = try run([
+      "score", conventions + "/generated.csv", conventions + "/reference.csv", "--compare",
+      conventions + "/reference.csv", "--bootstrap", "300", "--json", out,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("A − B") && result.stdout.contains("paired-bootstrap p-value"))
+    let comparison = try #require(try json(out)["f1_micro"] as? [String: Any])
+    #expect(comparison["b"] as? Double == 1 && (comparison["difference"] as? Double ?? 0) < 0)
+    #expect((comparison["p"] as? Double ?? 1) < 0.01 && (comparison["ci95"] as? [Double])?.count == 2)
+  }
+
+  /// `--per-study`: each pair's labels and its own P/R/F1, so the costliest reports can be found.
+  @Test func perStudyCosts() throws {
+    let out = scratch.path("per-study.csv")
+    let result = try run([
+      "score", conventions + "/generated.csv", conventions + "/reference.csv", "--per-study", out, "--quiet",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+    #expect(lines.count == 41)
+    #expect(lines[0].hasSuffix("true_positives,false_positives,false_negatives,precision,recall,f1"))
+    #expect(lines[0].hasPrefix("study_id,generated_Atelectasis"))
   }
 }
