@@ -19,7 +19,7 @@ import CXRLabel
 //   char *cxrlabel_explain(void *labeler, const uint8_t *text, int64_t length, const uint8_t *id,
 //                          int64_t id_length);
 //   char *cxrlabel_score(const int8_t *truth, const int8_t *predictions, int64_t rows, int32_t columns,
-//                        const char *names, int32_t uncertain_positive, char **error);
+//                        const char *names, int32_t mode, char **error);
 //   void cxrlabel_free_string(char *string);
 
 /// `cxrlabel_create` flag: a study with no text to label gets No Finding 1, as the originals label it (otherwise
@@ -173,12 +173,13 @@ public func cxrlabelExplain(
 
 /// The clinical-efficacy scores of two label matrices (`rows × columns` cells, row by row; 1, 0, -1, anything else
 /// blank) whose columns `names` lists one per line, as JSON (the keys `cxrlabel score --json` writes). `truth`
-/// holds the reference reports' labels. Returns NULL and sets `*error` when a column of the 14 is missing or there
-/// is no row.
+/// holds the reference reports' labels. `mode`: 0 the default convention with -1 negative, 1 the default with -1
+/// positive, 2 `r2gen`, 3 `wcl`, 4 `chexbert` (`cxrlabel score --convention`). Returns NULL and sets `*error` when
+/// a column of the 14 is missing, there is no row, or the mode is unknown.
 @_cdecl("cxrlabel_score")
 public func cxrlabelScore(
   _ truth: UnsafePointer<Int8>?, _ predictions: UnsafePointer<Int8>?, _ rows: Int64, _ columns: Int32,
-  _ names: UnsafePointer<CChar>?, _ uncertainPositive: Int32,
+  _ names: UnsafePointer<CChar>?, _ mode: Int32,
   _ error: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 ) -> UnsafeMutablePointer<CChar>? {
   let columnNames = names.map { String(cString: $0).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? []
@@ -195,14 +196,23 @@ public func cxrlabelScore(
     error?.pointee = mallocString("There is no pair of reports to score.")
     return nil
   }
+  let conventions: [ScoreConvention] = [.standard, .standard, .r2gen, .wcl, .chexbert]
+  guard (0..<Int32(conventions.count)).contains(mode) else {
+    error?.pointee = mallocString("Unknown scoring mode \(mode) (0-4).")
+    return nil
+  }
+  let convention = conventions[Int(mode)]
   let indices = Observation.mimicOrder.map { observation in columnNames.firstIndex(of: observation.name) ?? 0 }
-  let positive = uncertainPositive != 0
+  let positive = mode == 1
   func matrix(_ cells: UnsafePointer<Int8>) -> [[Bool]] {
     (0..<Int(rows)).map { row in
       indices.map { column in
-        ClinicalEfficacy.isPositive(LabelValue(rawValue: cells[row * Int(columns) + column]), uncertainIsPositive: positive)
+        convention.isPositive(LabelValue(rawValue: cells[row * Int(columns) + column]), uncertainIsPositive: positive)
       }
     }
+  }
+  if convention != .standard {
+    return mallocString(convention.figures(truth: matrix(truth), predictions: matrix(predictions))?.json() ?? "{}")
   }
   let scores = ClinicalEfficacy(truth: matrix(truth), predictions: matrix(predictions), observations: Observation.mimicOrder)
   return mallocString(scores.json)

@@ -31,13 +31,14 @@ enum ScoreReport {
     let width = max(30, (comparisons.map(\.key.count).max() ?? 0) + 2)
     var text = "A: \(a)\nB: \(b)\n(A − B, its 95% interval and a two-sided paired-bootstrap p-value, \(resamples) resamples)\n\n"
     text += "figure".padding(toLength: width, withPad: " ", startingAt: 0)
-      + ["A", "B", "A − B", "95% interval", "p"].map { $0.padding(toLength: 11, withPad: " ", startingAt: 0) }.joined()
-      + "\n"
+      + ["A", "B", "A − B"].map { $0.padding(toLength: 11, withPad: " ", startingAt: 0) }.joined()
+      + "95% interval".padding(toLength: 21, withPad: " ", startingAt: 0) + "p\n"
     for comparison in comparisons {
       text += comparison.key.padding(toLength: width, withPad: " ", startingAt: 0)
       text += [cell(comparison.a), cell(comparison.b), cell(comparison.difference)]
         .map { $0.padding(toLength: 11, withPad: " ", startingAt: 0) }.joined()
-      text += "[\(cell(comparison.low)), \(cell(comparison.high))]  \(cell(comparison.p))\n"
+      text += "[\(cell(comparison.low)), \(cell(comparison.high))]".padding(toLength: 21, withPad: " ", startingAt: 0)
+        + cell(comparison.p) + "\n"
     }
     return text
   }

@@ -9,7 +9,24 @@ from . import _native
 from ._labeler import Labeler, _as_list
 
 
-def score(generated, reference, labeler="chexpert", uncertain="negative"):
+_CONVENTIONS = {"default": None, "r2gen": 2, "wcl": 3, "chexbert": 4}
+
+
+def _mode(convention, uncertain):
+    """The C interface's scoring mode for a convention (and, for the default, how -1 counts)."""
+    if convention not in _CONVENTIONS:
+        raise ValueError(f"convention must be one of {', '.join(_CONVENTIONS)}, not {convention!r}.")
+    if uncertain not in ("negative", "positive", None):
+        raise ValueError(f"uncertain must be 'negative' or 'positive', not {uncertain!r}.")
+    if convention != "default":
+        if uncertain is not None:
+            raise ValueError(f"convention {convention!r} fixes how -1 counts, as its lineage's code does; "
+                             "leave out uncertain.")
+        return _CONVENTIONS[convention]
+    return 1 if uncertain == "positive" else 0
+
+
+def score(generated, reference, labeler="chexpert", uncertain=None, convention="default"):
     """Labels generated and reference reports and scores them: the dict `cxrlabel score --json` writes.
 
     Pair `i` is `generated[i]` and `reference[i]`, or, when both are pandas Series, the two reports with the same
@@ -27,10 +44,11 @@ def score(generated, reference, labeler="chexpert", uncertain="negative"):
         generated: the generated reports (a list, Series or array of str).
         reference: the reference reports, as many.
         labeler: "chexpert", "negbio", or a `Labeler`.
-        uncertain: "negative" (the default) or "positive": how -1 counts.
+        uncertain: with the default convention, "negative" (the default) or "positive": how -1 counts.
+        convention: "default", or a lineage's own figures and key names, as `cxrlabel score --convention` gives
+            them: "r2gen" (R2Gen compute_ce.py), "wcl" (WCL calculate_metric.py), "chexbert" (f1chexbert / RadEval).
     """
-    if uncertain not in ("negative", "positive"):
-        raise ValueError(f"uncertain must be 'negative' or 'positive', not {uncertain!r}.")
+    mode = _mode(convention, uncertain)
     labeler = labeler if isinstance(labeler, Labeler) else Labeler(labeler)
     if hasattr(generated, "to_list") and hasattr(reference, "to_list") and hasattr(generated, "index") \
             and hasattr(reference, "index") and not generated.index.equals(reference.index):
@@ -54,11 +72,15 @@ def score(generated, reference, labeler="chexpert", uncertain="negative"):
         raise ValueError("There is no pair of reports to score.")
     predictions = labeler._label(generated, generated_index, -2, what="generated item")
     truth = labeler._label(reference, reference_index, -2, what="reference item")
-    return score_arrays(truth, predictions, labeler.columns, uncertain)
+    return _score_arrays(truth, predictions, labeler.columns, mode)
 
 
-def score_arrays(truth, predictions, columns, uncertain="negative"):
+def score_arrays(truth, predictions, columns, uncertain=None, convention="default"):
     """Scores two int8 label arrays (as `Labeler.label_array` returns them) with `columns` naming their columns."""
+    return _score_arrays(truth, predictions, columns, _mode(convention, uncertain))
+
+
+def _score_arrays(truth, predictions, columns, mode):
     truth = np.ascontiguousarray(truth, dtype=np.int8)
     predictions = np.ascontiguousarray(predictions, dtype=np.int8)
     if truth.shape != predictions.shape or truth.ndim != 2 or truth.shape[1] != len(columns):
@@ -66,7 +88,7 @@ def score_arrays(truth, predictions, columns, uncertain="negative"):
     error = _native.error_slot()
     text = _native.take_string(_native.lib.cxrlabel_score(
         truth.ctypes.data, predictions.ctypes.data, truth.shape[0], truth.shape[1], "\n".join(columns).encode(),
-        1 if uncertain == "positive" else 0, ctypes.byref(error)))
+        mode, ctypes.byref(error)))
     if text is None:
         raise ValueError(_native.take_string(error.value))
     return json.loads(text)

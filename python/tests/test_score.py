@@ -145,3 +145,53 @@ def test_cli_on_label_files_equals_sklearn(cli, tmp_path):
     np.testing.assert_array_equal(reference[names].fillna(-2).to_numpy(), truth)
     generated = cxrlabel.Labeler().label(pd.read_csv(texts, dtype=str).set_index("study_id")["report"])
     np.testing.assert_array_equal(generated.loc[side["study_id"], names].fillna(-2).to_numpy(), predictions)
+
+
+CONVENTION_FIXTURES = ["random40", "blanks30", "oneclass25"]
+
+
+def lineage_figures(fixture, convention):
+    """What the lineage's own code printed on the fixture (`Fixtures/ce-conventions`), under cxrlabel's keys."""
+    from pathlib import Path
+    folder = Path(__file__).resolve().parents[2] / "Fixtures" / "ce-conventions" / fixture
+    data = json.loads((folder / f"{convention}.json").read_text())
+    if convention != "chexbert":
+        return {k: (None if v == "NaN" else v) for k, v in data["metrics"].items()}
+    run = data["f1chexbert_0.0.2"]
+    figures = {"accuracy": run["accuracy"]}
+    for name, report in (("5", run["classification_report_5"]), ("all", run["classification_report_all"])):
+        for average in ("micro", "macro", "weighted", "samples"):
+            for figure, theirs in (("f1", "f1-score"), ("precision", "precision"), ("recall", "recall")):
+                figures[f"f1chexbert_{name}_{average}_{figure}"] = report[f"{average} avg"][theirs]
+    return figures
+
+
+def fixture_arrays(fixture):
+    from pathlib import Path
+    folder = Path(__file__).resolve().parents[2] / "Fixtures" / "ce-conventions" / fixture
+    generated = pd.read_csv(folder / "generated.csv", index_col="study_id")
+    reference = pd.read_csv(folder / "reference.csv", index_col="study_id").loc[generated.index]
+    as_int8 = lambda frame: frame.fillna(-2).to_numpy(dtype=np.int8)
+    return as_int8(reference), as_int8(generated), list(generated.columns)
+
+
+@pytest.mark.parametrize("fixture", CONVENTION_FIXTURES)
+@pytest.mark.parametrize("convention", ["r2gen", "wcl", "chexbert"])
+def test_conventions_equal_the_lineages_own_code(fixture, convention):
+    truth, predictions, columns = fixture_arrays(fixture)
+    ours = score_arrays(truth, predictions, columns, convention=convention)
+    expected = lineage_figures(fixture, convention)
+    assert len(expected) >= 4
+    for key, value in expected.items():
+        assert key in ours, key
+        if value is None:
+            assert ours[key] is None, key
+        else:
+            assert abs(ours[key] - value) < 1e-9, (key, ours[key], value)
+
+
+def test_a_convention_fixes_uncertain():
+    with pytest.raises(ValueError, match="leave out uncertain"):
+        cxrlabel.score(["a"], ["b"], uncertain="positive", convention="wcl")
+    with pytest.raises(ValueError, match="convention must be one of"):
+        cxrlabel.score(["a"], ["b"], convention="r2genn")

@@ -119,29 +119,67 @@ public enum ScoreConvention: String, Sendable, CaseIterable {
   private static func chexbertFigures(_ truth: [[Bool]], _ predictions: [[Bool]], _ observations: [Observation])
     -> ScoreFigures
   {
+    // One pass: each column's counts, and each study's counts over the 5 and over all 14 (for the example-based
+    // average and the exact-match accuracy).
     let five = observations.indices.filter { ClinicalEfficacy.fiveObservations.contains(observations[$0]) }
-    var figures = ScoreFigures()
-    let exact = zip(truth, predictions).filter { pair in five.allSatisfy { pair.0[$0] == pair.1[$0] } }.count
-    figures.append("accuracy", Double(exact) / Double(truth.count))
-    for (name, columns) in [("5", five), ("all", Array(observations.indices))] {
-      let efficacy = ClinicalEfficacy(
-        truth: truth.map { row in columns.map { row[$0] } }, predictions: predictions.map { row in columns.map { row[$0] } },
-        observations: columns.map { observations[$0] })
-      let support = Double(efficacy.perObservation.map(\.support).reduce(0, +))
-      func weighted(_ value: (ClinicalEfficacy.Score) -> Double) -> Double {
-        support == 0 ? 0 : efficacy.perObservation.map { value($0) * Double($0.support) }.reduce(0, +) / support
+    let isFive = observations.indices.map { five.contains($0) }
+    let columns = ColumnCounts.of(truth, predictions, columns: observations.count)
+    var exact = 0
+    var samples = (five: Score.zero, all: Score.zero)
+    for (truthRow, predictedRow) in zip(truth, predictions) {
+      var all = ColumnCounts()
+      var fiveCounts = ColumnCounts()
+      for column in truthRow.indices {
+        let cell = ColumnCounts.cell(truthRow[column], predictedRow[column])
+        all.add(cell)
+        if isFive[column] { fiveCounts.add(cell) }
       }
-      let weightedScore = ClinicalEfficacy.Score(
-        precision: weighted(\.precision), recall: weighted(\.recall), f1: weighted(\.f1), support: Int(support))
-      for (average, score) in [
-        ("micro", efficacy.micro), ("macro", efficacy.macro), ("weighted", weightedScore), ("samples", efficacy.example),
-      ] {
+      if fiveCounts.falsePositives == 0, fiveCounts.falseNegatives == 0 { exact += 1 }
+      samples.all.add(all.score)
+      samples.five.add(fiveCounts.score)
+    }
+    let n = Double(truth.count)
+    var figures = ScoreFigures()
+    figures.append("accuracy", Double(exact) / n)
+    for (name, indices, sampleSums) in [("5", five, samples.five), ("all", Array(observations.indices), samples.all)] {
+      let scores = indices.map { columns[$0].score }
+      let supports = indices.map { Double(columns[$0].truePositives + columns[$0].falseNegatives) }
+      let support = supports.reduce(0, +)
+      var micro = ColumnCounts()
+      for index in indices { micro.add(columns[index]) }
+      let count = Double(indices.count)
+      let macro = Score(
+        precision: scores.map(\.precision).reduce(0, +) / count, recall: scores.map(\.recall).reduce(0, +) / count,
+        f1: scores.map(\.f1).reduce(0, +) / count)
+      func weighted(_ value: (Score) -> Double) -> Double {
+        support == 0 ? 0 : zip(scores, supports).map { value($0) * $1 }.reduce(0, +) / support
+      }
+      let averages = [
+        ("micro", micro.score), ("macro", macro),
+        ("weighted", Score(precision: weighted(\.precision), recall: weighted(\.recall), f1: weighted(\.f1))),
+        ("samples", Score(precision: sampleSums.precision / n, recall: sampleSums.recall / n, f1: sampleSums.f1 / n)),
+      ]
+      for (average, score) in averages {
         figures.append("f1chexbert_\(name)_\(average)_f1", score.f1)
         figures.append("f1chexbert_\(name)_\(average)_precision", score.precision)
         figures.append("f1chexbert_\(name)_\(average)_recall", score.recall)
       }
     }
     return figures
+  }
+
+  /// Precision, recall and F1 (sums of them, while averaging).
+  struct Score {
+    var precision: Double
+    var recall: Double
+    var f1: Double
+    static let zero = Score(precision: 0, recall: 0, f1: 0)
+
+    mutating func add(_ other: Score) {
+      precision += other.precision
+      recall += other.recall
+      f1 += other.f1
+    }
   }
 }
 
@@ -193,6 +231,39 @@ struct ColumnCounts {
   var falsePositives = 0
   var falseNegatives = 0
   var trueNegatives = 0
+
+  /// Which count a pair of cells adds to: 0 true positive, 1 false positive, 2 false negative, 3 true negative.
+  @inline(__always) static func cell(_ truth: Bool, _ predicted: Bool) -> Int {
+    truth ? (predicted ? 0 : 2) : (predicted ? 1 : 3)
+  }
+
+  /// Adds one cell (see ``cell(_:_:)``).
+  @inline(__always) mutating func add(_ cell: Int) {
+    switch cell {
+    case 0: truePositives += 1
+    case 1: falsePositives += 1
+    case 2: falseNegatives += 1
+    default: trueNegatives += 1
+    }
+  }
+
+  /// Adds another column's counts.
+  mutating func add(_ other: ColumnCounts) {
+    truePositives += other.truePositives
+    falsePositives += other.falsePositives
+    falseNegatives += other.falseNegatives
+    trueNegatives += other.trueNegatives
+  }
+
+  /// scikit-learn's precision, recall and F1, a zero denominator giving 0.
+  var score: ScoreConvention.Score {
+    let tp = Double(truePositives)
+    let predicted = Double(truePositives + falsePositives)
+    let actual = Double(truePositives + falseNegatives)
+    return ScoreConvention.Score(
+      precision: predicted == 0 ? 0 : tp / predicted, recall: actual == 0 ? 0 : tp / actual,
+      f1: predicted + actual == 0 ? 0 : 2 * tp / (predicted + actual))
+  }
 
   /// Counts every column of paired 0/1 matrices.
   static func of(_ truth: [[Bool]], _ predictions: [[Bool]], columns: Int) -> [ColumnCounts] {
