@@ -8,7 +8,7 @@ metrics of generated reports against reference reports.
 """
 
 from ._labeler import BLANK, OBSERVATIONS, Labeler
-from ._score import score
+from ._score import per_study, score
 
-__all__ = ["BLANK", "OBSERVATIONS", "Labeler", "score"]
+__all__ = ["BLANK", "OBSERVATIONS", "Labeler", "per_study", "score"]
 __version__ = "0.2.0"

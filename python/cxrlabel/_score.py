@@ -6,7 +6,7 @@ import json
 import numpy as np
 
 from . import _native
-from ._labeler import Labeler, _as_list
+from ._labeler import BLANK, Labeler, _as_list
 
 
 _CONVENTIONS = {"default": None, "r2gen": 2, "wcl": 3, "chexbert": 4}
@@ -49,6 +49,51 @@ def score(generated, reference, labeler="chexpert", uncertain=None, convention="
             them: "r2gen" (R2Gen compute_ce.py), "wcl" (WCL calculate_metric.py), "chexbert" (f1chexbert / RadEval).
     """
     mode = _mode(convention, uncertain)
+    labeler, truth, predictions, _ = _labelled_pairs(generated, reference, labeler)
+    return _score_arrays(truth, predictions, labeler.columns, mode)
+
+
+def per_study(generated, reference, labeler="chexpert", uncertain=None, convention="default"):
+    """Each pair's labels and its own precision, recall and F1 over the 14 observations, as a DataFrame: the
+    columns `cxrlabel score --per-study` writes (`generated_<observation>`, `reference_<observation>`,
+    `true_positives`, `false_positives`, `false_negatives`, `precision`, `recall`, `f1`), one row per pair, indexed as
+    `generated` is. A label counts as positive as `convention` (and, for the default, `uncertain`) says.
+    Sort by `f1` to find the reports that cost the most.
+    """
+    import pandas as pd
+
+    mode = _mode(convention, uncertain)
+    labeler, truth, predictions, index = _labelled_pairs(generated, reference, labeler)
+    observations = [name for name in _MIMIC_ORDER]
+    columns = [labeler.columns.index(name) for name in observations]
+    positive = {0: (1,), 1: (1, -1), 2: (1,), 3: (1, -1), 4: (1, -1)}[mode]
+    t = np.isin(truth[:, columns], positive)
+    p = np.isin(predictions[:, columns], positive)
+    tp = (t & p).sum(axis=1)
+    fp = (~t & p).sum(axis=1)
+    fn = (t & ~p).sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        precision = np.where(tp + fp == 0, 0.0, tp / (tp + fp))
+        recall = np.where(tp + fn == 0, 0.0, tp / (tp + fn))
+        f1 = np.where(2 * tp + fp + fn == 0, 0.0, 2 * tp / (2 * tp + fp + fn))
+    cells = lambda array: np.where(array == BLANK, np.nan, array).astype(float)
+    frame = pd.DataFrame(
+        np.hstack([cells(predictions[:, columns]), cells(truth[:, columns])]),
+        columns=[f"generated_{name}" for name in observations] + [f"reference_{name}" for name in observations],
+        index=index)
+    frame["true_positives"], frame["false_positives"], frame["false_negatives"] = tp, fp, fn
+    frame["precision"], frame["recall"], frame["f1"] = precision, recall, f1
+    return frame
+
+
+_MIMIC_ORDER = [
+    "Atelectasis", "Cardiomegaly", "Consolidation", "Edema", "Enlarged Cardiomediastinum", "Fracture", "Lung Lesion",
+    "Lung Opacity", "No Finding", "Pleural Effusion", "Pleural Other", "Pneumonia", "Pneumothorax", "Support Devices",
+]
+
+
+def _labelled_pairs(generated, reference, labeler):
+    """Labels both sides of the pairs: (labeler, truth, predictions, index), the arrays int8 with blank = BLANK."""
     labeler = labeler if isinstance(labeler, Labeler) else Labeler(labeler)
     if hasattr(generated, "to_list") and hasattr(reference, "to_list") and hasattr(generated, "index") \
             and hasattr(reference, "index") and not generated.index.equals(reference.index):
@@ -70,9 +115,10 @@ def score(generated, reference, labeler="chexpert", uncertain=None, convention="
             f"{len(generated)} generated reports and {len(reference)} reference reports: pair them one to one.")
     if not generated:
         raise ValueError("There is no pair of reports to score.")
-    predictions = labeler._label(generated, generated_index, -2, what="generated item")
-    truth = labeler._label(reference, reference_index, -2, what="reference item")
-    return _score_arrays(truth, predictions, labeler.columns, mode)
+    predictions = labeler._label(generated, generated_index, BLANK, what="generated item")
+    truth = labeler._label(reference, reference_index, BLANK, what="reference item")
+    index = generated_index if generated_index is not None else range(len(generated))
+    return labeler, truth, predictions, index
 
 
 def score_arrays(truth, predictions, columns, uncertain=None, convention="default"):

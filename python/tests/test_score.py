@@ -195,3 +195,25 @@ def test_a_convention_fixes_uncertain():
         cxrlabel.score(["a"], ["b"], uncertain="positive", convention="wcl")
     with pytest.raises(ValueError, match="convention must be one of"):
         cxrlabel.score(["a"], ["b"], convention="r2genn")
+
+
+def test_per_study_equals_the_cli(cli, tmp_path):
+    from pathlib import Path
+    reports = pd.read_csv(Path(__file__).resolve().parents[2] / "Fixtures" / "reports.csv", dtype=str,
+                          keep_default_na=False)
+    generated = reports.assign(report=np.roll(reports["report"].to_numpy(), 1))
+    generated.to_csv(tmp_path / "generated.csv", index=False)
+    reports.to_csv(tmp_path / "reference.csv", index=False)
+    for convention in ("default", "wcl"):
+        out = tmp_path / f"per-study-{convention}.csv"
+        run_cli(cli, "score", tmp_path / "generated.csv", tmp_path / "reference.csv", "--per-study", out,
+                "--convention", convention, "--quiet")
+        from_cli = pd.read_csv(out)
+        ours = cxrlabel.per_study(generated["report"], reports["report"], convention=convention)
+        assert len(ours) == len(from_cli) == len(reports)
+        assert list(ours.columns) == list(from_cli.columns)[1:]
+        for column in ours.columns:
+            np.testing.assert_allclose(ours[column].to_numpy(dtype=float), from_cli[column].to_numpy(dtype=float),
+                                       rtol=0, atol=1e-12, equal_nan=True, err_msg=column)
+    worst = ours.sort_values("f1").iloc[0]
+    assert worst["f1"] <= ours["f1"].max()
