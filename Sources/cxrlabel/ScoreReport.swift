@@ -12,14 +12,40 @@ enum ScoreReport {
     return sign + "\(abs(scaled) / 10_000)." + String(repeating: "0", count: 4 - fraction.count) + fraction
   }
 
-  /// One figure a line: key, value and, with a bootstrap, its 95% interval.
+  /// A figure's key as people read it ("AUCROC_Edema" → "ROC AUC, Edema"; `--json` keeps the lineage's keys).
+  static func readable(_ key: String) -> String {
+    let averages = ["MACRO": "macro", "MICRO": "micro"]
+    let figures = ["F1": "F1", "RECALL": "recall", "PRECISION": "precision"]
+    if key.hasPrefix("AUCROC_") { return "ROC AUC, " + key.dropFirst(7) }
+    if key == "AVG_AUCROC" { return "ROC AUC, mean of the 14" }
+    let parts = key.split(separator: "_").map(String.init)
+    if parts.count == 2, let figure = figures[parts[0]], let average = averages[parts[1]] { return "\(figure), \(average)" }
+    switch key {
+    case "Accuracy", "Precision", "Recall": return key.lowercased() + ", mean of the 14"
+    case "F-1": return "F1, mean of the 14"
+    case "accuracy": return "exact match, 5 observations"
+    default: break
+    }
+    if parts.count == 4, parts[0] == "f1chexbert" {
+      let set = parts[1] == "5" ? "5 observations" : "14 observations"
+      let average = parts[2] == "samples" ? "example-based" : parts[2]
+      return "\(parts[3] == "f1" ? "F1" : parts[3]), \(average), \(set)"
+    }
+    if key.hasPrefix("per_observation.") {
+      let rest = key.dropFirst("per_observation.".count)
+      if let dot = rest.lastIndex(of: ".") { return "\(rest[..<dot]): \(rest[rest.index(after: dot)...])" }
+    }
+    return key.replacingOccurrences(of: "_", with: " ")
+  }
+
+  /// One figure a line: its readable name, value and, with a bootstrap, its 95% interval.
   static func figures(_ figures: ScoreFigures, intervals: [ScoreBootstrap.Interval]?, resamples: Int) -> String {
-    let width = max(30, (figures.values.map(\.key.count).max() ?? 0) + 2)
+    let width = max(30, (figures.values.map { readable($0.key).count }.max() ?? 0) + 2)
     var text = "figure".padding(toLength: width, withPad: " ", startingAt: 0) + "value"
     if intervals != nil { text += "      95% interval (\(resamples) resamples)" }
     text += "\n"
     for (index, figure) in figures.values.enumerated() {
-      text += figure.key.padding(toLength: width, withPad: " ", startingAt: 0) + cell(figure.value)
+      text += readable(figure.key).padding(toLength: width, withPad: " ", startingAt: 0) + cell(figure.value)
       if let interval = intervals?[index] { text += "    [\(cell(interval.low)), \(cell(interval.high))]" }
       text += "\n"
     }
@@ -28,13 +54,13 @@ enum ScoreReport {
 
   /// A paired comparison, one figure a line.
   static func comparison(_ comparisons: [ScoreBootstrap.Comparison], a: String, b: String, resamples: Int) -> String {
-    let width = max(30, (comparisons.map(\.key.count).max() ?? 0) + 2)
+    let width = max(30, (comparisons.map { readable($0.key).count }.max() ?? 0) + 2)
     var text = "A: \(a)\nB: \(b)\n(A − B, its 95% interval and a two-sided paired-bootstrap p-value, \(resamples) resamples)\n\n"
     text += "figure".padding(toLength: width, withPad: " ", startingAt: 0)
       + ["A", "B", "A − B"].map { $0.padding(toLength: 11, withPad: " ", startingAt: 0) }.joined()
       + "95% interval".padding(toLength: 21, withPad: " ", startingAt: 0) + "p\n"
     for comparison in comparisons {
-      text += comparison.key.padding(toLength: width, withPad: " ", startingAt: 0)
+      text += readable(comparison.key).padding(toLength: width, withPad: " ", startingAt: 0)
       text += [cell(comparison.a), cell(comparison.b), cell(comparison.difference)]
         .map { $0.padding(toLength: 11, withPad: " ", startingAt: 0) }.joined()
       text += "[\(cell(comparison.low)), \(cell(comparison.high))]".padding(toLength: 21, withPad: " ", startingAt: 0)

@@ -170,6 +170,9 @@ struct ScoreCommandTests {
       }
     }
     if fixture == "oneclass25", convention == "r2gen" { #expect(result.stderr.contains("ROC AUC is undefined")) }
+    // The terminal shows readable names; the JSON keeps the lineage's keys.
+    let readable = ["r2gen": "ROC AUC, Edema", "wcl": "F1, mean of the 14", "chexbert": "F1, micro, 5 observations"]
+    #expect(result.stdout.contains(readable[convention] ?? "?"), "\(result.stdout)")
   }
 
   @Test func aConventionFixesHowUncertainCounts() throws {

@@ -45,12 +45,15 @@ public struct ScoreBootstrap: Sendable {
   public struct Comparison: Sendable, Equatable {
     /// The figure's key.
     public var key: String
-    /// A's figure, B's figure, and A − B (nil where undefined).
+    /// A's figure (nil where undefined).
     public var a: Double?
+    /// B's figure.
     public var b: Double?
+    /// A − B.
     public var difference: Double?
-    /// The difference's 95% interval.
+    /// The difference's 95% interval: its 2.5th percentile.
     public var low: Double?
+    /// Its 97.5th percentile.
     public var high: Double?
     /// Two-sided paired-bootstrap p-value: twice the smaller share of resamples whose difference is ≤ 0 or ≥ 0
     /// (at most 1).
