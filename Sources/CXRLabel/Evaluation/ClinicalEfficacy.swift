@@ -166,7 +166,10 @@ public struct ClinicalEfficacy: Sendable, Equatable {
   public func json(intervals: [ScoreBootstrap.Interval]) -> String {
     var json = JSONText()
     json.bytes = Array(self.json.utf8.dropLast(2))
-    json.intervals(intervals, first: false)
+    json.raw(",")
+    json.string("ci95")
+    json.raw(":")
+    json.intervals(intervals)
     json.raw("}\n")
     return String(decoding: json.bytes, as: UTF8.self)
   }

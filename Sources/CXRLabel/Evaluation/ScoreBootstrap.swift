@@ -139,25 +139,19 @@ extension ScoreBootstrap.Comparison {
   /// Comparisons as one JSON object: each key → `a`, `b`, `difference`, `ci95` (`[low, high]`) and `p`.
   public static func json(_ comparisons: [ScoreBootstrap.Comparison]) -> String {
     var json = JSONText()
-    json.raw("{")
-    for (index, comparison) in comparisons.enumerated() {
-      if index > 0 { json.raw(",") }
-      json.string(comparison.key)
-      json.raw(":{\"a\":")
-      json.double(comparison.a)
-      json.raw(",\"b\":")
-      json.double(comparison.b)
-      json.raw(",\"difference\":")
-      json.double(comparison.difference)
-      json.raw(",\"ci95\":[")
-      json.double(comparison.low)
-      json.raw(",")
-      json.double(comparison.high)
-      json.raw("],\"p\":")
-      json.double(comparison.p)
-      json.raw("}")
+    json.object(comparisons.map(\.key)) { json, index in
+      let comparison = comparisons[index]
+      json.object(["a", "b", "difference", "ci95", "p"]) { json, field in
+        switch field {
+        case 0: json.double(comparison.a)
+        case 1: json.double(comparison.b)
+        case 2: json.double(comparison.difference)
+        case 3: json.pair(comparison.low, comparison.high)
+        default: json.double(comparison.p)
+        }
+      }
     }
-    json.raw("}\n")
+    json.raw("\n")
     return String(decoding: json.bytes, as: UTF8.self)
   }
 }

@@ -301,15 +301,11 @@ extension ScoreFigures {
   /// `intervals` are given, by `"ci95"`: each key's `[low, high]`.
   public func json(intervals: [ScoreBootstrap.Interval]? = nil) -> String {
     var json = JSONText()
-    json.raw("{")
-    for (index, figure) in values.enumerated() {
-      if index > 0 { json.raw(",") }
-      json.string(figure.key)
-      json.raw(":")
-      json.double(figure.value)
+    let keys = values.map(\.key) + (intervals == nil ? [] : ["ci95"])
+    json.object(keys) { json, index in
+      if index < values.count { json.double(values[index].value) } else if let intervals { json.intervals(intervals) }
     }
-    if let intervals { json.intervals(intervals, first: values.isEmpty) }
-    json.raw("}\n")
+    json.raw("\n")
     return String(decoding: json.bytes, as: UTF8.self)
   }
 }
@@ -321,20 +317,29 @@ extension JSONText {
     bytes.append(contentsOf: Array("\(value)".utf8))
   }
 
-  /// `"ci95":{key:[low,high],...}` (with a leading comma unless `first`).
-  mutating func intervals(_ intervals: [ScoreBootstrap.Interval], first: Bool) {
-    if !first { raw(",") }
-    string("ci95")
-    raw(":{")
-    for (index, interval) in intervals.enumerated() {
+  /// `[first, second]`.
+  mutating func pair(_ first: Double?, _ second: Double?) {
+    raw("[")
+    double(first)
+    raw(",")
+    double(second)
+    raw("]")
+  }
+
+  /// An object with `keys`, each value written by `value` (given the key's position).
+  mutating func object(_ keys: [String], _ value: (inout JSONText, Int) -> Void) {
+    raw("{")
+    for (index, key) in keys.enumerated() {
       if index > 0 { raw(",") }
-      string(interval.key)
-      raw(":[")
-      double(interval.low)
-      raw(",")
-      double(interval.high)
-      raw("]")
+      string(key)
+      raw(":")
+      value(&self, index)
     }
     raw("}")
+  }
+
+  /// Each interval's key → `[low, high]`, as an object.
+  mutating func intervals(_ intervals: [ScoreBootstrap.Interval]) {
+    object(intervals.map(\.key)) { json, index in json.pair(intervals[index].low, intervals[index].high) }
   }
 }

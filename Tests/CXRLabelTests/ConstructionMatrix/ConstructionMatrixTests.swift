@@ -10,29 +10,23 @@ import Testing
   static let labeler = try! Labeler.chexpert()
 
   @Test(arguments: MatrixConstruction.all.map(\.id))
-  func constructionHoldsInEveryFrame(_ id: String) throws {
-    let construction = try #require(MatrixConstruction.all.first { $0.id == id })
-    var failures: [ConstructionMatrix.Failure] = []
-    let tally = ConstructionMatrix(labeler: Self.labeler).run(construction, failures: &failures)
-    let shown = Int(ProcessInfo.processInfo.environment["CXR_MATRIX_FAILURES"] ?? "") ?? 3
-    print("matrix \(id): \(tally.passed)/\(tally.sentences) (\(String(format: "%.2f", tally.rate * 100))%)")
-    for failure in failures.prefix(shown) { print(failure) }
-    #expect(tally.sentences >= 200, "\(id) generates only \(tally.sentences) sentences")
-    #expect(tally.rate >= 0.99, "\(id): \(tally.passed)/\(tally.sentences) pass; first: \(failures.first.map(\.description) ?? "")")
-  }
+  func constructionHoldsInEveryFrame(_ id: String) throws { try check(id, labeler: Self.labeler, name: "chexpert") }
 
   /// NegBio mode shares the parser: the same matrix under NegBio's rules and label collection.
   static let negbio = try! Labeler.negbio()
 
   @Test(arguments: MatrixConstruction.all.map(\.id))
-  func constructionHoldsUnderNegBiosRules(_ id: String) throws {
+  func constructionHoldsUnderNegBiosRules(_ id: String) throws { try check(id, labeler: Self.negbio, name: "negbio") }
+
+  /// Runs construction `id` with `labeler`, prints its tally and first failures, and expects 99% of at least 200.
+  func check(_ id: String, labeler: Labeler, name: String) throws {
     let construction = try #require(MatrixConstruction.all.first { $0.id == id })
     var failures: [ConstructionMatrix.Failure] = []
-    let tally = ConstructionMatrix(labeler: Self.negbio).run(construction, failures: &failures)
-    print("matrix negbio \(id): \(tally.passed)/\(tally.sentences) (\(String(format: "%.2f", tally.rate * 100))%)")
-    for failure in failures.prefix(Int(ProcessInfo.processInfo.environment["CXR_MATRIX_FAILURES"] ?? "") ?? 3) {
-      print(failure)
-    }
+    let tally = ConstructionMatrix(labeler: labeler).run(construction, failures: &failures)
+    let shown = Int(ProcessInfo.processInfo.environment["CXR_MATRIX_FAILURES"] ?? "") ?? 3
+    print("matrix \(name) \(id): \(tally.passed)/\(tally.sentences) (\(String(format: "%.2f", tally.rate * 100))%)")
+    for failure in failures.prefix(shown) { print(failure) }
+    #expect(tally.sentences >= 200, "\(id) generates only \(tally.sentences) sentences")
     #expect(tally.rate >= 0.99, "\(id): \(tally.passed)/\(tally.sentences) pass; first: \(failures.first.map(\.description) ?? "")")
   }
 
