@@ -41,6 +41,8 @@ let package = Package(
     .executableTarget(
       name: "cxrlabel",
       dependencies: ["CXRLabel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      // The audit page (HTML, CSS and JavaScript of ours) of `view` and `eval --html`.
+      resources: [.embedInCode("Resources")],
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "cxrlabel-bench", dependencies: ["CXRLabel"],

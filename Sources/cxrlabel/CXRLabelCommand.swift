@@ -25,9 +25,11 @@ struct CXRLabelCommand: ParsableCommand {
             agreement between two label files, per observation
         cxrlabel score generated.csv reference.csv --json ce.json
             clinical-efficacy P/R/F1 of generated reports (scikit-learn's)
+        cxrlabel view why.jsonl -o audit.html
+            a page to audit the labels: mentions, rules and parses
       """,
     version: "cxrlabel 0.2.0 (CheXpert labeler and NegBio MIMIC-CXR branch behaviour; data files compiled in)",
-    subcommands: [LabelCommand.self, MentionsCommand.self, JudgeCommand.self, EvalCommand.self, ScoreCommand.self, SectionsCommand.self, DatasetCommand.self, DataCommand.self],
+    subcommands: [LabelCommand.self, MentionsCommand.self, JudgeCommand.self, EvalCommand.self, ScoreCommand.self, ViewCommand.self, SectionsCommand.self, DatasetCommand.self, DataCommand.self],
     defaultSubcommand: LabelCommand.self)
 
   /// Installs the interruption handling, then parses the arguments and runs the command.

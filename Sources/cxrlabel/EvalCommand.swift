@@ -15,6 +15,15 @@ struct EvalCommand: ParsableCommand {
       those where either side is non-blank. P/R/F1 treat REFERENCE as gold and 1
       as positive; --uncertain says how -1 counts. --disagreements FILE lists
       every differing cell, to look each study up in a label --explain file.
+      --html FILE writes a self-contained page: agreement per observation as a
+      chart, the confusion counts, and every disagreement with both labels; with
+      --explain (what `label --explain --explain-graphs` wrote for CANDIDATE),
+      each links to the report with its mentions, rules and dependency arcs.
+
+      Examples:
+        cxrlabel eval reference.csv labels.csv
+        cxrlabel eval reference.csv labels.csv --disagreements diff.csv
+        cxrlabel eval reference.csv labels.csv --html report.html --explain why.jsonl
       """)
 
   @Argument(help: "The reference (gold) label file.")
@@ -29,11 +38,20 @@ struct EvalCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Also write every differing cell as CSV (study_id, observation, reference, candidate).", valueName: "file"))
   var disagreements: String?
 
+  @Option(help: ArgumentHelp("Also write a self-contained HTML page of the agreement and every disagreement.", valueName: "file"))
+  var html: String?
+
+  @Option(help: ArgumentHelp("With --html: the `label --explain` file of CANDIDATE, so the page shows each report with its mentions and rules.", valueName: "file"))
+  var explain: String?
+
   func run() throws {
     try OutputPaths.check(
       [.init(option: "the report", path: "-", kinds: [])]
-        + (disagreements.map { [.init(option: "--disagreements", path: $0, kinds: [.csv])] } ?? []),
-      inputs: [reference, candidate])
+        + (disagreements.map { [.init(option: "--disagreements", path: $0, kinds: [.csv])] } ?? [])
+        + (html.map { [.init(option: "--html", path: $0, kinds: [.html])] } ?? []),
+      inputs: [reference, candidate] + (explain.map { [$0] } ?? []))
+    if explain != nil, html == nil { throw ValidationError("--explain goes with --html (the page it adds reports to).") }
+    let records = try explain.map(AuditPage.explainRecords) ?? []
     let files = try reported { (try LabelFile.read(path: reference), try LabelFile.read(path: candidate)) }
     for (path, file) in [(reference, files.0), (candidate, files.1)] {
       if !file.repeatedIDs.isEmpty {
@@ -69,6 +87,14 @@ struct EvalCommand: ParsableCommand {
     print(comparison.report, terminator: "")
     if let disagreements {
       try reported { try OutputFile.write(Array(comparison.disagreementsCSV.utf8), to: disagreements) }
+    }
+    if let html {
+      var byID: [String: String] = [:]
+      for record in records { byID[StudyID(study: record.id).studyNumber] = record.line }
+      let data = AuditPage.evalData(
+        comparison, reference: reference, candidate: candidate, referenceFile: files.0, candidateFile: files.1,
+        explain: byID)
+      try reported { try OutputFile.write(AuditPage.page(data: data), to: html) }
     }
   }
 }

@@ -14,6 +14,8 @@ public struct FileEnding: Sendable, Hashable {
   public static let report = FileEnding(endings: [".txt", ".txt.gz"])
   /// Gzip-compressed, whatever the content.
   public static let gzip = FileEnding(endings: [".gz"])
+  /// An HTML page.
+  public static let html = FileEnding(endings: [".html", ".htm"])
   /// NegBio's YAML rule and phrase files.
   public static let yaml = FileEnding(endings: [".yml", ".yaml"])
 
