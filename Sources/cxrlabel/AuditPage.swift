@@ -7,12 +7,35 @@ enum AuditPage {
   /// Where the data goes in the page.
   static let placeholder = "/*CXRLABEL_DATA*/null"
 
+  /// Data larger than this is embedded gzip-compressed (base64), which the page decompresses with the browser's
+  /// `DecompressionStream`: a page of 50,000 studies is then a fifth to a tenth of the size, and opens that much
+  /// sooner. Smaller data stays plain JSON, readable by any browser and by eye.
+  static let compressAbove = 4 << 20
+
   /// The page with `data` (a JSON document) in place of the placeholder.
   static func page(data: [UInt8]) -> [UInt8] {
     let template = Array(PackageResources.audit_html)
     let marker = Array(placeholder.utf8)
     guard let start = firstRange(of: marker, in: template) else { return template }
-    return Array(template[..<start]) + scriptSafe(data) + Array(template[(start + marker.count)...])
+    var before = Array(template[..<start])
+    var embedded = scriptSafe(data)
+    if data.count > compressAbove, let compressed = Gzip.compress(data),
+      let tag = lastRange(of: Array("id=\"cxrlabel-data\"".utf8), in: before)
+    {
+      // The data element says how its text is encoded.
+      before.insert(contentsOf: Array(" data-encoding=\"gzip-base64\"".utf8), at: tag + "id=\"cxrlabel-data\"".utf8.count)
+      embedded = Array(Data(compressed).base64EncodedString().utf8)
+    }
+    return before + embedded + Array(template[(start + marker.count)...])
+  }
+
+  /// The last position of `needle` in `haystack`.
+  static func lastRange(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+    guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+    for start in stride(from: haystack.count - needle.count, through: 0, by: -1) where haystack[start] == needle[0] {
+      if Array(haystack[start..<(start + needle.count)]) == needle { return start }
+    }
+    return nil
   }
 
   /// JSON that cannot end its script element: "<" becomes \u003c (so no "</script>" or "<!--" can appear), and
@@ -68,6 +91,18 @@ enum AuditPage {
       records.append((id, line))
     }
     return records
+  }
+
+  /// An explain record without its sentences' tokens and edges (the text and mentions stay).
+  static func withoutGraphs(_ line: String) -> String {
+    guard var object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
+      object["sentences"] != nil,
+      let data = { () -> Data? in
+        object["sentences"] = nil
+        return try? JSONSerialization.data(withJSONObject: object, options: [.withoutEscapingSlashes])
+      }()
+    else { return line }
+    return String(decoding: data, as: UTF8.self)
   }
 
   /// The data of `cxrlabel view`: `{"kind":"explain","source":…,"studies":[records]}`.

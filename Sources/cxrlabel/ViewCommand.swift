@@ -28,9 +28,13 @@ struct ViewCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: ArgumentHelp("The page to write (.html).", valueName: "file"))
   var output: String
 
+  @Flag(help: "Leave the dependency arcs out: a page of tens of thousands of studies then opens several times faster.")
+  var noGraphs = false
+
   func run() throws {
     try OutputPaths.check([.init(option: "--output", path: output, kinds: [.html])], inputs: [explain])
-    let records = try AuditPage.explainRecords(path: explain)
+    var records = try AuditPage.explainRecords(path: explain)
+    if noGraphs { records = records.map { ($0.id, AuditPage.withoutGraphs($0.line)) } }
     guard !records.isEmpty else {
       throw ValidationFailure(message: "\(explain) holds no study. Give the file `cxrlabel label --explain` wrote.")
     }
@@ -38,5 +42,10 @@ struct ViewCommand: ParsableCommand {
       try OutputFile.write(AuditPage.page(data: AuditPage.explainData(source: explain, records: records)), to: output)
     }
     printError("cxrlabel: \(records.count) studies written to \(output); open it in a browser.")
+    if !noGraphs, records.count > 20_000, records.contains(where: { $0.line.contains("\"sentences\"") }) {
+      printError(
+        "cxrlabel: note: the dependency arcs make up most of this page, which will take several seconds to open; "
+          + "--no-graphs leaves them out.")
+    }
   }
 }

@@ -44,6 +44,15 @@ struct AuditPageTests {
     #expect(mentions == written && mentions > 0)
   }
 
+  /// `--no-graphs` leaves the sentences out and keeps the text and every mention.
+  @Test func noGraphsKeepsTextAndMentions() throws {
+    let page = scratch.path("light.html")
+    #expect(try run(["view", try explainFile(), "-o", page, "--no-graphs"]).status == 0)
+    let studies = try #require(try data(page)["studies"] as? [[String: Any]])
+    #expect(studies.count == 7 && studies.allSatisfy { $0["sentences"] == nil && $0["clean"] is String })
+    #expect(studies.map { ($0["mentions"] as? [Any])?.count ?? 0 }.reduce(0, +) > 0)
+  }
+
   /// Report text and ids with markup, quotes and odd characters cannot break out of the data element.
   @Test func textAndIDsAreEscaped() throws {
     let csv = scratch.path("odd.csv")
@@ -188,5 +197,26 @@ struct AuditPageTests {
     #expect(rendered.contains("<svg") && rendered.contains("data-study-id="))
     let shot = try screenshot(page, "", name: "audit-eval.png")
     #expect(((try? FileManager.default.attributesOfItem(atPath: shot)[.size] as? Int) ?? 0) > 10_000)
+  }
+
+  /// Data over 4 MB is embedded gzip-compressed; the page decompresses it in the browser and renders every study.
+  @Test(.enabled(if: chromium != nil, "no Chromium here (apt-get install chromium); the browser checks are skipped"))
+  func aLargePageIsCompressedAndStillRenders() throws {
+    let lines = try String(contentsOfFile: try explainFile(), encoding: .utf8).split(separator: "\n").map(String.init)
+    var big = ""
+    for index in 0..<2_000 {
+      let line = lines[index % lines.count]
+      let id = "\"study_id\":\"" + String(80_000_000 + index) + "\""
+      big += line.replacingOccurrences(of: #""study_id":"[^"]*""#, with: id, options: .regularExpression) + "\n"
+    }
+    let explain = scratch.path("big.jsonl")
+    try big.write(toFile: explain, atomically: true, encoding: .utf8)
+    let page = scratch.path("big.html")
+    #expect(try run(["view", explain, "-o", page]).status == 0)
+    let html = try String(contentsOfFile: page, encoding: .utf8)
+    #expect(html.contains("data-encoding=\"gzip-base64\"") && html.utf8.count < big.utf8.count / 3)
+    let rendered = try dom(page, "#study=80000001")
+    #expect(rendered.contains("2,000") && rendered.contains("data-study-id=\"80000001\""))
+    #expect(rendered.contains("data-result=\""))
   }
 }

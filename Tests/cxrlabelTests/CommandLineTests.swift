@@ -221,19 +221,44 @@ struct CommandLineTests {
     #expect(both.status != 0 && both.stderr.contains("both name -"))
   }
 
-  /// A report file without any section header has no text under MIMIC-CXR's section choice; the run says so,
-  /// per study, and says how to label the whole text.
-  @Test func reportWithoutSectionsIsNamed() throws {
+  /// A report file without any section header, outside a MIMIC-CXR tree, is one section: the final one, so it is
+  /// labelled whole and the summary says so. Inside a MIMIC-CXR tree such a report keeps create_section_files.py's
+  /// choice (no text), named per study with how to label the whole text.
+  @Test func reportWithoutSectionsIsLabelledWhole() throws {
     let path = scratch.path("s1.txt")
     try "Large right pneumothorax.\n".write(toFile: path, atomically: true, encoding: .utf8)
-    let mimic = try Self.run([path])
-    #expect(mimic.stderr.contains("warning: \(path): s1: none of the sections --sections chooses is there"))
+    let plain = try Self.run([path])
+    #expect(plain.status == 0 && plain.stdout.split(separator: "\n")[1].hasSuffix(",1.0,"))
+    #expect(plain.stderr.contains("note (no section headers (the whole report was labelled)): 1"))
+    let tree = scratch.path("files/p10/p10000032")
+    try FileManager.default.createDirectory(atPath: tree, withIntermediateDirectories: true)
+    try "Large right pneumothorax.\n".write(toFile: tree + "/s50000001.txt", atomically: true, encoding: .utf8)
+    let mimic = try Self.run([scratch.path("files")])
+    #expect(mimic.stderr.contains("s50000001: none of the sections --sections chooses is there"))
     #expect(mimic.stderr.contains("so it is labelled as empty text. --sections all labels the whole report."))
-    let dropped = try Self.run([path, "--drop-empty"])
+    let dropped = try Self.run([scratch.path("files"), "--drop-empty"])
     #expect(dropped.stderr.contains("so it is dropped (--drop-empty)"))
-    let all = try Self.run([path, "--sections", "all"])
+    let all = try Self.run([scratch.path("files"), "--sections", "all"])
     #expect(all.status == 0 && !all.stderr.contains("warning"))
     #expect(all.stdout.split(separator: "\n")[1].hasSuffix(",1.0,"))
+  }
+
+  /// Standard input goes through the same section choice as a file: a MIMIC-CXR report piped in is labelled from
+  /// its impression, as the same file is; plain text is labelled whole.
+  @Test func standardInputChoosesSectionsAsAFileDoes() throws {
+    let report = "FINAL REPORT\n EXAMINATION: CHEST\n \n FINDINGS: Mild cardiomegaly.\n \n IMPRESSION: No pleural effusion.\n"
+    let path = scratch.path("s2.txt")
+    try report.write(toFile: path, atomically: true, encoding: .utf8)
+    let fromFile = try Self.run([path, "-o", "-"])
+    let fromStdin = try Self.run(["-", "-o", "-"], stdin: report)
+    let cells = { (result: Result) in result.stdout.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false).dropFirst(2) }
+    #expect(fromStdin.status == 0 && cells(fromStdin) == cells(fromFile))
+    let header = fromStdin.stdout.split(separator: "\n")[0].split(separator: ",").map(String.init)
+    let row = fromStdin.stdout.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    #expect(row[header.firstIndex(of: "Cardiomegaly") ?? 0] == "" && row[header.firstIndex(of: "Pleural Effusion") ?? 0] == "0.0")
+    let whole = try Self.run(["-", "-o", "-", "--sections", "all"], stdin: report)
+    let wholeRow = whole.stdout.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    #expect(wholeRow[header.firstIndex(of: "Cardiomegaly") ?? 0] == "1.0")
   }
 
   /// Broken graph files are named failures with file and line, never a crash; an unknown observation is named.

@@ -141,3 +141,28 @@ final class GzipWriter {
 
   deinit { if !closed { gzclose(file) } }
 }
+
+/// Gzip compression in memory (for data embedded in a page, which a browser's `DecompressionStream` reads back).
+public enum Gzip {
+  /// `bytes` compressed as one gzip member; nil if zlib fails.
+  public static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8]? {
+    var stream = z_stream()
+    // windowBits 15 + 16: a gzip header and trailer rather than zlib's.
+    guard deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
+    else { return nil }
+    defer { deflateEnd(&stream) }
+    var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(bytes.count))) + 64)
+    var input = bytes
+    let status = input.withUnsafeMutableBufferPointer { source in
+      output.withUnsafeMutableBufferPointer { target -> Int32 in
+        stream.next_in = source.baseAddress
+        stream.avail_in = UInt32(source.count)
+        stream.next_out = target.baseAddress
+        stream.avail_out = UInt32(target.count)
+        return deflate(&stream, Z_FINISH)
+      }
+    }
+    guard status == Z_STREAM_END else { return nil }
+    return Array(output[..<Int(stream.total_out)])
+  }
+}

@@ -285,7 +285,9 @@ public final class ReportSource: Sequence, IteratorProtocol {
                   .invalidInput, "Standard input starts with a CSV header (\(options.idColumn),\(options.textColumn)), "
                     + "but is read as the text of one report.", hint: "Add --stdin-csv to read it as CSV rows."))
             }
-            return .report(Report(id: StudyID(study: "stdin"), text: text, origin: .text, hadInvalidUTF8: invalid))
+            // The text of one report, as a file's: it goes through the same section choice (--sections).
+            return .report(
+              Report(id: StudyID(study: "stdin"), text: text, origin: .reportFile(path: "-"), hadInvalidUTF8: invalid))
           }
         } catch {
           return .failure(nil, error)

@@ -39,6 +39,20 @@ public enum ReportOrigin: Sendable, Hashable {
 
 /// One report to label: its id, its text, and where it came from.
 public struct Report: Sendable, Hashable {
+  /// Whether the report is a study file of a MIMIC-CXR tree (`…/pNN…/sNN….txt`, named and placed as MIMIC-CXR
+  /// names them), whose section choice follows create_section_files.py exactly.
+  public var isMIMICStudyFile: Bool {
+    guard case .reportFile(let path) = origin else { return false }
+    let parts = path.split(separator: "/")
+    guard parts.count >= 2 else { return false }
+    func letterThenDigits(_ part: Substring, _ letter: Character) -> Bool {
+      part.count > 1 && part.first == letter && part.dropFirst().allSatisfy(\.isASCII) && part.dropFirst().allSatisfy(\.isNumber)
+    }
+    let file = parts[parts.count - 1]
+    return file.lowercased().hasSuffix(".txt") && letterThenDigits(file.dropLast(4), "s")
+      && letterThenDigits(parts[parts.count - 2], "p")
+  }
+
   /// The study this report belongs to.
   public var id: StudyID
   /// The report text as read (already decoded from UTF-8).

@@ -6,6 +6,9 @@ public enum StudyNote: String, Sendable, Hashable, CaseIterable {
   case invalidUTF8 = "invalid UTF-8 (decoded lossily)"
   /// A report file had no section to label (no impression, findings, last paragraph or comparison).
   case noSection = "no usable section"
+  /// A report file outside a MIMIC-CXR tree had no section headers at all, so the whole report was labelled (as one
+  /// section: the final one).
+  case wholeReport = "no section headers (the whole report was labelled)"
   /// A sentence had at least ``Labeler/parseTokenLimit`` tokens and was left unparsed, as BLLIP leaves it (its
   /// mentions stay positive unless a regular-expression rule decides them).
   case sentenceTooLong = "sentence too long to parse (BLLIP's 399-token limit)"
@@ -71,8 +74,15 @@ public struct FrontEnd: Sendable {
     if case .reportFile = report.origin { isFile = true } else { isFile = false }
     if let sections, isFile || sectionsForCSV {
       let extraction = sections.extract(report.text, studyID: report.id.study)
-      if extraction.source == nil { notes.append(.noSection) }
-      text = extraction.text
+      if extraction.source == nil, sections.choice == .mimic, !report.isMIMICStudyFile, !sections.hasHeader(report.text) {
+        // A plain report (a .txt of one's own, standard input) is one section, and so the final one: label it.
+        // Inside a MIMIC-CXR tree such a report gets no text, as create_section_files.py gives it none.
+        text = report.text
+        notes.append(.wholeReport)
+      } else {
+        if extraction.source == nil { notes.append(.noSection) }
+        text = extraction.text
+      }
     }
     if stripsWrappingQuotes, text.utf8.count >= 2, text.utf8.first == 0x22, text.utf8.last == 0x22 {
       text = String(decoding: text.utf8.dropFirst().dropLast(), as: UTF8.self)
