@@ -110,21 +110,24 @@ struct AuditPageTests {
   static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
     .first { FileManager.default.isExecutableFile(atPath: $0) }
 
-  /// The page's DOM after its scripts ran, at `fragment`.
-  func dom(_ page: String, _ fragment: String = "") throws -> String {
+  /// Runs headless Chromium on the page at `fragment` with `options`, after its scripts ran; its standard output.
+  func chromium(_ page: String, _ fragment: String, _ options: [String]) throws -> Data {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try #require(Self.chromium))
-    process.arguments = [
-      "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000", "--dump-dom",
-      "file://" + page + fragment,
-    ]
+    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000"] + options
+      + ["file://" + page + fragment]
     let output = Pipe()
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
     try process.run()
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    return data
+  }
+
+  /// The page's DOM after its scripts ran, at `fragment`.
+  func dom(_ page: String, _ fragment: String = "") throws -> String {
+    String(decoding: try chromium(page, fragment, ["--dump-dom"]), as: UTF8.self)
   }
 
   /// A screenshot of the page at `fragment`, kept under `.build/test-artefacts/`.
@@ -132,16 +135,7 @@ struct AuditPageTests {
     let folder = CommandLineTests.packageRoot + "/.build/test-artefacts"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let path = folder + "/" + name
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: try #require(Self.chromium))
-    process.arguments = [
-      "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--virtual-time-budget=5000",
-      "--window-size=1280,900", "--screenshot=" + path, "file://" + page + fragment,
-    ]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
+    _ = try chromium(page, fragment, ["--hide-scrollbars", "--window-size=1280,900", "--screenshot=" + path])
     return path
   }
 
