@@ -111,7 +111,7 @@ struct AuditPageTests {
     .first { FileManager.default.isExecutableFile(atPath: $0) }
 
   /// Runs headless Chromium on the page at `fragment` with `options`, after its scripts ran; its standard output.
-  func chromium(_ page: String, _ fragment: String, _ options: [String]) throws -> Data {
+  func runChromium(_ page: String, _ fragment: String, _ options: [String]) throws -> Data {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try #require(Self.chromium))
     process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000"] + options
@@ -127,7 +127,7 @@ struct AuditPageTests {
 
   /// The page's DOM after its scripts ran, at `fragment`.
   func dom(_ page: String, _ fragment: String = "") throws -> String {
-    String(decoding: try chromium(page, fragment, ["--dump-dom"]), as: UTF8.self)
+    String(decoding: try runChromium(page, fragment, ["--dump-dom"]), as: UTF8.self)
   }
 
   /// A screenshot of the page at `fragment`, kept under `.build/test-artefacts/`.
@@ -135,7 +135,7 @@ struct AuditPageTests {
     let folder = CommandLineTests.packageRoot + "/.build/test-artefacts"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let path = folder + "/" + name
-    _ = try chromium(page, fragment, ["--hide-scrollbars", "--window-size=1280,900", "--screenshot=" + path])
+    _ = try runChromium(page, fragment, ["--hide-scrollbars", "--window-size=1280,900", "--screenshot=" + path])
     return path
   }
 
