@@ -74,9 +74,10 @@ enum AuditPage {
     return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
   }
 
-  /// The records of a `label --explain` file (gzip or not), each line kept as written, keyed by study id; every
-  /// line must be a JSON object with a `study_id` (an error names the file and line otherwise).
-  static func explainRecords(path: String) throws -> [(id: String, line: String)] {
+  /// The records of a `label --explain` file (gzip or not), each line kept as written (or, `withoutGraphs`, without
+  /// its sentences' tokens and edges), keyed by study id; every line must be a JSON object with a `study_id` (an
+  /// error names the file and line otherwise).
+  static func explainRecords(path: String, withoutGraphs: Bool = false) throws -> [(id: String, line: String)] {
     let reader = try reported { try LineReader(path: path) }
     var records: [(id: String, line: String)] = []
     while let line = try reported({ try reader.next() }) {
@@ -88,21 +89,16 @@ enum AuditPage {
           message: "\(path):\(reader.lineNumber): not a record of `cxrlabel label --explain` (a JSON object with a "
             + "study_id). Give the file that --explain wrote (--explain-graphs adds the dependency arcs).")
       }
-      records.append((id, line))
+      if withoutGraphs, object["sentences"] != nil {
+        var light = object
+        light["sentences"] = nil
+        let data = try JSONSerialization.data(withJSONObject: light, options: [.withoutEscapingSlashes])
+        records.append((id, String(decoding: data, as: UTF8.self)))
+      } else {
+        records.append((id, line))
+      }
     }
     return records
-  }
-
-  /// An explain record without its sentences' tokens and edges (the text and mentions stay).
-  static func withoutGraphs(_ line: String) -> String {
-    guard var object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
-      object["sentences"] != nil,
-      let data = { () -> Data? in
-        object["sentences"] = nil
-        return try? JSONSerialization.data(withJSONObject: object, options: [.withoutEscapingSlashes])
-      }()
-    else { return line }
-    return String(decoding: data, as: UTF8.self)
   }
 
   /// The data of `cxrlabel view`: `{"kind":"explain","source":…,"studies":[records]}`.

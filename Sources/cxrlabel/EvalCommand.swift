@@ -51,7 +51,7 @@ struct EvalCommand: ParsableCommand {
         + (html.map { [.init(option: "--html", path: $0, kinds: [.html])] } ?? []),
       inputs: [reference, candidate] + (explain.map { [$0] } ?? []))
     if explain != nil, html == nil { throw ValidationError("--explain goes with --html (the page it adds reports to).") }
-    let records = try explain.map(AuditPage.explainRecords) ?? []
+    let records = try explain.map { try AuditPage.explainRecords(path: $0) } ?? []
     let files = try reported { (try LabelFile.read(path: reference), try LabelFile.read(path: candidate)) }
     for (path, file) in [(reference, files.0), (candidate, files.1)] {
       if !file.repeatedIDs.isEmpty {

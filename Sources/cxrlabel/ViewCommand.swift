@@ -33,8 +33,7 @@ struct ViewCommand: ParsableCommand {
 
   func run() throws {
     try OutputPaths.check([.init(option: "--output", path: output, kinds: [.html])], inputs: [explain])
-    var records = try AuditPage.explainRecords(path: explain)
-    if noGraphs { records = records.map { ($0.id, AuditPage.withoutGraphs($0.line)) } }
+    let records = try AuditPage.explainRecords(path: explain, withoutGraphs: noGraphs)
     guard !records.isEmpty else {
       throw ValidationFailure(message: "\(explain) holds no study. Give the file `cxrlabel label --explain` wrote.")
     }
