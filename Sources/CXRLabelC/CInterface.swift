@@ -33,13 +33,11 @@ let reportFilesFlag: Int32 = 2
 final class LabelerBox: Sendable {
   let labeler: Labeler
   let columns: [Observation]
-  let emptyText: EmptyTextLabels
   let reportFiles: Bool
 
-  init(labeler: Labeler, emptyText: EmptyTextLabels, reportFiles: Bool) {
+  init(labeler: Labeler, reportFiles: Bool) {
     self.labeler = labeler
     columns = LabelTable(layout: .mimic, vocabularyObservations: labeler.frontEnd.matcher.observations).observations
-    self.emptyText = emptyText
     self.reportFiles = reportFiles
   }
 
@@ -75,7 +73,7 @@ public func cxrlabelCreate(
   settings.rulesFile = rules.map { String(cString: $0) }
   let choice = name.map { String(cString: $0) } ?? "chexpert"
   do {
-    let labeler: Labeler
+    var labeler: Labeler
     switch choice {
     case "chexpert": labeler = try Labeler.chexpert(settings)
     case "negbio": labeler = try Labeler.negbio(settings)
@@ -83,9 +81,8 @@ public func cxrlabelCreate(
       error?.pointee = mallocString("Unknown labeler \"\(choice)\": choose \"chexpert\" or \"negbio\".")
       return nil
     }
-    let box = LabelerBox(
-      labeler: labeler, emptyText: flags & emptyAsNormalFlag != 0 ? .noFinding : .blank,
-      reportFiles: flags & reportFilesFlag != 0)
+    labeler.emptyText = flags & emptyAsNormalFlag != 0 ? .noFinding : .blank
+    let box = LabelerBox(labeler: labeler, reportFiles: flags & reportFilesFlag != 0)
     return Unmanaged.passRetained(box).toOpaque()
   } catch let failure {
     error?.pointee = mallocString(failure.description)
@@ -132,7 +129,7 @@ public func cxrlabelLabel(
     }
     reports.append(box.report(text, index: index, study: study))
   }
-  let rows = box.labeler.rowLabels(of: reports, emptyText: box.emptyText, jobs: jobs > 0 ? Int(jobs) : nil)
+  let rows = box.labeler.labels(of: reports, jobs: jobs > 0 ? Int(jobs) : nil)
   let width = box.columns.count
   for (row, labels) in rows.enumerated() {
     for (column, observation) in box.columns.enumerated() {
@@ -165,8 +162,7 @@ public func cxrlabelExplain(
   let study = id.map { String(decoding: UnsafeBufferPointer(start: $0, count: Int(idLength)), as: UTF8.self) }
   var labeler = box.labeler
   labeler.keepsGraphs = true
-  var result = labeler.label(box.report(string, index: 0, study: study))
-  result.labels = labeler.rowLabels(result, emptyText: box.emptyText)
+  let result = labeler.label(box.report(string, index: 0, study: study))
   let line = ExplanationWriter.line(for: result, classifier: labeler.classifier, graphs: true)
   return mallocString(String(decoding: line, as: UTF8.self))
 }

@@ -15,18 +15,23 @@ struct BatchLabelingTests {
 
   @Test func equalsLabellingOneByOneOnAnyNumberOfThreads() throws {
     let labeler = try Labeler.chexpert()
-    let one = reports().map { labeler.rowLabels(labeler.label($0), emptyText: .blank) }
+    let one = reports().map { labeler.label($0).labels }
     for jobs in [1, 2, 3, 16] {
-      #expect(labeler.rowLabels(of: reports(), jobs: jobs) == one, "jobs \(jobs)")
+      #expect(labeler.labels(of: reports(), jobs: jobs) == one, "jobs \(jobs)")
     }
     #expect(one[0] == [.pneumothorax: .negative, .cardiomegaly: .positive])
-    #expect(labeler.rowLabels(of: [], jobs: 4).isEmpty)
+    #expect(labeler.labels(of: [], jobs: 4).isEmpty)
   }
 
+  /// The labeler applies the empty-text policy itself, so every entry point (one report, one text, a batch) gives
+  /// the row the command line writes.
   @Test func emptyTextIsBlankUnlessAskedForNoFinding() throws {
-    let labeler = try Labeler.negbio()
-    let blank = labeler.rowLabels(of: reports(), emptyText: .blank)
-    let normal = labeler.rowLabels(of: reports(), emptyText: .noFinding)
+    var labeler = try Labeler.negbio()
+    let blank = labeler.labels(of: reports())
+    #expect(labeler.label("").values.isEmpty && labeler.label(reports()[5]).labels.isEmpty)
+    labeler.emptyText = .noFinding
+    let normal = labeler.labels(of: reports())
+    #expect(labeler.label("  ") == [.noFinding: .positive])
     #expect(blank[2].isEmpty && blank[5].isEmpty)
     #expect(normal[2] == [.noFinding: .positive] && normal[5] == [.noFinding: .positive])
     #expect(blank[3] == normal[3] && !blank[3].isEmpty)

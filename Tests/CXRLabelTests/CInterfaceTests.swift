@@ -36,7 +36,7 @@ struct CInterfaceTests {
     #expect(cxrlabelLabel(handle, bytes, offsets, nil, nil, Int64(texts.count), 2, -2, &out) == 0)
     let labeler = try Labeler.chexpert()
     for (row, text) in texts.enumerated() {
-      let expected = labeler.rowLabels(labeler.label(Report(id: StudyID(study: "x"), text: text)), emptyText: .blank)
+      let expected = labeler.label(Report(id: StudyID(study: "x"), text: text)).labels
       for (column, observation) in Observation.mimicOrder.enumerated() {
         #expect(out[row * columns.count + column] == expected[observation]?.rawValue ?? -2, "\(row) \(observation)")
       }

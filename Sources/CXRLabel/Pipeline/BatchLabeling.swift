@@ -11,18 +11,12 @@ public enum EmptyTextLabels: String, Sendable, CaseIterable {
 }
 
 extension Labeler {
-  /// The labels a study's row gets: its labels, or, when it had no text to label, what `emptyText` says.
-  public func rowLabels(_ result: StudyResult, emptyText: EmptyTextLabels) -> StudyLabels {
-    guard emptyText == .blank, result.analysis.notes.contains(.emptyText) else { return result.labels }
-    return StudyLabels()
-  }
-
-  /// Labels many reports on `jobs` threads (nil: one per core); element `i` of the result is `reports[i]`'s row
-  /// labels (see ``rowLabels(_:emptyText:)``). For in-process callers (the Python package); the command line
-  /// streams its inputs through ``forEachInOrder(_:jobs:batchSize:transform:consume:)`` instead.
-  public func rowLabels(of reports: [Report], emptyText: EmptyTextLabels = .blank, jobs: Int? = nil) -> [StudyLabels] {
+  /// Labels many reports on `jobs` threads (nil: one per core); element `i` of the result is `reports[i]`'s
+  /// labels (``StudyResult/labels``, with ``emptyText`` applied). For in-process callers (the Python package);
+  /// the command line streams its inputs through ``forEachInOrder(_:jobs:batchSize:transform:consume:)`` instead.
+  public func labels(of reports: [Report], jobs: Int? = nil) -> [StudyLabels] {
     let jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-    if jobs == 1 { return reports.map { rowLabels(label($0), emptyText: emptyText) } }
+    if jobs == 1 { return reports.map { label($0).labels } }
     let slots = ResultSlots<StudyLabels>(count: reports.count)
     // One strided share per thread (concurrentPerform runs at most one iteration per core at a time): shares
     // take every jobs-th report, so a run of long reports is spread over all of them.
@@ -31,7 +25,7 @@ extension Labeler {
       DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
         var index = chunk
         while index < reports.count {
-          slots.set(index, rowLabels(label(reports[index]), emptyText: emptyText))
+          slots.set(index, label(reports[index]).labels)
           index += chunks
         }
       }

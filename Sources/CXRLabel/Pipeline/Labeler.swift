@@ -12,8 +12,12 @@ public struct StudyResult: Sendable {
   public var graphs: [DependencyGraph?]
   /// Each mention's marks and label, in `analysis.mentions` order.
   public var classification: StudyClassification
-  /// The study's labels.
+  /// The study's labels, as its row holds them: what the aggregator decided, or for a study with no text to
+  /// label what `Labeler.emptyText` says (blank by default).
   public var labels: StudyLabels
+
+  /// The labels in MIMIC-CXR-JPG's column order, printable (`[Cardiomegaly: 1, Pleural Effusion: 0]`).
+  public var readableLabels: ReadableLabels { ReadableLabels(labels) }
 }
 
 /// A whole labeler: front end, parser, classification rules and aggregation, wired in that order. A value, safe
@@ -36,6 +40,10 @@ public struct Labeler: Sendable {
   /// rules read; that skips about half of all sentences), and each graph is dropped once its sentence's mentions
   /// are decided, so a study's memory does not grow with its parses.
   public var keepsGraphs = false
+  /// What a study with no text to label gets: blank (the default, as the command line, the C interface and Python
+  /// write it) or No Finding 1 (as the original labelers label an empty report). Applied here, once, so every
+  /// caller gets the same row.
+  public var emptyText: EmptyTextLabels = .blank
   private let workspaces = WorkspacePool()
 
   /// BLLIP's limit: it raises "Sentence is too long" for 399 tokens or more.
@@ -73,10 +81,11 @@ public struct Labeler: Sendable {
     workspaces.withWorkspace { label(report, workspace: $0) }
   }
 
-  /// Labels one report's text as it is, every section of it (a convenience for library users). For the whole
-  /// contents of a MIMIC-CXR report file, use ``label(reportFile:studyID:)``, which chooses the section first.
+  /// Labels one report's text as it is, every section of it (a convenience for library users): the same labels
+  /// as ``label(_:)-(Report)`` gives, in MIMIC-CXR-JPG's column order. For the whole contents of a MIMIC-CXR report
+  /// file, use ``label(reportFile:studyID:)``, which chooses the section first.
   public func label(_ text: String) -> ReadableLabels {
-    ReadableLabels(label(Report(id: StudyID(study: "text"), text: text)).labels)
+    label(Report(id: StudyID(study: "text"), text: text)).readableLabels
   }
 
   /// Labels the contents of a MIMIC-CXR report file (`files/p10/p10000032/s50414267.txt`) the way the command
@@ -121,7 +130,11 @@ public struct Labeler: Sendable {
       }
     }
     if tooLong { analysis.notes.append(.sentenceTooLong) }
-    let labels = aggregator.labels(text: analysis.text, mentions: analysis.mentions, mentionLabels: classification.labels)
+    // No text is no evidence: the row is blank unless the original's No Finding 1 is asked for.
+    let labels =
+      emptyText == .blank && analysis.notes.contains(.emptyText)
+      ? StudyLabels()
+      : aggregator.labels(text: analysis.text, mentions: analysis.mentions, mentionLabels: classification.labels)
     return StudyResult(
       analysis: analysis, parsed: parsed, graphs: graphs, classification: classification, labels: labels)
   }
