@@ -50,11 +50,11 @@ struct LabelComparisonTests {
   /// cxrlabel's own JSON Lines (label -o x.jsonl, --explain, judge) read back; an absent observation is blank.
   @Test func jsonLinesLabels() throws {
     let path = scratch.path("labels.jsonl")
-    try #"{"study_id":"s7","subject_id":"p1","labels":{"Edema":1,"Pneumonia":null,"Pleural Effusion":-1}}"#
+    try #"{"study_id":"s50000007","subject_id":"p1","labels":{"Edema":1,"Pneumonia":null,"Pleural Effusion":-1}}"#
       .appending("\n").write(toFile: path, atomically: true, encoding: .utf8)
     let file = try LabelFile.read(path: path)
-    #expect(file.ids == ["7"])
-    #expect(file.rows["7"] == [.edema: .positive, .pleuralEffusion: .uncertain])
+    #expect(file.ids == ["50000007"])
+    #expect(file.rows["50000007"] == [.edema: .positive, .pleuralEffusion: .uncertain])
     #expect(file.observations == Observation.mimicOrder)
   }
 

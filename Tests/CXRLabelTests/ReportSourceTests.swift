@@ -243,6 +243,28 @@ struct ReportSourceTests {
     #expect(records.count > 1 && records.count < 2000)
   }
 
+  /// A CSV that shrinks while it is read (another program rewriting it) was labelled up to the cut: the end of the
+  /// file is now a named failure saying so.
+  @Test func aFileThatShrinksWhileItIsReadIsANamedFailure() throws {
+    let path = try temporaryFile(
+      "study_id,report\n" + (1...40_000).map { "s\($0),Report number \($0) with no effusion.\n" }.joined(), name: "shrinks.csv")
+    let source = try ReportSource(inputs: [path])
+    guard case .report = source.next() else {
+      Issue.record("expected a first report")
+      return
+    }
+    // Well past what the first read buffered, well short of the end.
+    #expect(truncate(path, 1_000_000) == 0)
+    var records: [ReportRecord] = []
+    while let record = source.next() { records.append(record) }
+    guard case .failure(_, let error) = records.last else {
+      Issue.record("expected a failure at the end")
+      return
+    }
+    #expect(error.description.contains("shrank while it was read"), "\(error)")
+    #expect(error.description.contains("shrinks.csv"))
+  }
+
   /// A file's kind comes from its name in any case; a name that says neither CSV nor report is refused rather
   /// than labelled as one report (a TSV of 10,000 reports used to become one study).
   @Test func inputKindFromTheNameInAnyCase() throws {

@@ -50,6 +50,6 @@ struct ExactIDsTests {
     let chosen = scratch.path("mimic_cxr_00.csv")
     try "s1,Mild edema.\r\ns2,\r\n".write(toFile: chosen, atomically: true, encoding: .utf8)
     let headerless = try CommandLineTests.run([chosen, "--no-header"])
-    #expect(headerless.stdout.split(separator: "\n").dropFirst().map { $0.prefix(3) } == [",1,", ",2,"])
+    #expect(headerless.stdout.split(separator: "\n").dropFirst().map { $0.prefix(4) } == [",s1,", ",s2,"])
   }
 }

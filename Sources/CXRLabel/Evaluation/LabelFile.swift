@@ -46,7 +46,7 @@ public struct LabelFile: Sendable {
   /// `1`, `1.0`, `0`, `0.0`, `-1`, `-1.0` or blank. A column that is not one of the 14 observations and holds
   /// other values is left out (see `ignoredColumns`). JSON Lines (`.jsonl`): one object per study with
   /// `study_id` and `labels` (observation → 1, 0, -1 or null; an absent one is blank), as `label -o x.jsonl`, `--explain` and `judge`
-  /// write them. Study ids are read as MIMIC-CXR-JPG writes them, a leading `s` dropped when the rest is digits,
+  /// write them. Study ids are read as MIMIC-CXR-JPG writes them, the `s` of a MIMIC-CXR id (`s` and 8 digits) dropped,
   /// so NegBio's `s50414267` joins MIMIC-CXR-JPG's `50414267`.
   public static func read(path: String) throws(CXRLabelError) -> LabelFile {
     if FileEnding.jsonLines.matches(path) { return try readJSONLines(path: path) }
@@ -117,6 +117,7 @@ public struct LabelFile: Sendable {
       }
       var labels: StudyLabels = [:]
       for (name, raw) in values {
+        try checkObservationKey(name, at: location)
         let observation = Observation(name)
         seen.insert(observation)
         guard !(raw is NSNull) else { continue }
@@ -133,6 +134,22 @@ public struct LabelFile: Sendable {
     file.observations = Observation.mimicOrder
       + seen.filter { !Observation.mimicOrder.contains($0) }.sorted { $0.name < $1.name }
     return file
+  }
+
+  /// Refuses a labels key that is not an observation's name as cxrlabel writes it: one of the 14 in another
+  /// spelling (`pneumothorax`, `pleural_effusion`), or a name a phrase file could not give (not in title case).
+  /// A vocabulary's own categories (`Foo Bar`) pass. Scoring such a key as a blank column would lose it.
+  static func checkObservationKey(_ name: String, at location: CXRLabelError.Location) throws(CXRLabelError) {
+    let standard = Observation.mimicOrder.map(\.name)
+    if standard.contains(name) { return }
+    let folded = name.replacingUnderscores().lowercased()
+    let near = standard.first { $0.lowercased() == folded }
+    guard near != nil || Observation(fileStem: name).name != name else { return }
+    throw CXRLabelError(
+      .invalidInput,
+      "\"\(name)\" is not an observation's name\(near.map { " (did you mean \"\($0)\"?)" } ?? "").", at: location,
+      hint: "Label keys are the 14 names, spelt and capitalised as cxrlabel writes them: "
+        + standard.joined(separator: ", ") + ".")
   }
 
   static func parseValue(_ text: String, at location: CXRLabelError.Location) throws(CXRLabelError) -> LabelValue? {

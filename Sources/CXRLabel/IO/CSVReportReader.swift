@@ -40,7 +40,9 @@ struct CSVReportReader {
           .missingColumn,
           "The header has no column \"\(name)\" (its columns: \(names.map { "\"\($0)\"" }.joined(separator: ", "))).",
           at: .init(file: reader.path, line: header.line),
-          hint: "Name the column with \(option), or pass --no-header for the CheXpert labeler's one-column file.")
+          hint: options.requiresStudyIDs
+            ? "Name the column with \(option); rows are paired by their study ids, never by row number."
+            : "Name the column with \(option), or pass --no-header for the CheXpert labeler's one-column file.")
       }
       return index
     }
@@ -59,7 +61,7 @@ struct CSVReportReader {
     }
     if options.idColumn == InputOptions().idColumn, !names.contains(options.idColumn), names.contains("study") {
       idIndex = try column("study", "--id-column")
-    } else if options.idColumn == InputOptions().idColumn, names == [options.textColumn] {
+    } else if options.idColumn == InputOptions().idColumn, names == [options.textColumn], !options.requiresStudyIDs {
       // A header naming only the report column: the rows are numbered from 1, as without a header.
       idIndex = nil
     } else {
@@ -88,12 +90,11 @@ struct CSVReportReader {
     return nil
   }
 
-  /// A subject column's value as a subject id: empty is none; digits get MIMIC-CXR's `p` (so `10000032` and
-  /// `p10000032` are one subject, written `10000032` in the MIMIC-CXR-JPG layout).
+  /// A subject column's value as a subject id: empty is none; anything else as given (`p10000032` is written
+  /// `10000032` in the MIMIC-CXR-JPG layout, as MIMIC-CXR's own id).
   static func subjectID(_ value: String) -> String? {
     let trimmed = value.pythonStripped()
-    if trimmed.isEmpty { return nil }
-    return trimmed.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) ? "p" + trimmed : trimmed
+    return trimmed.isEmpty ? nil : trimmed
   }
 
   /// An id's shape: letters as `a`, digits as `9`, each run collapsed, other bytes as they are (`s50414267`

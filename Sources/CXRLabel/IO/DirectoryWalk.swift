@@ -150,8 +150,9 @@ struct DirectoryWalk {
         guard let frame = Self.frame(path: path, descriptor: descriptor, suffix: suffix, rootPrefix: rootPrefix) else {
           return .unlistable(path: path, reason: errno)
         }
-        // A link back to a directory on the current path would loop; its files are walked once already.
-        if stack.contains(where: { $0.identity == frame.identity }) { continue }
+        // A link back to a directory on the current path would loop; its files are walked once already. It is
+        // named like any other link not followed.
+        if stack.contains(where: { $0.identity == frame.identity }) { return .linkNotFollowed(path) }
         stack.append(frame)
       case .file:
         path.append(contentsOf: name)

@@ -17,6 +17,10 @@ final class ByteFileReader {
   let path: String
   /// The file's size in bytes when it is a regular file (for progress), else nil.
   private(set) var size: Int64?
+  /// The open descriptor of a regular file (zlib owns it), to see at the end whether the file shrank meanwhile.
+  private var descriptor: Int32?
+  /// How many bytes were read out, mod 2^32 (as a gzip file records its size).
+  private var decompressed: UInt32 = 0
 
   /// Opens `path`; throws `unreadable` if it cannot.
   convenience init(path: String) throws(CXRLabelError) {
@@ -39,7 +43,10 @@ final class ByteFileReader {
     _ = gzbuffer(file, UInt32(Swift.min(1 << 17, Swift.max(8192, size))))
     self.file = file
     self.path = path
-    if (status.st_mode & S_IFMT) == S_IFREG { self.size = Int64(status.st_size) }
+    if (status.st_mode & S_IFMT) == S_IFREG {
+      self.size = Int64(status.st_size)
+      self.descriptor = descriptor
+    }
   }
 
   /// How much of the file has been read, from 0 to 1 (by its bytes on disk, compressed or not); nil when its size
@@ -74,6 +81,7 @@ final class ByteFileReader {
         hint: "Check that it is a gzip file (gzip -t FILE), or copy or download it again.")
     }
     buffer.removeLast(count - Int(got))
+    decompressed &+= UInt32(truncatingIfNeeded: got)
     if got == 0 {
       var code: Int32 = Z_OK
       _ = gzerror(file, &code)
@@ -81,10 +89,56 @@ final class ByteFileReader {
       guard code != Z_BUF_ERROR else {
         throw CXRLabelError(
           .unreadable, "The file is truncated: its compressed data stops before the end.", at: .init(file: path),
-          hint: "The records before the cut were processed and written; copy or download the file again.")
+          hint: "Nothing after the cut was read; copy or download the file again.")
+      }
+      // A file cut shorter while it was read (another program rewriting it) ends early, with a record cut
+      // mid-word: what was read is not the file that was named.
+      var status = stat()
+      let offset = gzoffset(file)
+      if let size, let descriptor, fstat(descriptor, &status) == 0, Int64(status.st_size) < size {
+        throw CXRLabelError(
+          .unreadable,
+          "The file shrank while it was read: it was \(size) bytes when opened and ended after \(offset), so the last "
+            + "record read may be cut and the rest is lost.", at: .init(file: path),
+          hint: "Something else was writing it; run again once it is complete.")
+      }
+      // zlib stops at the end of the last gzip stream and ignores whatever follows it.
+      if let trailing = trailingBytes() {
+        throw CXRLabelError(
+          .unreadable,
+          "The file has data after its compressed data that is not gzip data (\(trailing)), so it is not one whole "
+            + "gzip file (a download with something appended?).", at: .init(file: path),
+          hint: "Check it with gzip -t; copy or download it again.")
       }
     }
     return Int(got)
+  }
+
+  /// What follows the last gzip stream of a compressed regular file, described; nil when nothing does. A gzip
+  /// file ends with its uncompressed size (mod 2^32): when the last four bytes are not that, something was
+  /// appended, unless the file is several gzip streams joined (`cat a.gz b.gz`), whose last size is only its own
+  /// stream's (another gzip header after the first then shows it).
+  private func trailingBytes() -> String? {
+    guard let descriptor, let size, size >= 18, gzdirect(file) == 0 else { return nil }
+    var tail = [UInt8](repeating: 0, count: 4)
+    guard pread(descriptor, &tail, 4, off_t(size - 4)) == 4 else { return nil }
+    let recorded = UInt32(tail[0]) | UInt32(tail[1]) << 8 | UInt32(tail[2]) << 16 | UInt32(tail[3]) << 24
+    guard recorded != decompressed else { return nil }
+    // Several streams: look for another gzip header (1f 8b 08) after the first.
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var position: Int64 = 10
+    var carry: [UInt8] = []
+    while position < size {
+      let got = pread(descriptor, &chunk, chunk.count, off_t(position))
+      guard got > 0 else { break }
+      let window = carry + chunk[..<got]
+      if window.indices.dropLast(2).contains(where: { window[$0] == 0x1F && window[$0 + 1] == 0x8B && window[$0 + 2] == 0x08 }) {
+        return nil
+      }
+      carry = Array(window.suffix(2))
+      position += Int64(got)
+    }
+    return "its last four bytes do not give the size of what it holds"
   }
 
   /// The whole remaining contents.

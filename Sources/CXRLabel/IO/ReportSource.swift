@@ -15,6 +15,9 @@ public struct InputOptions: Sendable, Hashable {
   public var standardInputIsCSV: Bool = false
   /// With a header: the column holding the subject id (`p10000032` or `10000032`), if any.
   public var subjectColumn: String?
+  /// Whether every CSV row must carry its own study id: a header naming only the report column (rows numbered
+  /// from 1) is then refused, for a join (such as `cxrlabel score`'s pairing) that row numbers would make silently.
+  public var requiresStudyIDs: Bool = false
 
   /// Creates the default options.
   public init() {}
@@ -95,14 +98,31 @@ public final class ReportSource: Sequence, IteratorProtocol {
         items.append(.csv(path: input))
       } else if FileEnding.report.matches(input) {
         items.append(.reportFile(input))
+      } else if let kind = Self.spreadsheetKind(input) {
+        throw CXRLabelError(
+          .invalidArgument, "\(input) is \(kind), not text; cxrlabel reads CSV.",
+          hint: "Save it as CSV (UTF-8) from the spreadsheet program, or in Python: "
+            + "pandas.read_excel(\"\(input)\").to_csv(\"reports.csv\", index=False). Renaming it would not convert it.")
       } else {
         throw CXRLabelError(
           .invalidArgument,
           "Cannot tell how to read \(input): an input is a folder of reports, a .csv or .csv.gz file, or a .txt report.",
-          hint: "Rename the file to say what it is (e.g. reports.csv for a CSV of reports).")
+          hint: "If it is text, rename it to say what it is (e.g. reports.csv for a CSV of reports).")
       }
     }
     self.items = items
+  }
+
+  /// What kind of spreadsheet or archive a file is, by its name or its first bytes (a zip: `.xlsx`, `.ods`); nil
+  /// for anything else.
+  static func spreadsheetKind(_ path: String) -> String? {
+    let lower = path.lowercased()
+    for (ending, kind) in [(".xlsx", "an Excel workbook"), (".xls", "an Excel workbook"), (".ods", "an OpenDocument spreadsheet"),
+      (".numbers", "a Numbers spreadsheet"), (".zip", "a zip archive"), (".parquet", "a Parquet file")]
+    where lower.hasSuffix(ending) {
+      return kind
+    }
+    return nil
   }
 
   /// A walk over the `*.txt` files under `root`, or nil if it cannot be listed. In a MIMIC-CXR layout only study
@@ -234,7 +254,11 @@ public final class ReportSource: Sequence, IteratorProtocol {
                   CXRLabelError(
                     .unreadable, "Cannot list this folder: \(String(cString: strerror(reason))).",
                     at: .init(file: WalkedFile.display(path)),
-                    hint: "The reports under it are not labelled; check its permissions."))))
+                    hint: reason == EMFILE || reason == ENFILE
+                      ? "The reports under it are not labelled: the walk holds one open folder per level, and the "
+                        + "tree is nested deeper than the open-file limit (ulimit -n) allows. Raise the limit "
+                        + "(ulimit -n 65536) or label the deep folder on its own."
+                      : "The reports under it are not labelled; check its permissions."))))
           case .notRegular(let path):
             let display = WalkedFile.display(path)
             batch.append(

@@ -11,19 +11,25 @@ public struct StudyID: Sendable, Hashable, CustomStringConvertible {
     self.study = study
   }
 
-  /// The study id as MIMIC-CXR-JPG writes it: a leading `s` dropped when the rest is digits.
+  /// The study id as written out and joined: a MIMIC-CXR study id (`s` and 8 digits, as every file of a MIMIC-CXR
+  /// tree is named) as MIMIC-CXR-JPG writes it, the number alone (`s50414267` → `50414267`); any other id exactly
+  /// as given (`s1`, `CXR12`), so that it joins back to the table it came from.
   public var studyNumber: String { Self.stripPrefix(study, "s") }
-  /// The subject id as MIMIC-CXR-JPG writes it: a leading `p` dropped when the rest is digits; empty if none.
+  /// The subject id the same way: `p` and 8 digits becomes the number; any other as given; empty if none.
   public var subjectNumber: String { subject.map { Self.stripPrefix($0, "p") } ?? "" }
 
   /// `subject/study`, or the study alone.
   public var description: String { subject.map { "\($0)/\(study)" } ?? study }
 
+  /// How many digits follow the letter in a MIMIC-CXR id (`s50414267`, `p10000032`).
+  static let mimicDigits = 8
+
+  /// `id` without its letter when it is a MIMIC-CXR id of that letter (either case, then 8 digits); else `id`.
   static func stripPrefix(_ id: String, _ prefix: Character) -> String {
     guard id.first == prefix || id.first == Character(prefix.uppercased()) else { return id }
-    let rest = id.dropFirst()
-    guard !rest.isEmpty, rest.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return id }
-    return String(rest)
+    let rest = id.utf8.dropFirst()
+    guard rest.count == mimicDigits, rest.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return id }
+    return String(id.dropFirst())
   }
 }
 

@@ -57,7 +57,7 @@ public struct RunSummary: Sendable, Hashable {
     }
     if !linksNotFollowed.isEmpty {
       lines.append(
-        "  note (symbolic link not followed: it leads outside the tree given): \(linksNotFollowed.count); "
+        "  note (symbolic link not followed: it leads outside the tree given, or back up to a folder it is in): \(linksNotFollowed.count); "
           + "give its target as an input of its own to label it")
       for link in linksNotFollowed.prefix(Self.namedLinks) { lines.append("    \(link)") }
       if linksNotFollowed.count > Self.namedLinks { lines.append("    ... and \(linksNotFollowed.count - Self.namedLinks) more") }
