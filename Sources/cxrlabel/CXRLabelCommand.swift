@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `cxrlabel` command: label chest X-ray reports with the 14 CheXpert observations.
 @main
@@ -32,9 +33,28 @@ struct CXRLabelCommand: ParsableCommand {
     subcommands: [LabelCommand.self, MentionsCommand.self, JudgeCommand.self, EvalCommand.self, ScoreCommand.self, ViewCommand.self, SectionsCommand.self, DatasetCommand.self, DataCommand.self],
     defaultSubcommand: LabelCommand.self)
 
-  /// Installs the interruption handling, then parses the arguments and runs the command.
+  /// Installs the interruption handling, parses the arguments and runs the command, then checks that standard
+  /// output took everything printed to it: a table printed into a full disk or a closed pipe fails the run.
+  /// Every error is printed as `cxrlabel: error: …`, whichever layer raised it.
   static func main() {
     Interruption.removeUnfinishedOutputsOnSignal()
-    main(nil)
+    do {
+      var command = try parseAsRoot(nil)
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      guard code != .success else { exit(withError: error) }
+      var message = fullMessage(for: error)
+      if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+      if !message.isEmpty { printError("cxrlabel: error: " + message) }
+      _ = StandardOutput.flush()
+      Foundation.exit(code.rawValue)
+    }
+    if let failure = StandardOutput.flush() {
+      printError(
+        "cxrlabel: error: standard output could not be written (\(failure)), so what was printed is incomplete. "
+          + "Free space or redirect it elsewhere, or name a file with -o / --json.")
+      Foundation.exit(1)
+    }
   }
 }

@@ -16,34 +16,21 @@ struct LabelCommand: ParsableCommand {
       `cxrlabel judge` reads back (correct a parse, then re-judge it).
       """)
 
-  @OptionGroup var input: InputArguments
-  @OptionGroup var data: DataArguments
-  @OptionGroup var rules: RuleArguments
-  @OptionGroup var runOptions: RunArguments
+  // Titled groups are listed in declaration order: what most runs need first, the data-file options last.
+  @OptionGroup(title: "Labels") var labelling: LabellingArguments
+  @OptionGroup(title: "Inputs") var input: InputArguments
+  @OptionGroup(title: "Running") var runOptions: RunArguments
+  @OptionGroup(title: "Data files (default: the compiled-in ones)") var data: DataArguments
+  @OptionGroup(title: "Rule files (default: the compiled-in ones)") var rules: RuleArguments
 
-  @Option(help: LabelerChoice.help)
-  var labeler: LabelerChoice = .chexpert
-
-  @Option(name: .shortAndLong, help: ArgumentHelp("Output: .csv, .csv.gz, .jsonl or .jsonl.gz; default: CSV on standard output.", valueName: "file"))
-  var output: String?
-
-  @Option(help: ArgumentHelp("Column layout: mimic (subject_id, study_id, observations A-Z), chexpert (Reports, the labeler's order) or negbio (id, NegBio's order, 1/0/-1).", valueName: "mimic|chexpert|negbio"))
-  var format: LabelLayout?
-
-  @Flag(help: "Write no row for studies with no text to label (NegBio drops them; by default their row is blank and they are counted).")
-  var dropEmpty = false
-
-  @Flag(help: "Label a study with no text to label as the original labelers do, No Finding 1 (by default every observation is blank: MIMIC-CXR-JPG has no row for such studies, and a 1 there reads as a normal study).")
-  var emptyAsNormal = false
-
-  @Option(help: ArgumentHelp("Also write explanations (JSON Lines) to this file.", valueName: "file"))
-  var explain: String?
-
-  @Option(help: ArgumentHelp("Leave sentences of at least N tokens unparsed, as BLLIP does (0: parse every sentence; the CheXpert labeler aborts the whole run on such a sentence, cxrlabel counts it in the summary instead).", valueName: "N"))
-  var parseTokenLimit: Int = Labeler.bllipTokenLimit
-
-  @Flag(help: "With --explain: also write each sentence's tokens, tags, lemmas and dependency edges, in the format `cxrlabel judge` reads (edit a parse, re-judge it).")
-  var explainGraphs = false
+  var output: String? { labelling.output }
+  var labeler: LabelerChoice { labelling.labeler }
+  var format: LabelLayout? { labelling.format }
+  var dropEmpty: Bool { labelling.dropEmpty }
+  var emptyAsNormal: Bool { labelling.emptyAsNormal }
+  var explain: String? { labelling.explain }
+  var parseTokenLimit: Int { labelling.parseTokenLimit }
+  var explainGraphs: Bool { labelling.explainGraphs }
 
   func run() throws {
     var settings = data.settings(input)
@@ -54,6 +41,7 @@ struct LabelCommand: ParsableCommand {
     }
     configured.parseTokenLimit = parseTokenLimit == 0 ? nil : parseTokenLimit
     configured.keepsGraphs = explainGraphs
+    configured.emptyText = emptyAsNormal ? .noFinding : .blank
     let labeler = configured
     let dropEmpty = self.dropEmpty
     let emptyAsNormal = self.emptyAsNormal
@@ -84,12 +72,10 @@ struct LabelCommand: ParsableCommand {
         try runner.run(
           source: source, output: output, header: jsonl ? [] : table.header,
           transform: { report in
-            var result = labeler.label(report)
+            let result = labeler.label(report)
             if dropEmpty, result.analysis.notes.contains(.emptyText) {
               return Runner.Outcome(bytes: [], notes: result.analysis.notes, failure: nil, id: report.id, dropped: true)
             }
-            // No text is no evidence: a blank row, not the original's No Finding 1, unless asked for.
-            result.labels = labeler.rowLabels(result, emptyText: emptyAsNormal ? .noFinding : .blank)
             let row =
               jsonl
               ? ExplanationWriter.labelsLine(id: report.id, labels: result.labels)
@@ -124,6 +110,33 @@ struct LabelCommand: ParsableCommand {
     }
     try finish(summary)
   }
+}
+
+/// What `cxrlabel label` writes, and how.
+struct LabellingArguments: ParsableArguments {
+  @Option(name: .shortAndLong, help: ArgumentHelp("Output: .csv, .csv.gz, .jsonl or .jsonl.gz; default: CSV on standard output.", valueName: "file"))
+  var output: String?
+
+  @Option(help: LabelerChoice.help)
+  var labeler: LabelerChoice = .chexpert
+
+  @Option(help: ArgumentHelp("Column layout: mimic (subject_id, study_id, observations A-Z), chexpert (Reports, the labeler's order) or negbio (id, NegBio's order, 1/0/-1).", valueName: "mimic|chexpert|negbio"))
+  var format: LabelLayout?
+
+  @Flag(help: "Write no row for studies with no text to label (NegBio drops them; by default their row is blank and they are counted).")
+  var dropEmpty = false
+
+  @Flag(help: "Label a study with no text to label as the original labelers do, No Finding 1 (by default every observation is blank: MIMIC-CXR-JPG has no row for such studies, and a 1 there reads as a normal study).")
+  var emptyAsNormal = false
+
+  @Option(help: ArgumentHelp("Also write explanations (JSON Lines) to this file.", valueName: "file"))
+  var explain: String?
+
+  @Option(help: ArgumentHelp("Leave sentences of at least N tokens unparsed, as BLLIP does (0: parse every sentence; the CheXpert labeler aborts the whole run on such a sentence, cxrlabel counts it in the summary instead).", valueName: "N"))
+  var parseTokenLimit: Int = Labeler.bllipTokenLimit
+
+  @Flag(help: "With --explain: also write each sentence's tokens, tags, lemmas and dependency edges, in the format `cxrlabel judge` reads (edit a parse, re-judge it).")
+  var explainGraphs = false
 }
 
 /// Which rules decide mentions.

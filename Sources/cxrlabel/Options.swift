@@ -37,7 +37,7 @@ struct InputArguments: ParsableArguments {
   @Flag(help: "Standard input is CSV (otherwise it is the text of one report).")
   var stdinCSV = false
 
-  @Option(help: ArgumentHelp("Which part of report files to label (mimic: impression, else findings, else the last paragraph, with MIMIC-CXR's per-study fixes).", valueName: "mimic|impression|findings|last|all"))
+  @Option(help: ArgumentHelp("Which part of report files to label (default: mimic, MIMIC-CXR's choice: impression, else findings, else the last paragraph, with its per-study fixes; a report with no section header is labelled whole).", valueName: "mimic|impression|findings|last|all"))
   var sections: SectionChoice?
 
   @Flag(help: "Also apply --sections to CSV rows (by default they are taken as the text to label). Sections are found as MIMIC-CXR's parser finds them: a header (FINDINGS:, IMPRESSION:) counts only on a new line that begins with one space, as MIMIC-CXR's report files are laid out.")

@@ -109,6 +109,11 @@ struct Runner {
       // holds only a header and looks like an empty result.
       if summary.written == 0, summary.hasFailures {
         file.discard()
+        if let output, output != "-", !OutputFile.isSpecial(output), FileManager.default.fileExists(atPath: output) {
+          printError(
+            "cxrlabel: warning: \(output) was not replaced, since no study could be read: the file there is an "
+              + "earlier run's, not this run's.")
+        }
       } else {
         try file.commit()
       }
@@ -119,6 +124,13 @@ struct Runner {
       throw error
     }
     progress.finish()
+    // Only the first few of each kind are named: say how many more there were, so the counts below add up.
+    for (count, shown, kind) in [
+      (summary.notes[.noSection, default: 0], Self.noSectionWarnings, "studies without a usable section"),
+      (summary.repeatedIDs, Self.repeatedIDWarnings, "repeated study ids"),
+    ] where count > shown {
+      printError("cxrlabel: warning: ... and \(count - shown) more \(kind), not named (\(count) in all; the first \(shown) are above).")
+    }
     return summary
   }
 }

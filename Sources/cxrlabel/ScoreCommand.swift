@@ -216,12 +216,19 @@ struct ScoreCommand: ParsableCommand {
           "cxrlabel: warning: \(path): \(file.repeatedIDs.count) rows repeat an earlier study id (first: "
             + "\(file.repeatedIDs[0])); the last row of each id is scored.")
       }
+      let extra = file.observations.filter { !Observation.mimicOrder.contains($0) }.map(\.name)
+      if !file.ignoredColumns.isEmpty || !extra.isEmpty {
+        printError(
+          "cxrlabel: note: \(path): columns not scored (only the 14 observations are): "
+            + (file.ignoredColumns + extra).joined(separator: ", ") + ".")
+      }
       return file
     }
     var options = InputOptions()
     options.idColumn = idColumn
     options.textColumn = textColumn
     options.standardInputIsCSV = true
+    options.requiresStudyIDs = true
     let source = try reported { try ReportSource(inputs: [path], options: options) }
     var records = source
     var file = LabelFile(ids: [], rows: [:])
@@ -249,7 +256,7 @@ struct ScoreCommand: ParsableCommand {
           if result.analysis.notes.contains(.emptyText) { empty += 1 }
           let key = id.studyNumber
           if file.rows[key] == nil { file.ids.append(key) } else { repeated.append(key) }
-          file.rows[key] = labeler.rowLabels(result, emptyText: .blank)
+          file.rows[key] = result.labels
         }
       })
     progress.finish()

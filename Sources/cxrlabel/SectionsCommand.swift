@@ -48,14 +48,23 @@ struct SectionsCommand: ParsableCommand {
   }
 
   func run() throws {
-    try OutputPaths.createFolder(outputDir, named: "--output-dir \(outputDir)")
     let files = try reported { SectionFiles(rules: try DefaultResources.mimicSections()) }
     let source = try reported { try ReportSource(inputs: inputs) }
+    try OutputPaths.createFolder(outputDir, named: "--output-dir \(outputDir)")
     let folder = outputDir.hasSuffix("/") ? outputDir : outputDir + "/"
+    // Everything is written into a staging folder beside the final files and moved into place only when the run
+    // is complete, so an interrupted or failed run leaves the folder as it was.
+    let staging = folder + ".cxrlabel-sections.tmp-\(getpid())/"
+    try? FileManager.default.removeItem(atPath: staging)
+    try OutputPaths.createFolder(staging, named: "a staging folder in --output-dir \(outputDir)")
+    Interruption.removeOnSignal(folder: staging)
+    defer {
+      try? FileManager.default.removeItem(atPath: staging)
+      Interruption.forget(folder: staging)
+    }
     var chosen: OutputFile? = nil
-    var chosenIndex = 0
+    var written: [String] = ["mimic_cxr_sectioned.csv"]
     var inChosen = 0
-    var committed = 0
     let noSplit = self.noSplit
     let runner = Runner(jobs: runOptions.jobs ?? System.coreCount, quiet: runOptions.quiet)
     let summary: RunSummary
@@ -64,7 +73,7 @@ struct SectionsCommand: ParsableCommand {
       // order, and fill the numbered files.
       summary = try reported {
         try runner.run(
-          source: source, output: folder + "mimic_cxr_sectioned.csv", header: SectionFiles.sectionedHeader,
+          source: source, output: staging + "mimic_cxr_sectioned.csv", header: SectionFiles.sectionedHeader,
           transform: { report in
             let rows = files.rows(studyID: report.id.study, report: report.text)
             return Runner.Outcome(
@@ -73,13 +82,10 @@ struct SectionsCommand: ParsableCommand {
           },
           extra: { row, _ in
             if chosen == nil || (!noSplit && inChosen == SectionFiles.studiesPerFile) {
-              if let full = chosen {
-                try full.commit()
-                committed += 1
-                chosenIndex += 1
-              }
-              chosen = try OutputFile(
-                path: folder + (noSplit ? "mimic_cxr_sections.csv" : SectionFiles.chosenFileName(chosenIndex)))
+              try chosen?.commit()
+              let name = noSplit ? "mimic_cxr_sections.csv" : SectionFiles.chosenFileName(written.count - 1)
+              chosen = try OutputFile(path: staging + name)
+              written.append(name)
               inChosen = 0
             }
             try chosen?.write(row)
@@ -91,10 +97,32 @@ struct SectionsCommand: ParsableCommand {
       chosen?.discard()
       throw error
     }
-    let written = committed + (chosen == nil ? 0 : 1)
+    if summary.written == 0, summary.hasFailures {
+      printError("cxrlabel: error: no study could be read, so \(folder) is left as it was.")
+      try finish(summary)
+    }
+    let stale = try replace(in: folder, with: written, from: staging)
+    let count = written.count - 1
     printError(
       "cxrlabel: wrote \(folder)mimic_cxr_sectioned.csv and "
-        + (noSplit ? "mimic_cxr_sections.csv" : "\(written) chosen-text file\(written == 1 ? "" : "s") (mimic_cxr_00.csv ...)") + ".")
+        + (noSplit ? "mimic_cxr_sections.csv" : "\(count) chosen-text file\(count == 1 ? "" : "s") (mimic_cxr_00.csv ...)")
+        + (stale.isEmpty ? "." : "; removed \(stale.joined(separator: ", ")), left from an earlier run."))
     try finish(summary)
+  }
+
+  /// Moves the staged files into `folder`, after removing the section files there that this run did not write (an
+  /// earlier, larger run's `mimic_cxr_07.csv` would otherwise read as part of this one). Returns the removed names.
+  private func replace(in folder: String, with written: [String], from staging: String) throws -> [String] {
+    let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    let stale = existing.filter { name in
+      !written.contains(name) && (name == "mimic_cxr_sections.csv" || SectionFiles.isChosenFileName(name))
+    }.sorted()
+    for name in stale { try? FileManager.default.removeItem(atPath: folder + name) }
+    for name in written where rename(staging + name, folder + name) != 0 {
+      throw ValidationFailure(
+        message: "Cannot move \(name) into \(folder): \(String(cString: strerror(errno))). The files written so far "
+          + "are in \(staging) until this run ends; check that the folder is writable.")
+    }
+    return stale
   }
 }

@@ -1,5 +1,6 @@
 import CXRLabel
 import Foundation
+import Synchronization
 
 /// Facts about the machine.
 enum System {
@@ -7,23 +8,38 @@ enum System {
   static var coreCount: Int { ProcessInfo.processInfo.activeProcessorCount }
 }
 
-/// What an interrupted run does: Ctrl-C (SIGINT), SIGTERM (a cluster job's time limit) or SIGHUP removes the
-/// half-written temporary files of the outputs, says so, and exits with 128 + the signal's number, as a shell
+/// What an interrupted run does: Ctrl-C (SIGINT), SIGTERM (a cluster job's time limit), SIGHUP, SIGQUIT (Ctrl-\\)
+/// or SIGPIPE (a reader that went away) removes the half-written temporary files of the outputs, says so, and exits with 128 + the signal's number, as a shell
 /// expects. Without this an interrupted run would leave `.NAME.tmp-PID` files beside the outputs.
 enum Interruption {
   nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+  /// Folders of files being written (see `SectionsCommand`), removed whole on a signal.
+  private static let stagingFolders = Mutex<[String]>([])
+
+  /// Removes `folder` and everything in it if the run is interrupted before `forget(folder)`.
+  static func removeOnSignal(folder: String) { stagingFolders.withLock { $0.append(folder) } }
+
+  /// The run is done with `folder` (moved into place or removed).
+  static func forget(folder: String) { stagingFolders.withLock { $0.removeAll { $0 == folder } } }
 
   /// Installs the handlers; call once, before any output is opened. A signal the process started with ignored
   /// (`nohup` ignores SIGHUP, a shell's background job SIGINT) stays ignored.
   static func removeUnfinishedOutputsOnSignal() {
-    for number in [SIGINT, SIGTERM, SIGHUP] {
+    for number in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE] {
       guard !isIgnored(number) else { continue }
       signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
       source.setEventHandler {
-        let removed = OutputFile.removeUnfinished()
+        var removed = OutputFile.removeUnfinished()
+        for folder in stagingFolders.withLock({ $0 }) {
+          removed += (try? FileManager.default.contentsOfDirectory(atPath: folder).count) ?? 0
+          try? FileManager.default.removeItem(atPath: folder)
+        }
         let files = removed == 1 ? "file" : "files"
-        printError("\ncxrlabel: interrupted; \(removed) unfinished output \(files) removed.")
+        // A reader that stops early (`| head`) is no news, unless something had to be cleaned up.
+        if number != SIGPIPE || removed > 0 {
+          printError("\ncxrlabel: interrupted; \(removed) unfinished output \(files) removed.")
+        }
         exit(128 + number)
       }
       source.resume()
@@ -100,13 +116,18 @@ enum OutputPaths {
     }
   }
 
-  /// Whether two paths name one file: the same device and inode if both exist, else the same absolute path.
+  /// Whether two paths name one file: the same device and inode if both exist, else the same absolute path once
+  /// symbolic links are followed (a dangling link names the file it would create). `-` is standard output, so
+  /// `/dev/stdout` or `/proc/self/fd/1` beside it is one file.
   static func sameFile(_ a: String, _ b: String) -> Bool {
+    let a = a == "-" ? "/dev/stdout" : a
+    let b = b == "-" ? "/dev/stdout" : b
     var first = stat()
     var second = stat()
     if stat(a, &first) == 0, stat(b, &second) == 0 {
       return first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
-    return URL(fileURLWithPath: a).standardizedFileURL.path == URL(fileURLWithPath: b).standardizedFileURL.path
+    let absolute = { (path: String) in URL(fileURLWithPath: OutputFile.followingLinks(path)).standardizedFileURL.path }
+    return absolute(a) == absolute(b)
   }
 }

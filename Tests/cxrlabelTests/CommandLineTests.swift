@@ -142,13 +142,13 @@ struct CommandLineTests {
   /// silently ambiguous.
   @Test func repeatedStudyIdsAreNamedAndCounted() throws {
     let path = scratch.path("twice.csv")
-    try "study_id,report\na,No effusion.\nb,Edema.\na,Pneumothorax.\na,Clear.\ns7,Clear.\n7,Clear.\n".write(
+    try "study_id,report\na,No effusion.\nb,Edema.\na,Pneumothorax.\na,Clear.\ns50000007,Clear.\n50000007,Clear.\n".write(
       toFile: path, atomically: true, encoding: .utf8)
     let result = try Self.run([path])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.split(separator: "\n").count == 7)
     #expect(result.stderr.contains("warning: \(path):4: a has study id a, which an earlier study of this run had"))
-    #expect(result.stderr.contains("warning: \(path):7: 7 has study id 7, which an earlier study"))
+    #expect(result.stderr.contains("warning: \(path):7: 50000007 has study id 50000007, which an earlier study"))
     #expect(result.stderr.contains("note (study id seen before in this run): 3"))
     #expect(!result.stderr.contains("b has study id"))
   }

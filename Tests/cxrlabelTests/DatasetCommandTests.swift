@@ -60,7 +60,8 @@ struct DatasetCommandTests {
       let values = observations.map { name -> String in
         var value = labels[study]?[name] ?? ""
         if value == "-1.0" { value = ["keep": "-1.0", "ones": "1.0", "zeros": "0.0", "ignore": ""][uncertain]! }
-        if value.isEmpty, blank == "zeros" { value = "0.0" }
+        // A study without a label row stays blank: zeros would read as a normal study.
+        if value.isEmpty, blank == "zeros", labels[study] != nil { value = "0.0" }
         return value
       }
       let path = "files/p\(subject.prefix(2))/p\(subject)/s\(study)/\(dicom).jpg"
@@ -103,6 +104,64 @@ struct DatasetCommandTests {
     #expect(result.stderr.contains("without a label row, kept with blank labels): 1 (59000000)"))
     #expect(result.stderr.contains("has no image in the split file, not written): 1 (51111111)"))
     #expect(result.stderr.contains("missing from the metadata file, ViewPosition empty): 1 (d6)"))
+  }
+
+  /// A label file for other studies gave 884 blank rows and exit 0 (all-zero rows with `--blank zeros`).
+  @Test func aLabelFileThatMatchesNothingIsRefused() throws {
+    let inputs = try writeInputs()
+    let other = scratch.path("other.csv")
+    try ("study_id," + Self.observations.joined(separator: ",") + "\n51234567,1.0" + String(repeating: ",", count: 13) + "\n")
+      .write(toFile: other, atomically: true, encoding: .utf8)
+    let output = scratch.path("images.csv")
+    let result = try CommandLineTests.run(
+      ["dataset", other, "--split", inputs.split, "--metadata", inputs.metadata, "--blank", "zeros", "-o", output])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("None of the 1 studies of \(other) has an image in \(inputs.split)"), "\(result.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: output))
+  }
+
+  /// Above 5% of the split's studies without a label row, the run warns loudly (here 1 of 5).
+  @Test func manyStudiesWithoutLabelsWarnLoudly() throws {
+    let inputs = try writeInputs()
+    let result = try CommandLineTests.run(["dataset", inputs.labels, "--split", inputs.split, "--metadata", inputs.metadata])
+    #expect(result.status == 0)
+    #expect(result.stderr.contains("cxrlabel: warning: 1 of 5 studies (20%) have no row in"), "\(result.stderr)")
+  }
+
+  /// Joins that were not checked: each is refused by name before anything is written.
+  @Test func uncheckedJoinsAreRefused() throws {
+    let inputs = try writeInputs()
+    let split = try String(contentsOfFile: inputs.split, encoding: .utf8)
+    let metadata = try String(contentsOfFile: inputs.metadata, encoding: .utf8)
+    let labels = try String(contentsOfFile: inputs.labels, encoding: .utf8)
+    func attempt(split: String? = nil, metadata: String? = nil, labels: String? = nil, extra: [String] = []) throws -> CommandLineTests.Result {
+      let paths = (scratch.path("s-\(UUID()).csv"), scratch.path("m-\(UUID()).csv"), scratch.path("l-\(UUID()).csv"))
+      try (split ?? "").write(toFile: paths.0, atomically: true, encoding: .utf8)
+      try (metadata ?? "").write(toFile: paths.1, atomically: true, encoding: .utf8)
+      try (labels ?? "").write(toFile: paths.2, atomically: true, encoding: .utf8)
+      let output = scratch.path("out-\(UUID()).csv")
+      let result = try CommandLineTests.run(["dataset", paths.2, "--split", paths.0, "--metadata", paths.1, "-o", output] + extra)
+      #expect(!FileManager.default.fileExists(atPath: output))
+      return result
+    }
+    let lines = split.split(separator: "\n").map(String.init)
+    let cases: [(CommandLineTests.Result, String)] = [
+      (try attempt(split: split + lines[1] + "\n", metadata: metadata, labels: labels), "dicom_id d1 is here a second time (first on line 2)"),
+      (try attempt(split: split + "d9,5.0e7,10000032,train\n", metadata: metadata, labels: labels), "study_id \"5.0e7\" is not a MIMIC-CXR number"),
+      (try attempt(split: split + "d9,,10000032,train\n", metadata: metadata, labels: labels), "study_id \"\" is not a MIMIC-CXR number"),
+      (try attempt(split: split + "d9,50414267,abc,train\n", metadata: metadata, labels: labels), "subject_id \"abc\" is not a MIMIC-CXR number"),
+      (try attempt(
+        split: split, metadata: metadata + "d1,1,1,x,AP,1,1,1,1,x,x,x\n", labels: labels), "dicom_id d1 is here a second time, with ViewPosition \"AP\""),
+      (try attempt(split: split, metadata: metadata, labels: labels + labels.split(separator: "\n")[1] + "\n"), "rows that repeat an earlier study id"),
+      (try attempt(
+        split: split, metadata: metadata,
+        labels: "Reports," + Self.observations.joined(separator: ",") + "\nx,1.0" + String(repeating: ",", count: 13) + "\n"),
+        "has no study_id or id column"),
+      (try attempt(split: split, metadata: metadata, labels: labels, extra: ["--splits", "trian"]), "\"trian\" is not a split of MIMIC-CXR-JPG"),
+    ]
+    for (result, message) in cases {
+      #expect(result.status != 0 && result.stderr.contains(message), "\(message): \(result.stderr)")
+    }
   }
 
   @Test func helpTeachesWithAnExample() throws {

@@ -53,8 +53,8 @@ struct ScoreCommandTests {
     let result = try run(["score", generated, reference, "--labels-out", both, "--quiet"])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("\n2 pairs scored"))
-    #expect(result.stderr.contains("generated.csv: 1 of 3 studies have no pair in the other input and are left out: 9"))
-    #expect(result.stderr.contains("reference.csv: 1 of 3 studies have no pair in the other input and are left out: 3"))
+    #expect(result.stderr.contains("generated.csv: 1 of 3 studies have no pair in the other input and are left out: s9"))
+    #expect(result.stderr.contains("reference.csv: 1 of 3 studies have no pair in the other input and are left out: s3"))
     // Cardiomegaly found in both; effusion and pneumothorax missed; No Finding predicted for s2 but not true:
     // micro precision 1/2, recall 1/3, F1 2·1/(2 + 3).
     #expect(result.stdout.contains("micro average                  0.500     0.333     0.400         3"))
@@ -62,7 +62,7 @@ struct ScoreCommandTests {
     #expect(lines.count == 3)
     #expect(lines[0].hasPrefix("study_id,generated_Atelectasis,") && lines[0].hasSuffix(",reference_Support Devices"))
     let row = lines[1].split(separator: ",", omittingEmptySubsequences: false)
-    #expect(row.count == 29 && row[0] == "1")
+    #expect(row.count == 29 && row[0] == "s1")
     #expect(row[2] == "1.0" && row[16] == "1.0")  // Cardiomegaly, generated and reference
     #expect(row[10] == "0.0" && row[24] == "1.0")  // Pleural Effusion: negated in one, present in the other
   }

@@ -103,7 +103,7 @@ public final class OutputFile {
   }
 
   /// The file a chain of symbolic links ends at (which need not exist yet); `path` itself if it is no link.
-  static func followingLinks(_ path: String) -> String {
+  public static func followingLinks(_ path: String) -> String {
     var current = path
     for _ in 0..<40 {
       guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }

@@ -1,13 +1,17 @@
 /// Writes explanations: per study, its labels and every mention with the rule that decided it, as JSON Lines.
 ///
-/// Offsets count code points (Unicode scalars) of the cleaned text, as in the original's details and in
-/// `cxrlabel judge` input. With `graphs`, each line also carries `clean` and `sentences` (tokens, tags, lemmas and
-/// the propagated edges the rules were matched against), so the line can be edited and fed back to `judge`.
+/// Offsets count code points (Unicode scalars) of the cleaned text, `clean`, as in the original's details and in
+/// `cxrlabel judge` input; each mention also carries its sentence's text, and `why` says in words what decided it
+/// (`no rule matched: positive by default` where no rule did), and `no_finding` why No Finding is 1 or blank. With
+/// `graphs`, each line also carries `sentences` (tokens, tags, lemmas and the propagated edges the rules were
+/// matched against), so the line can be edited and fed back to `judge`.
 ///
-///     {"study_id":"1","labels":{"No Finding":1,"Pleural Effusion":0},"mentions":[{"observation":"Pleural Effusion",
-///      "phrase":"effusion","text":"effusion","start":3,"end":11,"sentence":0,"result":"negation","phase":"negation",
-///      "rule":"neg143","rule_source":"Phrases/data/chexpert.rules:160","rule_note":"X that has neg child a word",
-///      "graph":true}]}
+///     {"study_id":"1","labels":{"No Finding":1,"Pleural Effusion":0},"no_finding":"1: no mention of a finding is
+///      positive or uncertain (Support Devices does not count)","clean":"no effusion.","mentions":[{"observation":
+///      "Pleural Effusion","phrase":"effusion","text":"effusion","start":3,"end":11,"sentence":0,"sentence_text":
+///      "no effusion.","result":"negation","phase":"negation","rule":"neg143","rule_source":
+///      "Phrases/data/chexpert.rules:160","rule_note":"X that has neg child a word","why":"negation: negation rule
+///      neg143 (Phrases/data/chexpert.rules:160)","graph":true}]}
 public enum ExplanationWriter {
   /// The JSON line for one study.
   public static func line(for result: StudyResult, classifier: Classifier, graphs: Bool = false) -> [UInt8] {
@@ -17,6 +21,8 @@ public enum ExplanationWriter {
     json.ids(result.analysis.id)
     json.raw(",\"labels\":")
     writeLabels(result.labels, into: &json)
+    json.raw(",\"no_finding\":")
+    json.string(noFindingReason(result))
     if !result.analysis.notes.isEmpty {
       json.raw(",\"notes\":[")
       for (index, note) in result.analysis.notes.enumerated() {
@@ -25,6 +31,9 @@ public enum ExplanationWriter {
       }
       json.raw("]")
     }
+    // The cleaned text the offsets count in, always: without it a mention's start and end point nowhere.
+    json.raw(",\"clean\":")
+    json.string(utf8: result.analysis.text)
     if graphs { writeSentences(result, offsets: offsets, into: &json) }
     json.raw(",\"mentions\":[")
     for (index, mention) in result.analysis.mentions.enumerated() {
@@ -42,12 +51,17 @@ public enum ExplanationWriter {
       json.number(offsets[mention.span.upperBound])
       json.raw(",\"sentence\":")
       json.number(mention.sentence)
+      if result.analysis.sentences.indices.contains(mention.sentence) {
+        json.raw(",\"sentence_text\":")
+        json.string(utf8: result.analysis.text[result.analysis.sentences[mention.sentence]])
+      }
       json.raw(",\"result\":")
       json.string(resultName(decided.label))
       json.raw(",\"phase\":")
+      let rule = decided.decidingMark.flatMap { classifier.ruleInfo(for: $0) }
       if let mark = decided.decidingMark {
         json.string(mark.phase.rawValue)
-        if let rule = classifier.ruleInfo(for: mark) {
+        if let rule {
           json.raw(",\"rule\":")
           json.string(rule.id)
           json.raw(",\"rule_source\":")
@@ -61,17 +75,49 @@ public enum ExplanationWriter {
         json.null()
       }
       let hasGraph = result.parsed.indices.contains(mention.sentence) && result.parsed[mention.sentence]
+      json.raw(",\"why\":")
+      json.string(
+        reason(
+          decided.decidingMark.map { ($0.phase.rawValue, rule.map { "\($0.id) (\($0.location))" }) }, label: decided.label,
+          hasGraph: hasGraph))
       json.raw(hasGraph ? ",\"graph\":true}" : ",\"graph\":false}")
     }
     json.raw("]}\n")
     return json.bytes
   }
 
-  /// `"clean"` and `"sentences"` in the judge input format: offset, text, tokens, edges, parse_ok.
+  /// Why a mention has its result, in words: the phase of the rule that decided it, or why none did.
+  static func reason(_ decided: (phase: String, rule: String?)?, label: LabelValue, hasGraph: Bool) -> String {
+    if let decided { return "\(resultName(label)): \(decided.phase) rule " + (decided.rule ?? "(unnamed)") }
+    if label != .positive { return resultName(label) }
+    return hasGraph
+      ? "no rule matched: positive by default"
+      : "no rule matched, the sentence having no parse: positive by default, as the originals leave it"
+  }
+
+  /// Why No Finding is 1 or blank, in words: the mention that made it blank, or that none did.
+  static func noFindingReason(_ result: StudyResult) -> String {
+    if result.labels.isEmpty, result.analysis.notes.contains(.emptyText) {
+      return "blank: the study has no text to label, so every observation is blank"
+    }
+    if result.labels[.noFinding] == .positive {
+      return "1: no mention of a finding is positive or uncertain (Support Devices does not count)"
+    }
+    let counted = zip(result.analysis.mentions, result.classification.labels).filter {
+      $0.1 != .negative && $0.0.observation != .supportDevices
+    }
+    // A finding of the 13 first; a No Finding-list mention ("emphysema") cancels No Finding only in the CheXpert labeler.
+    guard let (mention, label) = counted.first(where: { $0.0.observation != .noFinding }) ?? counted.first else {
+      return "blank"
+    }
+    let words = String(decoding: result.analysis.text[mention.span], as: UTF8.self)
+    let what = mention.observation == .noFinding ? "a finding outside the 14 (\"\(words)\")" : "\(mention.observation.name) (\"\(words)\")"
+    return "blank: \(what) is \(label == .positive ? "positive" : "uncertain") in sentence \(mention.sentence)"
+  }
+
+  /// `"sentences"` in the judge input format: offset, text, tokens, edges, parse_ok.
   static func writeSentences(_ result: StudyResult, offsets: CharacterOffsets, into json: inout JSONText) {
     let text = result.analysis.text
-    json.raw(",\"clean\":")
-    json.string(utf8: text)
     json.raw(",\"sentences\":[")
     for (index, sentence) in result.analysis.sentences.enumerated() {
       if index > 0 { json.raw(",") }

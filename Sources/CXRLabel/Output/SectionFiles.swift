@@ -32,6 +32,13 @@ public struct SectionFiles: Sendable {
     "mimic_cxr_" + (index < 10 ? "0" : "") + String(index) + ".csv"
   }
 
+  /// Whether `name` is a chosen-text file's name (`mimic_cxr_` and two or more digits, `.csv`).
+  public static func isChosenFileName(_ name: String) -> Bool {
+    guard name.hasPrefix("mimic_cxr_"), name.hasSuffix(".csv") else { return false }
+    let number = name.dropFirst("mimic_cxr_".count).dropLast(".csv".count)
+    return number.count >= 2 && number.allSatisfy(\.isASCII) && number.allSatisfy(\.isNumber)
+  }
+
   /// One CSV row as Python's `csv.writer` writes it: a field is quoted only when it holds a comma, a quote or a
   /// line break (quotes doubled inside), an empty field is written as nothing, and the row ends in `\r\n`.
   public static func row(_ fields: [String]) -> [UInt8] {

@@ -52,7 +52,7 @@ public struct TrainingTable: Sendable {
     public var images = 0
     /// Images of the split file left out by `--views` or `--splits`.
     public var filteredOut = 0
-    /// Studies of the split file with no label row (kept with blank labels).
+    /// Studies of the split file with no label row (kept with blank labels, whatever the blank policy).
     public var studiesWithoutLabels: [String] = []
     /// Label rows whose study has no image in the split file.
     public var labelsWithoutImages: [String] = []
@@ -71,10 +71,66 @@ public struct TrainingTable: Sendable {
           .malformedCSV, "This row has \(record.fields.count) fields; the header has \(header.count).",
           at: .init(file: path, line: record.line), hint: "Check that the file is MIMIC-CXR-JPG's metadata file, whole.")
       }
-      views[String(decoding: record.fields[columns[0]], as: UTF8.self)] = String(
-        decoding: record.fields[columns[1]], as: UTF8.self)
+      let dicom = String(decoding: record.fields[columns[0]], as: UTF8.self)
+      let view = String(decoding: record.fields[columns[1]], as: UTF8.self)
+      if let earlier = views.updateValue(view, forKey: dicom), earlier != view {
+        throw CXRLabelError(
+          .invalidInput,
+          "dicom_id \(dicom) is here a second time, with ViewPosition \"\(view)\" where its first row has \"\(earlier)\", "
+            + "so which view the image has is unclear.", at: .init(file: path, line: record.line),
+          hint: "Give MIMIC-CXR-JPG's metadata file, which has one row per image; remove the wrong row.")
+      }
     }
     return views
+  }
+
+  /// What the split file holds, read and checked before any row is written.
+  public struct SplitScan: Sendable {
+    /// The study numbers that have images, of the splits kept.
+    public var studies: Set<String> = []
+    /// The split names the file uses.
+    public var splitNames: Set<String> = []
+  }
+
+  /// Reads the split file once to check it before anything is written: every image's `dicom_id` is there once,
+  /// and its `study_id` and `subject_id` are MIMIC-CXR numbers (digits, with or without `s` / `p`), since they
+  /// make the image's path. Throws naming the file and line; returns the studies of the splits kept.
+  public func scan(splitPath: String) throws(CXRLabelError) -> SplitScan {
+    let reader = CSVReader(try ByteFileReader(path: splitPath))
+    let (header, columns) = try Self.header(reader, path: splitPath, needs: ["dicom_id", "study_id", "subject_id", "split"])
+    var result = SplitScan()
+    var dicoms: [String: Int] = [:]
+    while let record = try reader.next() {
+      let location = CXRLabelError.Location(file: splitPath, line: record.line)
+      guard record.fields.count == header.count else {
+        throw CXRLabelError(
+          .malformedCSV, "This row has \(record.fields.count) fields; the header has \(header.count).",
+          at: location, hint: "Check that the file is MIMIC-CXR-JPG's split file, whole.")
+      }
+      func field(_ index: Int) -> String { String(decoding: record.fields[columns[index]], as: UTF8.self) }
+      let dicom = field(0)
+      guard !dicom.isEmpty else {
+        throw CXRLabelError(.invalidInput, "This image has an empty dicom_id.", at: location, hint: "Give MIMIC-CXR-JPG's split file, whole.")
+      }
+      if let first = dicoms.updateValue(record.line, forKey: dicom) {
+        throw CXRLabelError(
+          .invalidInput, "dicom_id \(dicom) is here a second time (first on line \(first)); one image cannot have two rows.",
+          at: location, hint: "Give MIMIC-CXR-JPG's split file, which has one row per image; remove the repeated row.")
+      }
+      for (index, name, prefix) in [(1, "study_id", "s"), (2, "subject_id", "p")] as [(Int, String, Character)] {
+        let value = StudyID.stripPrefix(field(index), prefix)
+        guard !value.isEmpty, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+          throw CXRLabelError(
+            .invalidInput,
+            "\(name) \"\(field(index))\" is not a MIMIC-CXR number (digits, e.g. \(prefix == "s" ? "50414267" : "10000032")), "
+              + "so the image's path cannot be made.", at: location,
+            hint: "Give MIMIC-CXR-JPG's split file, whole (a spreadsheet may have turned ids into 5.0e7).")
+        }
+      }
+      result.splitNames.insert(field(3))
+      if splits?.contains(field(3)) ?? true { result.studies.insert(StudyID.stripPrefix(field(1), "s")) }
+    }
+    return result
   }
 
   /// Writes one row per image of the split file (MIMIC-CXR-JPG's `mimic-cxr-2.0.0-split.csv(.gz)`), in its order,
@@ -114,7 +170,8 @@ public struct TrainingTable: Sendable {
       if labels == nil, missingLabels.insert(study).inserted { report.studiesWithoutLabels.append(study) }
       let path = "files/p\(subject.prefix(2))/p\(subject)/s\(study)/\(dicom).jpg"
       var fields = [dicom, subject, study, split, view ?? "", path].map(Self.csvField)
-      for observation in observations { fields.append(value(labels?[observation])) }
+      // A study without a label row stays blank whatever --blank says: zeros would read as a normal study.
+      for observation in observations { fields.append(labels.map { value($0[observation]) } ?? "") }
       try write(Array(fields.joined(separator: ",").utf8) + [0x0A])
       report.images += 1
     }
