@@ -3,7 +3,9 @@
 The library (the repository's CXRLabelC product: a small C interface over CXRLabel) is built as a static archive,
 then linked into one shared object, `cxrlabel/libcxrlabel.so`, with the Swift runtime and Foundation inside
 (`-static-stdlib`, as `swift build --static-swift-stdlib` links the command-line tool). The wheel therefore needs
-only glibc, libstdc++, zlib and libpcre2-8 on the machine that installs it, not Swift.
+only glibc, libstdc++, zlib and libpcre2-8 on the machine that installs it, not Swift. The `cxrlabel` command-line
+tool is built the same way (`--static-swift-stdlib`) into `cxrlabel/bin/`, and the package's `cxrlabel` console
+command (and `python -m cxrlabel`) runs it.
 """
 
 import json
@@ -25,6 +27,7 @@ except ImportError:  # setuptools before 70.1
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SCRATCH = ROOT / ".build-python"
+SCRATCH_COMMAND = ROOT / ".build-python-command"
 LIBRARY = "libcxrlabel.so"
 # Foundation's static archives, linked as one group (they refer to each other).
 FOUNDATION = [
@@ -45,6 +48,7 @@ def run(command, what):
     except FileNotFoundError as error:
         raise BuildError(f"{what}: {error.filename} is not installed.") from error
     except subprocess.CalledProcessError as error:
+        print(error.stdout or "", file=sys.stderr)  # the compiler's messages went to the captured output
         raise BuildError(f"{what} failed (exit status {error.returncode}); see the messages above.") from error
 
 
@@ -90,6 +94,24 @@ def build_library(destination: Path) -> Path:
     return output
 
 
+def build_command(destination: Path) -> Path:
+    """Builds the `cxrlabel` command-line tool (the same Swift library, with the Swift runtime linked in) into
+    `destination/bin`; the package's `cxrlabel` console command runs it. Its own scratch folder: the static
+    runtime is a different build configuration from the library's."""
+    swift = shutil.which("swift")
+    package = ["--package-path", ROOT, "--scratch-path", SCRATCH_COMMAND, "-c", "release", "--static-swift-stdlib"]
+    run([swift, "build", *package, "--product", "cxrlabel"], "Building the cxrlabel command")
+    binaries = Path(run([swift, "build", *package, "--show-bin-path"], "Finding the build folder").strip())
+    folder = destination / "bin"
+    folder.mkdir(parents=True, exist_ok=True)
+    output = folder / "cxrlabel"
+    shutil.copy2(binaries / "cxrlabel", output)
+    strip = shutil.which("strip")
+    if strip:
+        run([strip, output], "Stripping the cxrlabel command")
+    return output
+
+
 class BuildPyWithSwift(build_py):
     """build_py that also builds and copies in the Swift library."""
 
@@ -97,6 +119,7 @@ class BuildPyWithSwift(build_py):
         super().run()
         try:
             build_library(Path(self.build_lib) / "cxrlabel")
+            build_command(Path(self.build_lib) / "cxrlabel")
         except BuildError as error:
             sys.exit(f"error: cxrlabel: {error}")
 

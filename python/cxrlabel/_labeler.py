@@ -4,6 +4,8 @@ import ctypes
 import json
 import numbers
 import os
+import warnings
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -28,6 +30,10 @@ def _as_list(texts, what="texts"):
     if isinstance(texts, (str, bytes)):
         raise TypeError(
             f"{what} is one {type(texts).__name__}; give a list (or Series, array) of str, e.g. [text].")
+    if isinstance(texts, Mapping):
+        raise TypeError(
+            f"{what} is a mapping; give a list (or Series) of str. (Labeler.label and label_array take a mapping of "
+            "id → text, its keys as the ids.)")
     if hasattr(texts, "columns") and hasattr(texts, "iloc"):
         raise TypeError(
             f"{what} is a DataFrame; give one column of it, e.g. df[\"report\"] (a list of the DataFrame would be its "
@@ -58,13 +64,42 @@ def _as_ids(ids, count):
     return ids
 
 
-def _check_texts(texts, index=None, what="item", need="every report must be text (decode bytes first; fill or drop "
-                 "missing reports)"):
+def _check_texts(texts, index=None, what="item", need="every report must be text (decode bytes first)"):
     """Raises a TypeError naming the first item that is not a str: its position, and its index label if any."""
     for position, text in enumerate(texts):
         if not isinstance(text, str):
             where = f"{what} {position}" + (f" (index {index[position]!r})" if index is not None else "")
             raise TypeError(f"{where} is {type(text).__name__} ({text!r:.40}), not str: {need}.")
+
+
+def _split_mapping(texts, ids):
+    """A mapping of id → text as its texts and its keys as their ids (a list of a dict would be its keys)."""
+    if not isinstance(texts, Mapping):
+        return texts, ids
+    if ids is not None:
+        raise ValueError("texts is a mapping of id → text, whose keys are the ids; leave out ids=.")
+    return list(texts.values()), list(texts.keys())
+
+
+def _is_missing(value):
+    """Whether a value is how pandas or Python says "no text": None, NaN (`pd.read_csv` on an empty cell), pd.NA."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
+def _fill_missing(texts):
+    """The texts with None / NaN / pd.NA as empty text (a blank row, as the command line writes an empty cell),
+    and how many there were; a warning counts them."""
+    missing = sum(1 for text in texts if _is_missing(text))
+    if not missing:
+        return texts, 0
+    warnings.warn(
+        f"{missing} of {len(texts)} reports have no text (None or NaN, as pandas reads an empty cell); their rows are "
+        "blank, as `cxrlabel` writes an empty report.", stacklevel=4)
+    return ["" if _is_missing(text) else text for text in texts], missing
 
 
 def _encode(texts):
@@ -142,6 +177,7 @@ class Labeler:
         `report_files=True`, MIMIC-CXR's per-study section fixes are looked up by them. The batch is labelled on every core (or `jobs` threads)
         with the GIL released.
         """
+        texts, ids = _split_mapping(texts, ids)
         texts, index = _as_list(texts)
         return self._label(texts, index, blank, ids)
 
@@ -150,6 +186,7 @@ class Labeler:
             raise ValueError(f"blank must be an int from -128 to 127, not {blank!r}.")
         if ids is not None:
             ids = _as_ids(ids, len(texts))
+        texts, _ = _fill_missing(texts)
         _check_texts(texts, index, what)  # before any work is done
         out = np.empty((len(texts), len(self.columns)), dtype=np.int8)
         # Chunks of a bounded size: Ctrl-C (KeyboardInterrupt) is honoured between two library calls, and the
@@ -174,6 +211,7 @@ class Labeler:
         """
         import pandas as pd
 
+        texts, ids = _split_mapping(texts, ids)
         texts, index = _as_list(texts)
         cells = self._label(texts, index, BLANK, ids)
         values = cells.astype(np.float64)

@@ -46,6 +46,7 @@ def test_wheel_carries_the_library(tmp_path):
     with zipfile.ZipFile(wheels[0]) as wheel:
         names = wheel.namelist()
         assert "cxrlabel/libcxrlabel.so" in names and "cxrlabel/__init__.py" in names
+        assert "cxrlabel/bin/cxrlabel" in names and "cxrlabel/__main__.py" in names
         library = wheel.getinfo("cxrlabel/libcxrlabel.so")
         assert library.file_size > 10_000_000  # the Swift runtime and Foundation are inside
         wheel.extract(library, tmp_path / "unpacked")
@@ -55,3 +56,50 @@ def test_wheel_carries_the_library(tmp_path):
                                  stdout=subprocess.PIPE, text=True).stdout
         needed = {line.split("[")[1].rstrip("]") for line in dynamic.splitlines() if "(NEEDED)" in line}
         assert needed <= ALLOWED
+
+
+def _console_command():
+    """The `cxrlabel` console command pip installed beside this Python (its scripts folder)."""
+    import sys
+    import sysconfig
+    from pathlib import Path
+
+    for folder in (Path(sysconfig.get_path("scripts")), Path(sys.executable).parent):
+        if (folder / "cxrlabel").exists():
+            return folder / "cxrlabel"
+    return shutil.which("cxrlabel")
+
+
+def test_install_gives_a_working_cxrlabel_command(tmp_path):
+    command = _console_command()
+    assert command is not None, "pip install ./python installs a `cxrlabel` command"
+    version = subprocess.run([command, "--version"], check=True, stdout=subprocess.PIPE, text=True).stdout
+    assert version.startswith("cxrlabel ")
+    report = tmp_path / "r.txt"
+    report.write_text("Heart size is normal. No pleural effusion.")
+    out = subprocess.run([command, report], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert out.returncode == 0, out.stderr
+    header, row = out.stdout.splitlines()
+    cells = dict(zip(header.split(","), row.split(",")))
+    assert cells["Pleural Effusion"] == "0.0"
+
+
+def test_python_dash_m_runs_the_same_command():
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "cxrlabel", "score", "--help"], stdout=subprocess.PIPE, text=True)
+    assert out.returncode == 0 and "--convention" in out.stdout
+    failed = subprocess.run([sys.executable, "-m", "cxrlabel", "no-such-file.csv"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    assert failed.returncode != 0 and failed.stderr.startswith("cxrlabel: error:")
+
+
+def test_the_command_needs_no_swift_runtime():
+    from cxrlabel import _command
+
+    readelf = shutil.which("readelf")
+    if readelf is None:
+        pytest.skip("readelf (binutils) is not installed")
+    dynamic = subprocess.run([readelf, "-d", _command.COMMAND], check=True, stdout=subprocess.PIPE, text=True).stdout
+    needed = {line.split("[")[1].rstrip("]") for line in dynamic.splitlines() if "(NEEDED)" in line}
+    assert needed <= ALLOWED, f"needs {sorted(needed - ALLOWED)}"

@@ -92,15 +92,49 @@ def test_empty_list_gives_empty_frame():
     assert labeler.label_array([]).shape == (0, 14)
 
 
-@pytest.mark.parametrize("bad, kind", [(None, "NoneType"), (b"No edema.", "bytes"), (3, "int"), (float("nan"), "float")])
+@pytest.mark.parametrize("bad, kind", [(b"No edema.", "bytes"), (3, "int"), ([], "list")])
 def test_non_string_item_names_its_index(bad, kind):
     with pytest.raises(TypeError, match=rf"item 1 .*{kind}"):
         cxrlabel.Labeler().label(["No edema.", bad, "Edema."])
 
 
 def test_series_error_names_the_label_too():
-    with pytest.raises(TypeError, match=r"item 1 \(index 'b'\) is (NoneType|float)"):
-        cxrlabel.Labeler().label(pd.Series(["x", None], index=["a", "b"]))
+    with pytest.raises(TypeError, match=r"item 1 \(index 'b'\) is bytes"):
+        cxrlabel.Labeler().label(pd.Series(["x", b"y"], index=["a", "b"]))
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), np.nan, pd.NA])
+def test_missing_text_is_an_empty_report_as_the_command_line_writes_it(missing):
+    # pd.read_csv gives NaN for an empty report cell; the command line writes such a row blank.
+    with pytest.warns(UserWarning, match="1 of 3 reports have no text"):
+        frame = cxrlabel.Labeler().label(["No edema.", missing, "Edema."])
+    assert frame.iloc[1].isna().all()
+    assert frame.iloc[0]["Edema"] == 0.0 and frame.iloc[2]["Edema"] == 1.0
+    with pytest.warns(UserWarning):
+        assert (cxrlabel.Labeler().label_array([missing]) == cxrlabel.BLANK).all()
+
+
+def test_a_csv_with_an_empty_report_cell_labels_as_the_command_line_does(tmp_path):
+    path = tmp_path / "reports.csv"
+    path.write_text("study_id,report\n1,No pneumothorax.\n2,\n3,Small effusion.\n")
+    reports = pd.read_csv(path)
+    assert reports["report"].isna().sum() == 1
+    with pytest.warns(UserWarning, match="1 of 3"):
+        frame = cxrlabel.Labeler().label(reports["report"], ids=reports["study_id"])
+    # The index is the Series' own (0, 1, 2), as for any Series.
+    assert frame.iloc[1].isna().all()
+    assert frame.iloc[0]["Pneumothorax"] == 0.0 and frame.iloc[2]["Pleural Effusion"] == 1.0
+
+
+def test_a_mapping_is_labelled_by_its_values_with_its_keys_as_ids():
+    frame = cxrlabel.Labeler().label({"s1": "Mild edema.", "s2": "No pneumothorax."})
+    assert list(frame.index) == ["s1", "s2"]
+    assert frame.loc["s1", "Edema"] == 1.0 and frame.loc["s2", "Pneumothorax"] == 0.0
+    assert cxrlabel.Labeler().label_array({"a": "Mild edema."})[0][cxrlabel.OBSERVATIONS.index("Edema")] == 1
+    with pytest.raises(ValueError, match="leave out ids"):
+        cxrlabel.Labeler().label({"s1": "x"}, ids=["s1"])
+    with pytest.raises(TypeError, match="mapping"):
+        cxrlabel.score({"s1": "Edema."}, ["Edema."])
 
 
 def test_one_string_is_refused():
@@ -202,7 +236,7 @@ def test_long_batches_are_labelled_in_chunks(monkeypatch):
     assert list(chunked.index) == ids
     np.testing.assert_array_equal(chunked.to_numpy(), whole.to_numpy())
     with pytest.raises(TypeError, match="item 45 "):
-        cxrlabel.Labeler().label(texts[:45] + [None] + texts[46:])
+        cxrlabel.Labeler().label(texts[:45] + [3] + texts[46:])
 
 
 def test_a_dataframe_or_a_table_is_refused_with_the_fix():

@@ -96,7 +96,7 @@ def test_score_refuses_bad_pairs():
     with pytest.raises(ValueError, match="uncertain"):
         cxrlabel.score(["a"], ["b"], uncertain="ignore")
     with pytest.raises(TypeError, match="generated item 0"):
-        cxrlabel.score([None], ["b"])
+        cxrlabel.score([3], ["b"])
     with pytest.raises(TypeError, match="reference item 1"):
         cxrlabel.score(["a", "b"], ["b", b"c"])
 
