@@ -200,12 +200,17 @@ public func cxrlabelScore(
   let convention = conventions[Int(mode)]
   let indices = Observation.mimicOrder.map { observation in columnNames.firstIndex(of: observation.name) ?? 0 }
   let positive = mode == 1
-  func matrix(_ cells: UnsafePointer<Int8>) -> [[Bool]] {
-    (0..<Int(rows)).map { row in
-      indices.map { column in
-        convention.isPositive(LabelValue(rawValue: cells[row * Int(columns) + column]), uncertainIsPositive: positive)
+  func matrix(_ cells: UnsafePointer<Int8>) -> BinaryMatrix {
+    var matrix = BinaryMatrix(columns: indices.count)
+    for row in 0..<Int(rows) {
+      var mask: UInt32 = 0
+      for (bit, column) in indices.enumerated()
+      where convention.isPositive(LabelValue(rawValue: cells[row * Int(columns) + column]), uncertainIsPositive: positive) {
+        mask |= 1 << UInt32(bit)
       }
+      matrix.append(mask: mask)
     }
+    return matrix
   }
   if convention != .standard {
     return mallocString(convention.figures(truth: matrix(truth), predictions: matrix(predictions))?.json() ?? "{}")

@@ -5,12 +5,19 @@ import Foundation
 
 let usage = """
   usage: swift run -c release cxrlabel-bench [--reports N] [--seed S] [--jobs J] [--runs R] [--corpus DIR]
+         swift build -c release && .build/release/cxrlabel-bench --score-pairs N [--runs R] [--corpus DIR]
+         swift build -c release && .build/release/cxrlabel-bench --label-csv N [--corpus DIR]
 
   Generates N MIMIC-like reports from seed S (default 20000 and 42) under the temporary directory, once, then
   labels them R times (default 3) on J threads (default: every core) with the CheXpert labeler, writing a gzip
   CSV, and prints each run's reports/s, the median and the peak resident memory. --corpus DIR generates the
   corpus in DIR instead, which must not exist or be empty (a corpus generated there before is reused); the
   benchmark never deletes or overwrites anything else.
+
+  --score-pairs N runs the built `cxrlabel score` on two generated label files of N studies each and prints its
+  time and peak resident memory; --label-csv N runs `cxrlabel label` on a generated CSV of N reports and of N/4,
+  and prints each peak and the memory each further study adds. Both keep their files in DIR (default: the
+  temporary directory) to reuse them.
   """
 
 struct BenchOptions {
@@ -19,6 +26,8 @@ struct BenchOptions {
   var jobs = ProcessInfo.processInfo.activeProcessorCount
   var runs = 3
   var corpus: String?
+  var scorePairs: Int?
+  var labelCSV: Int?
 
   init(_ arguments: [String]) throws {
     var iterator = arguments.dropFirst().makeIterator()
@@ -39,6 +48,8 @@ struct BenchOptions {
       case "--jobs": jobs = try count(1)
       case "--runs": runs = try count(1)
       case "--corpus": corpus = value
+      case "--score-pairs": scorePairs = try count(1)
+      case "--label-csv": labelCSV = try count(4)
       default: throw BenchError("unknown option \(flag).\n\(usage)")
       }
     }
@@ -122,7 +133,18 @@ func runBenchmark(_ options: BenchOptions) throws {
 }
 
 do {
-  try runBenchmark(try BenchOptions(CommandLine.arguments))
+  let options = try BenchOptions(CommandLine.arguments)
+  let folder = options.corpus ?? NSTemporaryDirectory() + "cxrlabel-bench-commands"
+  if options.scorePairs != nil || options.labelCSV != nil {
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  }
+  if let pairs = options.scorePairs {
+    try CommandBenchmarks.score(pairs: pairs, seed: options.seed, runs: options.runs, folder: folder)
+  } else if let reports = options.labelCSV {
+    try CommandBenchmarks.labelCSV(reports: reports, seed: options.seed, folder: folder)
+  } else {
+    try runBenchmark(options)
+  }
 } catch let error as BenchError where error.isHelp {
   print(error.description)
 } catch {

@@ -112,48 +112,59 @@ struct ScoreCommand: ParsableCommand {
     let generatedIsLabelFile = try inputHoldsLabels(generated)
     let referenceIsLabelFile = try inputHoldsLabels(reference)
     let compareIsLabelFile = try compare.map(inputHoldsLabels)
-    let labeler = try reported { try self.labeler == .chexpert ? Labeler.chexpert() : Labeler.negbio() }
+    // The labeler is built only when some input is reports.
+    var built: Labeler?
+    let labeler = { () throws -> Labeler in
+      if let built { return built }
+      let made = try reported { try self.labeler == .chexpert ? Labeler.chexpert() : Labeler.negbio() }
+      built = made
+      return made
+    }
     let predictions = try labels(of: generated, role: "generated", labeler: labeler, isLabelFile: generatedIsLabelFile)
     let truth = try labels(of: reference, role: "reference", labeler: labeler, isLabelFile: referenceIsLabelFile)
     let other = try compare.map { try labels(of: $0, role: "compared", labeler: labeler, isLabelFile: compareIsLabelFile ?? false) }
-    let paired = truth.ids.filter { id in predictions.rows[id] != nil && (other.map { $0.rows[id] != nil } ?? true) }
-    var sides = [(generated, predictions), (reference, truth)]
+    // Pairs in the reference's order; each set's rows of them.
+    var sides = [(reference, truth), (generated, predictions)]
     if let compare, let other { sides.append((compare, other)) }
-    for (path, file) in sides {
-      let unpaired = file.ids.filter { id in sides.contains { $0.1.rows[id] == nil } }
+    let pairing = LabelColumns.pair(sides.map(\.1))
+    for (index, (path, file)) in sides.enumerated() {
+      let repeated = pairing.repeated[index]
+      if !repeated.isEmpty {
+        printError(
+          "cxrlabel: warning: \(path): \(repeated.count) studies repeat an earlier study id (first: \(repeated[0])); "
+            + "the last of each is scored.")
+      }
+      let unpaired = pairing.unpaired[index]
       if !unpaired.isEmpty {
         printError(
-          "cxrlabel: warning: \(path): \(unpaired.count) of \(file.ids.count) studies have no pair in the other "
-            + "input\(sides.count > 2 ? "s" : "") and are left out: " + unpaired.joined(separator: ", "))
+          "cxrlabel: warning: \(path): \(unpaired.count) of \(file.count - repeated.count) studies have no pair in the "
+            + "other input\(sides.count > 2 ? "s" : "") and are left out: " + unpaired.joined(separator: ", "))
       }
     }
-    let uncertainIsPositive = uncertain == .positive
-    guard
-      let scores = ClinicalEfficacy(
-        truth: paired.map { truth.rows[$0] ?? [:] }, predictions: paired.map { predictions.rows[$0] ?? [:] },
-        uncertainIsPositive: uncertainIsPositive)
-    else {
+    let truthRows = pairing.rows[0]
+    let predictedRows = pairing.rows[1]
+    guard !truthRows.isEmpty else {
       throw ValidationFailure(
         message: "\(generated) and \(reference) have no study id in common, so there is nothing to score. Check that "
           + "both name the same studies (ids are compared as MIMIC-CXR-JPG writes them: s50414267 is 50414267).")
     }
+    let uncertainIsPositive = uncertain == .positive
     let counted =
       convention.isPositive(.uncertain, uncertainIsPositive: uncertainIsPositive)
       ? "1 and -1 count as positive" : "1 counts as positive; 0, -1 and blank as negative"
     let origin = { (isLabelFile: Bool) in isLabelFile ? "labels read from the file" : "\(self.labeler.rawValue) labels" }
     print(
-      "convention: \(convention.rawValue), \(convention.lineage)\n\(scores.studies) pairs scored (generated: "
+      "convention: \(convention.rawValue), \(convention.lineage)\n\(truthRows.count) pairs scored (generated: "
         + "\(origin(generatedIsLabelFile)); reference: \(origin(referenceIsLabelFile)); labeler: \(self.labeler.rawValue); "
         + "\(counted))\n")
-    let truthMatrix = convention.binary(paired.map { truth.rows[$0] ?? [:] }, uncertainIsPositive: uncertainIsPositive)
-    let predictedMatrix = convention.binary(
-      paired.map { predictions.rows[$0] ?? [:] }, uncertainIsPositive: uncertainIsPositive)
+    let truthMatrix = convention.binary(truth, rows: truthRows, uncertainIsPositive: uncertainIsPositive)
+    let predictedMatrix = convention.binary(predictions, rows: predictedRows, uncertainIsPositive: uncertainIsPositive)
     let figures = convention.figures(truth: truthMatrix, predictions: predictedMatrix) ?? ScoreFigures()
     for note in figures.notes { printError("cxrlabel: note: \(note)") }
     let bootstrapping = bootstrap.map { ScoreBootstrap(resamples: $0, seed: seed) }
     var output: String
     if let other {
-      let otherMatrix = convention.binary(paired.map { other.rows[$0] ?? [:] }, uncertainIsPositive: uncertainIsPositive)
+      let otherMatrix = convention.binary(other, rows: pairing.rows[2], uncertainIsPositive: uncertainIsPositive)
       let comparing = bootstrapping ?? ScoreBootstrap(resamples: 1000, seed: seed)
       let comparison = comparing.compare(convention, truth: truthMatrix, a: predictedMatrix, b: otherMatrix) ?? []
       print(ScoreReport.comparison(comparison, a: generated, b: compare ?? "", resamples: comparing.resamples), terminator: "")
@@ -161,6 +172,7 @@ struct ScoreCommand: ParsableCommand {
     } else {
       let intervals = bootstrapping?.intervals(convention, truth: truthMatrix, predictions: predictedMatrix)
       if convention == .standard {
+        let scores = ClinicalEfficacy(truth: truthMatrix, predictions: predictedMatrix, observations: Observation.mimicOrder)
         print(scores.report, terminator: "")
         if let intervals { print("\n" + ScoreReport.figures(figures, intervals: intervals, resamples: bootstrap ?? 0), terminator: "") }
         output = intervals.map { scores.json(intervals: $0) } ?? scores.json
@@ -170,12 +182,18 @@ struct ScoreCommand: ParsableCommand {
       }
     }
     if let json { try reported { try OutputFile.write(Array(output.utf8), to: json) } }
-    if let labelsOut { try reported { try OutputFile.write(sideBySide(paired, predictions, truth), to: labelsOut) } }
+    if let labelsOut {
+      try reported {
+        try ScoreReport.writePairs(
+          to: labelsOut, ids: truth, generated: (predictions, predictedRows), reference: (truth, truthRows), matrices: nil)
+      }
+    }
     if let perStudy {
-      let rows = ScoreReport.perStudy(
-        paired, generated: predictions.rows, reference: truth.rows, truthMatrix: truthMatrix,
-        predictedMatrix: predictedMatrix)
-      try reported { try OutputFile.write(rows, to: perStudy) }
+      try reported {
+        try ScoreReport.writePairs(
+          to: perStudy, ids: truth, generated: (predictions, predictedRows), reference: (truth, truthRows),
+          matrices: (truthMatrix, predictedMatrix))
+      }
     }
   }
 
@@ -195,35 +213,32 @@ struct ScoreCommand: ParsableCommand {
     return false
   }
 
-  /// The labels of one input: read from a label file, or made by labelling its reports.
-  private func labels(of path: String, role: String, labeler: Labeler, isLabelFile: Bool) throws -> LabelFile {
+  /// The labels of one input: read from a label file, or made by labelling its reports; `labeler` builds the
+  /// labeler when first asked.
+  private func labels(of path: String, role: String, labeler: () throws -> Labeler, isLabelFile: Bool) throws -> LabelColumns {
     if isLabelFile {
-      let file = try reported { try LabelFile.read(path: path) }
-      if file.idsAreRowNumbers {
+      let (file, layout) = try reported { try LabelColumns.read(path: path) }
+      if layout.idsAreRowNumbers {
         throw ValidationFailure(
           message: "\(path) has no study_id or id column (as in the CheXpert labeler's layout), so its rows cannot be "
             + "paired with the other input's studies. Write the labels with their ids (`cxrlabel label -o x.csv`, "
             + "the default layout), or give the reports.")
       }
-      let missing = Observation.mimicOrder.filter { !file.observations.contains($0) }
+      let missing = Observation.mimicOrder.filter { !layout.observations.contains($0) }
       guard missing.isEmpty else {
         throw ValidationFailure(
           message: "\(path) reads as a label file, but has no column for \(missing.map(\.name).joined(separator: ", ")); "
             + "scores need all 14 observations. Give the reports instead, or a file `cxrlabel label` wrote.")
       }
-      if !file.repeatedIDs.isEmpty {
-        printError(
-          "cxrlabel: warning: \(path): \(file.repeatedIDs.count) rows repeat an earlier study id (first: "
-            + "\(file.repeatedIDs[0])); the last row of each id is scored.")
-      }
-      let extra = file.observations.filter { !Observation.mimicOrder.contains($0) }.map(\.name)
-      if !file.ignoredColumns.isEmpty || !extra.isEmpty {
+      let extra = layout.observations.filter { !Observation.mimicOrder.contains($0) }.map(\.name)
+      if !layout.ignoredColumns.isEmpty || !extra.isEmpty {
         printError(
           "cxrlabel: note: \(path): columns not scored (only the 14 observations are): "
-            + (file.ignoredColumns + extra).joined(separator: ", ") + ".")
+            + (layout.ignoredColumns + extra).joined(separator: ", ") + ".")
       }
       return file
     }
+    let labeler = try labeler()
     var options = InputOptions()
     options.idColumn = idColumn
     options.textColumn = textColumn
@@ -231,9 +246,8 @@ struct ScoreCommand: ParsableCommand {
     options.requiresStudyIDs = true
     let source = try reported { try ReportSource(inputs: [path], options: options) }
     var records = source
-    var file = LabelFile(ids: [], rows: [:])
+    var file = LabelColumns()
     var failures = 0
-    var repeated: [String] = []
     var empty = 0
     let progress = Progress(enabled: !runOptions.quiet && isatty(2) == 1)
     var read = 0
@@ -254,9 +268,7 @@ struct ScoreCommand: ParsableCommand {
           printError("cxrlabel: error: \(error)")
         case .success(let (id, result)):
           if result.analysis.notes.contains(.emptyText) { empty += 1 }
-          let key = id.studyNumber
-          if file.rows[key] == nil { file.ids.append(key) } else { repeated.append(key) }
-          file.rows[key] = result.labels
+          file.append(id: id.studyNumber, labels: result.labels)
         }
       })
     progress.finish()
@@ -265,29 +277,9 @@ struct ScoreCommand: ParsableCommand {
         message: "\(failures) of \(read) \(role) studies in \(path) could not be read (see above); no scores are "
           + "printed, since they would leave those studies out. Fix or remove them, then score again.")
     }
-    if !repeated.isEmpty {
-      printError(
-        "cxrlabel: warning: \(path): \(repeated.count) studies repeat an earlier study id (first: \(repeated[0])); "
-          + "the last of each is scored.")
-    }
     if empty > 0 {
       printError("cxrlabel: note: \(path): \(empty) \(role) reports have no text to label; every observation counts as negative for them.")
     }
     return file
-  }
-
-  /// Both label sets, one row per pair, in the reference's order.
-  private func sideBySide(_ ids: [String], _ generated: LabelFile, _ reference: LabelFile) -> [UInt8] {
-    let observations = Observation.mimicOrder
-    var text = (["study_id"] + observations.map { "generated_" + $0.name } + observations.map { "reference_" + $0.name })
-      .map(LabelTable.quoted).joined(separator: ",") + "\n"
-    for id in ids {
-      let left = generated.rows[id] ?? [:]
-      let right = reference.rows[id] ?? [:]
-      let cells = observations.map { LabelTable.cell(left[$0]) } + observations.map { LabelTable.cell(right[$0]) }
-      text += ([LabelTable.quoted(id)] + cells)
-        .joined(separator: ",") + "\n"
-    }
-    return Array(text.utf8)
   }
 }

@@ -74,32 +74,45 @@ enum ScoreReport {
     ScoreBootstrap.Comparison.json(comparisons)
   }
 
-  /// One row per pair: study_id, both label sets, then the pair's true and false positives, false negatives and
-  /// its own precision, recall and F1 over the 14 observations (as the convention counts positives).
-  static func perStudy(
-    _ ids: [String], generated: [String: StudyLabels], reference: [String: StudyLabels], truthMatrix: [[Bool]],
-    predictedMatrix: [[Bool]]
-  ) -> [UInt8] {
+  /// Writes one row per pair to `path`, row by row (a million pairs are never one string): study_id, both label
+  /// sets (`generated_<observation>`, `reference_<observation>`), and with `matrices` the pair's true and false
+  /// positives, false negatives and its own precision, recall and F1 over the 14 observations (as the convention
+  /// counts positives).
+  static func writePairs(
+    to path: String, ids: LabelColumns, generated: (LabelColumns, [Int32]), reference: (LabelColumns, [Int32]),
+    matrices: (truth: BinaryMatrix, predicted: BinaryMatrix)?
+  ) throws(CXRLabelError) {
     let observations = Observation.mimicOrder
-    var text = (["study_id"] + observations.map { "generated_" + $0.name } + observations.map { "reference_" + $0.name }
-      + ["true_positives", "false_positives", "false_negatives", "precision", "recall", "f1"])
-      .map(LabelTable.quoted).joined(separator: ",") + "\n"
-    for (row, id) in ids.enumerated() {
-      let left = generated[id] ?? [:]
-      let right = reference[id] ?? [:]
-      var tp = 0
-      var fp = 0
-      var fn = 0
-      for (truth, predicted) in zip(truthMatrix[row], predictedMatrix[row]) {
-        if truth && predicted { tp += 1 } else if predicted { fp += 1 } else if truth { fn += 1 }
+    let file = try OutputFile(path: path)
+    do {
+      var header = ["study_id"] + observations.map { "generated_" + $0.name } + observations.map { "reference_" + $0.name }
+      if matrices != nil { header += ["true_positives", "false_positives", "false_negatives", "precision", "recall", "f1"] }
+      try file.write(header.map(LabelTable.quoted).joined(separator: ",") + "\n")
+      for pair in reference.1.indices {
+        let left = Int(generated.1[pair])
+        let right = Int(reference.1[pair])
+        var fields = [LabelTable.quoted(ids.id(row: right))]
+        for column in observations.indices { fields.append(LabelTable.cell(generated.0.value(row: left, column: column))) }
+        for column in observations.indices { fields.append(LabelTable.cell(reference.0.value(row: right, column: column))) }
+        if let matrices {
+          var tp = 0
+          var fp = 0
+          var fn = 0
+          for column in 0..<matrices.truth.columns {
+            let (truth, predicted) = (matrices.truth[pair, column], matrices.predicted[pair, column])
+            if truth && predicted { tp += 1 } else if predicted { fp += 1 } else if truth { fn += 1 }
+          }
+          let precision = tp + fp == 0 ? 0 : Double(tp) / Double(tp + fp)
+          let recall = tp + fn == 0 ? 0 : Double(tp) / Double(tp + fn)
+          let f1 = 2 * tp + fp + fn == 0 ? 0 : 2 * Double(tp) / Double(2 * tp + fp + fn)
+          fields += [String(tp), String(fp), String(fn), "\(precision)", "\(recall)", "\(f1)"]
+        }
+        try file.write(fields.joined(separator: ",") + "\n")
       }
-      let precision = tp + fp == 0 ? 0 : Double(tp) / Double(tp + fp)
-      let recall = tp + fn == 0 ? 0 : Double(tp) / Double(tp + fn)
-      let f1 = 2 * tp + fp + fn == 0 ? 0 : 2 * Double(tp) / Double(2 * tp + fp + fn)
-      let cells = observations.map { LabelTable.cell(left[$0]) } + observations.map { LabelTable.cell(right[$0]) }
-      text += ([LabelTable.quoted(id)] + cells + [String(tp), String(fp), String(fn), "\(precision)", "\(recall)", "\(f1)"])
-        .joined(separator: ",") + "\n"
+      try file.commit()
+    } catch {
+      file.discard()
+      throw error
     }
-    return Array(text.utf8)
   }
 }

@@ -13,8 +13,8 @@ struct ClinicalEfficacyTests {
   let observations: [Observation] = [.atelectasis, .cardiomegaly, .fracture]
   var scores: ClinicalEfficacy {
     ClinicalEfficacy(
-      truth: [[true, false, true], [false, true, false], [false, false, false]],
-      predictions: [[true, true, false], [false, true, false], [false, false, false]],
+      truth: BinaryMatrix([[true, false, true], [false, true, false], [false, false, false]], columns: 3),
+      predictions: BinaryMatrix([[true, true, false], [false, true, false], [false, false, false]], columns: 3),
       observations: observations)
   }
 

@@ -88,8 +88,8 @@ import Testing
     var random = SeededRandom(seed: 7)
     var samples: [String: [Double]] = [:]
     for _ in 0..<200 {
-      let rows = (0..<t.count).map { _ in Int(random.next() % UInt64(t.count)) }
-      let figures = try #require(convention.figures(truth: rows.map { t[$0] }, predictions: rows.map { p[$0] }))
+      let rows = (0..<t.rows).map { _ in Int(random.next() % UInt64(t.rows)) }
+      let figures = try #require(convention.figures(truth: t.selecting(rows), predictions: p.selecting(rows)))
       for figure in figures.values { if let value = figure.value { samples[figure.key, default: []].append(value) } }
     }
     for interval in intervals {

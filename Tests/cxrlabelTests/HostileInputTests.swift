@@ -165,6 +165,30 @@ struct HostileInputTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root).isEmpty)
   }
 
+  /// A reader that goes away (`| head`) killed the run with SIGPIPE and left its temporary output behind.
+  @Test func aClosedPipeLeavesNoTemporaryFiles() throws {
+    let rows = (1...3000).map { "s\($0),Small right pleural effusion. No pneumothorax. Mild cardiomegaly.\n" }.joined()
+    let reports = try write("study_id,report\n" + rows, "many.csv")
+    let output = scratch.path("out.csv")
+    _ = try shell([reports, "-o", output, "--explain", "-", "--jobs", "1"], "| head -c 100 > /dev/null")
+    let names = try FileManager.default.contentsOfDirectory(atPath: scratch.root)
+    #expect(!names.contains { $0.contains(".tmp-") }, "\(names)")
+    #expect(!names.contains("out.csv"), "a run cut short leaves no output that looks whole")
+  }
+
+  /// A gzip file cut short said its records "were written" in score, which writes nothing.
+  @Test func aTruncatedGzipSaysNothingWasWrittenWhereNothingWas() throws {
+    let csv = try write("study_id,report\n" + (1...2000).map { "s\($0),Report \($0) with no effusion.\n" }.joined(), "r.csv")
+    let gzip = Process()
+    gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+    gzip.arguments = ["-c", "gzip -c \"$0\" | head -c 2000 > \"$0.gz\"", csv]
+    try gzip.run()
+    gzip.waitUntilExit()
+    let result = try run(["score", csv + ".gz", csv])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("is truncated") && !result.stderr.contains("written"), "\(result.stderr)")
+  }
+
   /// `-o - --explain /dev/stdout` interleaved CSV and JSON; an output aliased to another through a dangling link
   /// failed only after the work.
   @Test func aliasedOutputsAreRefusedBeforeAnyWork() throws {

@@ -51,7 +51,9 @@ public struct ClinicalEfficacy: Sendable, Equatable {
     let observations = Observation.mimicOrder
     guard !truth.isEmpty, truth.count == predictions.count else { return nil }
     let binary = { (rows: [StudyLabels]) in
-      rows.map { row in observations.map { Self.isPositive(row[$0], uncertainIsPositive: uncertainIsPositive) } }
+      BinaryMatrix(
+        rows.map { row in observations.map { Self.isPositive(row[$0], uncertainIsPositive: uncertainIsPositive) } },
+        columns: observations.count)
     }
     self.init(truth: binary(truth), predictions: binary(predictions), observations: observations)
   }
@@ -59,17 +61,17 @@ public struct ClinicalEfficacy: Sendable, Equatable {
   /// Scores 0/1 matrices (one row per study, one column per observation).
   ///
   /// - Precondition: both have the same, non-zero number of rows, and every row has `observations.count` cells.
-  public init(truth: [[Bool]], predictions: [[Bool]], observations: [Observation]) {
-    precondition(!truth.isEmpty && truth.count == predictions.count, "matrices must pair at least one row")
+  public init(truth: BinaryMatrix, predictions: BinaryMatrix, observations: [Observation]) {
+    precondition(!truth.isEmpty && truth.rows == predictions.rows, "matrices must pair at least one row")
     self.observations = observations
-    studies = truth.count
+    studies = truth.rows
     var counts = Array(repeating: Counts(), count: observations.count)
     var exampleSums = (precision: 0.0, recall: 0.0, f1: 0.0)
-    for (truthRow, predictedRow) in zip(truth, predictions) {
+    for index in 0..<truth.rows {
       var row = Counts()
       for column in observations.indices {
-        row.add(truth: truthRow[column], predicted: predictedRow[column])
-        counts[column].add(truth: truthRow[column], predicted: predictedRow[column])
+        row.add(truth: truth[index, column], predicted: predictions[index, column])
+        counts[column].add(truth: truth[index, column], predicted: predictions[index, column])
       }
       let score = row.score
       exampleSums.precision += score.precision

@@ -49,7 +49,39 @@ public struct LabelFile: Sendable {
   /// write them. Study ids are read as MIMIC-CXR-JPG writes them, the `s` of a MIMIC-CXR id (`s` and 8 digits) dropped,
   /// so NegBio's `s50414267` joins MIMIC-CXR-JPG's `50414267`.
   public static func read(path: String) throws(CXRLabelError) -> LabelFile {
-    if FileEnding.jsonLines.matches(path) { return try readJSONLines(path: path) }
+    var file = LabelFile(ids: [], rows: [:], observations: [])
+    let layout = try scan(
+      path: path,
+      row: { id, labels in
+        if file.rows[id] == nil { file.ids.append(id) } else { file.repeatedIDs.append(id) }
+        file.rows[id] = labels
+      },
+      ignore: { dropped in
+        for key in file.rows.keys { file.rows[key]?[dropped] = nil }
+      })
+    file.observations = layout.observations
+    file.ignoredColumns = layout.ignoredColumns
+    file.idsAreRowNumbers = layout.idsAreRowNumbers
+    return file
+  }
+
+  /// What a label file's header and values say about its columns.
+  public struct Layout: Sendable, Equatable {
+    /// The observation columns, in the file's order (JSON Lines: the 14, then any other it names).
+    public var observations: [Observation] = []
+    /// Columns left out because they hold something other than labels (e.g. `ViewPosition`).
+    public var ignoredColumns: [String] = []
+    /// Whether the ids are row numbers, the file having no `study_id` or `id` column (the CheXpert layout).
+    public var idsAreRowNumbers = false
+  }
+
+  /// Streams a label file (any layout ``read(path:)`` reads) row by row, in file order, without holding it:
+  /// `row` gets each study's id and labels. A column outside the 14 that turns out to hold other values than
+  /// labels is left out from then on, and `ignore` is told, so that rows already handed out can drop it.
+  public static func scan(
+    path: String, row: (String, StudyLabels) -> Void, ignore: (Observation) -> Void = { _ in }
+  ) throws(CXRLabelError) -> Layout {
+    if FileEnding.jsonLines.matches(path) { return try scanJSONLines(path: path, row: row) }
     let reader = CSVReader(try ByteFileReader(path: path))
     guard let header = try reader.next() else {
       throw CXRLabelError(
@@ -61,48 +93,45 @@ public struct LabelFile: Sendable {
     let skipped: Set<String> = ["subject_id", "study_id", "id", "Reports", "dicom_id", "path"]
     var columns = names.indices.filter { !skipped.contains(names[$0]) }
     let standard = Set(Observation.mimicOrder.map(\.name))
-    var ignored = Set<Int>()
-    var file = LabelFile(ids: [], rows: [:], observations: [])
-    var row = 0
+    var layout = Layout()
+    var number = 0
     while let record = try reader.next() {
-      row += 1
+      number += 1
       let location = CXRLabelError.Location(file: path, line: record.line)
       guard record.fields.count == names.count else {
         throw CXRLabelError(
-          .malformedCSV, "Row \(row) has \(record.fields.count) fields; the header has \(names.count).", at: location)
+          .malformedCSV, "Row \(number) has \(record.fields.count) fields; the header has \(names.count).", at: location)
       }
-      let id = idIndex.map { StudyID.stripPrefix(String(decoding: record.fields[$0], as: UTF8.self), "s") } ?? String(row)
+      let id = idIndex.map { StudyID.stripPrefix(String(decoding: record.fields[$0], as: UTF8.self), "s") } ?? String(number)
       var labels: StudyLabels = [:]
+      var ignored: [Int] = []
       for column in columns {
         let text = String(decoding: record.fields[column], as: UTF8.self)
         let value: LabelValue?
         do { value = try parseValue(text, at: location) } catch {
           guard !standard.contains(names[column]) else { throw error }
-          ignored.insert(column)
+          ignored.append(column)
           continue
         }
         if let value { labels[Observation(names[column])] = value }
       }
-      if !ignored.isEmpty {
-        let dropped = Set(ignored.map { Observation(names[$0]) })
-        columns.removeAll { ignored.contains($0) }
-        for key in file.rows.keys { file.rows[key] = file.rows[key]?.filter { !dropped.contains($0.key) } }
-        labels = labels.filter { !dropped.contains($0.key) }
-        file.ignoredColumns += ignored.sorted().map { names[$0] }
-        ignored.removeAll()
+      for column in ignored {
+        let dropped = Observation(names[column])
+        columns.removeAll { $0 == column }
+        labels[dropped] = nil
+        layout.ignoredColumns.append(names[column])
+        ignore(dropped)
       }
-      if file.rows[id] == nil { file.ids.append(id) } else { file.repeatedIDs.append(id) }
-      file.rows[id] = labels
+      row(id, labels)
     }
-    file.observations = columns.map { Observation(names[$0]) }
-    file.idsAreRowNumbers = idIndex == nil
-    return file
+    layout.observations = columns.map { Observation(names[$0]) }
+    layout.idsAreRowNumbers = idIndex == nil
+    return layout
   }
 
-  /// Reads JSON Lines with `study_id` and `labels` per line.
-  static func readJSONLines(path: String) throws(CXRLabelError) -> LabelFile {
+  /// Streams JSON Lines with `study_id` and `labels` per line.
+  static func scanJSONLines(path: String, row: (String, StudyLabels) -> Void) throws(CXRLabelError) -> Layout {
     let reader = try LineReader(path: path)
-    var file = LabelFile(ids: [], rows: [:], observations: [])
     var seen = Set<Observation>()
     while let line = try reader.next() {
       if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
@@ -126,14 +155,12 @@ public struct LabelFile: Sendable {
         }
         labels[observation] = value
       }
-      let id = StudyID.stripPrefix(rawID, "s")
-      if file.rows[id] == nil { file.ids.append(id) } else { file.repeatedIDs.append(id) }
-      file.rows[id] = labels
+      row(StudyID.stripPrefix(rawID, "s"), labels)
     }
     // A labels object may leave out observations nobody mentioned: all 14 are columns, blank where absent.
-    file.observations = Observation.mimicOrder
-      + seen.filter { !Observation.mimicOrder.contains($0) }.sorted { $0.name < $1.name }
-    return file
+    return Layout(
+      observations: Observation.mimicOrder
+        + seen.filter { !Observation.mimicOrder.contains($0) }.sorted { $0.name < $1.name })
   }
 
   /// Refuses a labels key that is not an observation's name as cxrlabel writes it: one of the 14 in another

@@ -24,13 +24,13 @@ public struct ScoreBootstrap: Sendable {
   }
 
   /// Intervals for every figure of `convention` on the paired 0/1 matrices (nil for no pair).
-  public func intervals(_ convention: ScoreConvention, truth: [[Bool]], predictions: [[Bool]]) -> [Interval]? {
+  public func intervals(_ convention: ScoreConvention, truth: BinaryMatrix, predictions: BinaryMatrix) -> [Interval]? {
     guard let observed = convention.figures(truth: truth, predictions: predictions) else { return nil }
     var samples = Array(repeating: [Double](), count: observed.values.count)
     var random = SeededRandom(seed: seed)
     for _ in 0..<resamples {
-      let rows = Self.resample(count: truth.count, using: &random)
-      guard let figures = convention.figures(truth: rows.map { truth[$0] }, predictions: rows.map { predictions[$0] })
+      let rows = Self.resample(count: truth.rows, using: &random)
+      guard let figures = convention.figures(truth: truth.selecting(rows), predictions: predictions.selecting(rows))
       else { continue }
       for (index, figure) in figures.values.enumerated() where index < samples.count {
         if let value = figure.value { samples[index].append(value) }
@@ -61,17 +61,17 @@ public struct ScoreBootstrap: Sendable {
   }
 
   /// Compares A and B on the same resampled studies (nil for no pair).
-  public func compare(_ convention: ScoreConvention, truth: [[Bool]], a: [[Bool]], b: [[Bool]]) -> [Comparison]? {
+  public func compare(_ convention: ScoreConvention, truth: BinaryMatrix, a: BinaryMatrix, b: BinaryMatrix) -> [Comparison]? {
     guard let figuresA = convention.figures(truth: truth, predictions: a),
       let figuresB = convention.figures(truth: truth, predictions: b)
     else { return nil }
     var differences = Array(repeating: [Double](), count: figuresA.values.count)
     var random = SeededRandom(seed: seed)
     for _ in 0..<resamples {
-      let rows = Self.resample(count: truth.count, using: &random)
-      let resampledTruth = rows.map { truth[$0] }
-      guard let sampleA = convention.figures(truth: resampledTruth, predictions: rows.map { a[$0] }),
-        let sampleB = convention.figures(truth: resampledTruth, predictions: rows.map { b[$0] })
+      let rows = Self.resample(count: truth.rows, using: &random)
+      let resampledTruth = truth.selecting(rows)
+      guard let sampleA = convention.figures(truth: resampledTruth, predictions: a.selecting(rows)),
+        let sampleB = convention.figures(truth: resampledTruth, predictions: b.selecting(rows))
       else { continue }
       for index in differences.indices {
         if let x = sampleA.values[index].value, let y = sampleB.values[index].value { differences[index].append(x - y) }

@@ -45,13 +45,38 @@ public enum ScoreConvention: String, Sendable, CaseIterable {
   }
 
   /// The 0/1 matrix of labels (one row per study, the 14 observations in MIMIC-CXR-JPG order).
-  public func binary(_ rows: [StudyLabels], uncertainIsPositive: Bool) -> [[Bool]] {
-    rows.map { row in Observation.mimicOrder.map { isPositive(row[$0], uncertainIsPositive: uncertainIsPositive) } }
+  public func binary(_ rows: [StudyLabels], uncertainIsPositive: Bool) -> BinaryMatrix {
+    BinaryMatrix(
+      rows.map { row in Observation.mimicOrder.map { isPositive(row[$0], uncertainIsPositive: uncertainIsPositive) } },
+      columns: Observation.mimicOrder.count)
+  }
+
+  /// The 0/1 matrix of rows `rows` of compact labels (one matrix row per entry of `rows`).
+  public func binary(_ labels: LabelColumns, rows: [Int32], uncertainIsPositive: Bool) -> BinaryMatrix {
+    // The mask each cell value gives, per column: positive or not under this convention.
+    let counts: [LabelValue?] = [.positive, .negative, .uncertain, nil]
+    let positive = counts.map { isPositive($0, uncertainIsPositive: uncertainIsPositive) }
+    var matrix = BinaryMatrix(columns: LabelColumns.width)
+    for row in rows {
+      var mask: UInt32 = 0
+      for column in 0..<LabelColumns.width {
+        let isPositive: Bool
+        switch labels.value(row: Int(row), column: column) {
+        case .positive: isPositive = positive[0]
+        case .negative: isPositive = positive[1]
+        case .uncertain: isPositive = positive[2]
+        case nil: isPositive = positive[3]
+        }
+        if isPositive { mask |= 1 << UInt32(column) }
+      }
+      matrix.append(mask: mask)
+    }
+    return matrix
   }
 
   /// The convention's figures on 0/1 matrices (rows paired, 14 columns in MIMIC-CXR-JPG order); nil for no row.
-  public func figures(truth: [[Bool]], predictions: [[Bool]]) -> ScoreFigures? {
-    guard !truth.isEmpty, truth.count == predictions.count else { return nil }
+  public func figures(truth: BinaryMatrix, predictions: BinaryMatrix) -> ScoreFigures? {
+    guard !truth.isEmpty, truth.rows == predictions.rows else { return nil }
     let observations = Observation.mimicOrder
     switch self {
     case .standard:
@@ -71,7 +96,7 @@ public enum ScoreConvention: String, Sendable, CaseIterable {
 
   // MARK: The lineages
 
-  private static func r2genFigures(_ truth: [[Bool]], _ predictions: [[Bool]], _ observations: [Observation])
+  private static func r2genFigures(_ truth: BinaryMatrix, _ predictions: BinaryMatrix, _ observations: [Observation])
     -> ScoreFigures
   {
     let columns = ColumnCounts.of(truth, predictions, columns: observations.count)
@@ -102,7 +127,7 @@ public enum ScoreConvention: String, Sendable, CaseIterable {
     return figures
   }
 
-  private static func wclFigures(_ truth: [[Bool]], _ predictions: [[Bool]], _ observations: [Observation])
+  private static func wclFigures(_ truth: BinaryMatrix, _ predictions: BinaryMatrix, _ observations: [Observation])
     -> ScoreFigures
   {
     let columns = ColumnCounts.of(truth, predictions, columns: observations.count)
@@ -116,7 +141,7 @@ public enum ScoreConvention: String, Sendable, CaseIterable {
     return figures
   }
 
-  private static func chexbertFigures(_ truth: [[Bool]], _ predictions: [[Bool]], _ observations: [Observation])
+  private static func chexbertFigures(_ truth: BinaryMatrix, _ predictions: BinaryMatrix, _ observations: [Observation])
     -> ScoreFigures
   {
     // One pass: each column's counts, and each study's counts over the 5 and over all 14 (for the example-based
@@ -126,11 +151,11 @@ public enum ScoreConvention: String, Sendable, CaseIterable {
     let columns = ColumnCounts.of(truth, predictions, columns: observations.count)
     var exact = 0
     var samples = (five: Score.zero, all: Score.zero)
-    for (truthRow, predictedRow) in zip(truth, predictions) {
+    for row in 0..<truth.rows {
       var all = ColumnCounts()
       var fiveCounts = ColumnCounts()
-      for column in truthRow.indices {
-        let cell = ColumnCounts.cell(truthRow[column], predictedRow[column])
+      for column in 0..<truth.columns {
+        let cell = ColumnCounts.cell(truth[row, column], predictions[row, column])
         all.add(cell)
         if isFive[column] { fiveCounts.add(cell) }
       }
@@ -138,7 +163,7 @@ public enum ScoreConvention: String, Sendable, CaseIterable {
       samples.all.add(all.score)
       samples.five.add(fiveCounts.score)
     }
-    let n = Double(truth.count)
+    let n = Double(truth.rows)
     var figures = ScoreFigures()
     figures.append("accuracy", Double(exact) / n)
     for (name, indices, sampleSums) in [("5", five, samples.five), ("all", Array(observations.indices), samples.all)] {
@@ -266,11 +291,11 @@ struct ColumnCounts {
   }
 
   /// Counts every column of paired 0/1 matrices.
-  static func of(_ truth: [[Bool]], _ predictions: [[Bool]], columns: Int) -> [ColumnCounts] {
+  static func of(_ truth: BinaryMatrix, _ predictions: BinaryMatrix, columns: Int) -> [ColumnCounts] {
     var counts = Array(repeating: ColumnCounts(), count: columns)
-    for (truthRow, predictedRow) in zip(truth, predictions) {
+    for row in 0..<truth.rows {
       for column in 0..<columns {
-        switch (truthRow[column], predictedRow[column]) {
+        switch (truth[row, column], predictions[row, column]) {
         case (true, true): counts[column].truePositives += 1
         case (false, true): counts[column].falsePositives += 1
         case (true, false): counts[column].falseNegatives += 1
