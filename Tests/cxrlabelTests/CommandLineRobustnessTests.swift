@@ -48,6 +48,8 @@ struct CommandLineRobustnessTests {
     process.waitUntilExit()
     #expect(process.terminationStatus == 1, "\(message)")
     #expect(message.contains("Cannot list this folder: Too many open files"))
+    // The hint says why (the walk holds a folder per level) instead of blaming permissions.
+    #expect(message.contains("open-file limit (ulimit -n)") && !message.contains("check its permissions"))
     #expect(message.contains("failed (unreadable input): 1"))
   }
 

@@ -162,9 +162,11 @@ struct CommandLineTests {
     #expect(result.stderr.contains("--no-header"))
   }
 
-  /// SIGTERM (a cluster job's time limit) or Ctrl-C mid-run removes the half-written temporary outputs and exits
-  /// with 128 + the signal's number. Standard input is held open so the run is surely still going.
-  @Test func interruptedRunLeavesNoTemporaryFiles() throws {
+  /// SIGTERM (a cluster job's time limit), Ctrl-C or SIGQUIT (which printed a crash backtrace and let the run go on)
+  /// mid-run removes the half-written temporary outputs and exits with 128 + the signal's number. Standard input is
+  /// held open so the run is surely still going.
+  @Test(arguments: [SIGTERM, SIGINT, SIGQUIT])
+  func interruptedRunLeavesNoTemporaryFiles(signal: Int32) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Self.binary)
     process.arguments = ["-", "--stdin-csv", "-o", scratch.path("out.csv.gz"), "--explain", scratch.path("why.jsonl")]
@@ -177,10 +179,10 @@ struct CommandLineTests {
     let temporary = scratch.path(".out.csv.gz.tmp-\(process.processIdentifier)")
     for _ in 0..<500 where !FileManager.default.fileExists(atPath: temporary) { usleep(10_000) }
     #expect(FileManager.default.fileExists(atPath: temporary))
-    process.terminate()
+    kill(process.processIdentifier, signal)
     let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    #expect(process.terminationReason == .exit && process.terminationStatus == 128 + SIGTERM)
+    #expect(process.terminationReason == .exit && process.terminationStatus == 128 + signal, "\(stderr)")
     #expect(stderr.contains("interrupted; 2 unfinished output files removed."))
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.root).isEmpty)
   }

@@ -12,12 +12,17 @@ ALLOWED = {"libc.so.6", "libm.so.6", "libstdc++.so.6", "libgcc_s.so.1", "libz.so
            "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1", "libpthread.so.0", "libdl.so.2"}
 
 
-def test_library_needs_no_swift_runtime():
+def _needed(path):
+    """The shared libraries an ELF file needs (readelf -d's NEEDED entries); skips without binutils."""
     readelf = shutil.which("readelf")
     if readelf is None:
         pytest.skip("readelf (binutils) is not installed")
-    dynamic = subprocess.run([readelf, "-d", _native._PATH], check=True, stdout=subprocess.PIPE, text=True).stdout
-    needed = {line.split("[")[1].rstrip("]") for line in dynamic.splitlines() if "(NEEDED)" in line}
+    dynamic = subprocess.run([readelf, "-d", path], check=True, stdout=subprocess.PIPE, text=True).stdout
+    return {line.split("[")[1].rstrip("]") for line in dynamic.splitlines() if "(NEEDED)" in line}
+
+
+def test_library_needs_no_swift_runtime():
+    needed = _needed(_native._PATH)
     assert needed and needed <= ALLOWED, f"needs {sorted(needed - ALLOWED)}"
 
 
@@ -50,12 +55,7 @@ def test_wheel_carries_the_library(tmp_path):
         library = wheel.getinfo("cxrlabel/libcxrlabel.so")
         assert library.file_size > 10_000_000  # the Swift runtime and Foundation are inside
         wheel.extract(library, tmp_path / "unpacked")
-    readelf = shutil.which("readelf")
-    if readelf:
-        dynamic = subprocess.run([readelf, "-d", tmp_path / "unpacked" / "cxrlabel" / "libcxrlabel.so"], check=True,
-                                 stdout=subprocess.PIPE, text=True).stdout
-        needed = {line.split("[")[1].rstrip("]") for line in dynamic.splitlines() if "(NEEDED)" in line}
-        assert needed <= ALLOWED
+    assert _needed(tmp_path / "unpacked" / "cxrlabel" / "libcxrlabel.so") <= ALLOWED
 
 
 def _console_command():
@@ -97,9 +97,5 @@ def test_python_dash_m_runs_the_same_command():
 def test_the_command_needs_no_swift_runtime():
     from cxrlabel import _command
 
-    readelf = shutil.which("readelf")
-    if readelf is None:
-        pytest.skip("readelf (binutils) is not installed")
-    dynamic = subprocess.run([readelf, "-d", _command.COMMAND], check=True, stdout=subprocess.PIPE, text=True).stdout
-    needed = {line.split("[")[1].rstrip("]") for line in dynamic.splitlines() if "(NEEDED)" in line}
+    needed = _needed(_command.COMMAND)
     assert needed <= ALLOWED, f"needs {sorted(needed - ALLOWED)}"

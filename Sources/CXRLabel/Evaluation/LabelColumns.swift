@@ -96,7 +96,7 @@ public struct LabelColumns: Sendable {
     return (first == second, first < second)
   }
 
-  /// The rows of a label file (see ``LabelFile/scan(path:row:)``), with what it says about its columns.
+  /// The rows of a label file (see ``LabelFile/scan(path:row:ignore:)``), with what it says about its columns.
   public static func read(path: String) throws(CXRLabelError) -> (labels: LabelColumns, layout: LabelFile.Layout) {
     var labels = LabelColumns()
     let layout = try LabelFile.scan(path: path) { id, row in labels.append(id: id, labels: row) }
