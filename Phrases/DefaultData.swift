@@ -68,3 +68,15 @@ extension DefaultData {
       text: String(decoding: PackageResources.negbio_section_titles_txt, as: UTF8.self))
   }
 }
+
+extension DefaultData {
+  /// The amendments (`--amend`): rules that repair the originals' rule flaws, in cxrlabel's rule notation.
+  public static var amendRules: File {
+    File(path: "Phrases/data/amend.rules", text: String(decoding: PackageResources.amend_rules, as: UTF8.self))
+  }
+
+  /// The amendments' vocabulary (`--amend`): phrases the originals' lists lack, in cxrlabel's format.
+  public static var amendPhrases: File {
+    File(path: "Phrases/data/amend.phrases", text: String(decoding: PackageResources.amend_phrases, as: UTF8.self))
+  }
+}

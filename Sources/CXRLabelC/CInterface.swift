@@ -28,6 +28,8 @@ let emptyAsNormalFlag: Int32 = 1
 /// `cxrlabel_create` flag: each text is a whole MIMIC-CXR report file, whose section is chosen first
 /// (impression, else findings, else the last paragraph), as `cxrlabel` does for report trees.
 let reportFilesFlag: Int32 = 2
+/// `cxrlabel_create` flag: add cxrlabel's amendments (`--amend`) to the labeler's rules and phrases.
+let amendFlag: Int32 = 4
 
 /// What a handle points to: a labeler and how texts become reports and rows.
 final class LabelerBox: Sendable {
@@ -71,6 +73,7 @@ public func cxrlabelCreate(
   var settings = FrontEndSettings()
   settings.phrasesFile = phrases.map { String(cString: $0) }
   settings.rulesFile = rules.map { String(cString: $0) }
+  settings.amend = flags & amendFlag != 0
   let choice = name.map { String(cString: $0) } ?? "chexpert"
   do {
     var labeler: Labeler

@@ -4,7 +4,7 @@ import Foundation
 // cxrlabel-bench: generates a seeded MIMIC-like report tree and times the pipeline on it (release build).
 
 let usage = """
-  usage: swift run -c release cxrlabel-bench [--reports N] [--seed S] [--jobs J] [--runs R] [--corpus DIR]
+  usage: swift run -c release cxrlabel-bench [--reports N] [--seed S] [--jobs J] [--runs R] [--corpus DIR] [--amend]
          swift build -c release && .build/release/cxrlabel-bench --score-pairs N [--runs R] [--corpus DIR]
          swift build -c release && .build/release/cxrlabel-bench --label-csv N [--corpus DIR]
 
@@ -27,12 +27,17 @@ struct BenchOptions {
   var runs = 3
   var corpus: String?
   var scorePairs: Int?
+  var amend = false
   var labelCSV: Int?
 
   init(_ arguments: [String]) throws {
     var iterator = arguments.dropFirst().makeIterator()
     while let flag = iterator.next() {
       if flag == "--help" || flag == "-h" { throw BenchError(usage, isHelp: true) }
+      if flag == "--amend" {
+        amend = true
+        continue
+      }
       guard let value = iterator.next() else { throw BenchError("\(flag) needs a value.\n\(usage)") }
       func count(_ minimum: Int) throws -> Int {
         guard let number = Int(value), number >= minimum else {
@@ -101,9 +106,13 @@ func runBenchmark(_ options: BenchOptions) throws {
     try String(corpusBytes).write(toFile: marker, atomically: true, encoding: .utf8)
   }
   print("corpus: \(options.reports) MIMIC-like report files (seed \(options.seed)), \(corpusBytes / 1024) KiB, at \(root)")
-  print("pipeline: read → sections → clean → sentences → mentions → parse → rules → labels → gzip CSV; jobs \(options.jobs)")
+  print(
+    "pipeline: read → sections → clean → sentences → mentions → parse → rules → labels → gzip CSV; jobs \(options.jobs)"
+      + (options.amend ? "; with --amend" : ""))
 
-  let labeler = try Labeler.chexpert()
+  var settings = FrontEndSettings()
+  settings.amend = options.amend
+  let labeler = try Labeler.chexpert(settings)
   let table = LabelTable(layout: .mimic)
   var rates: [Double] = []
   for run in 1...options.runs {

@@ -141,6 +141,9 @@ struct LabellingArguments: ParsableArguments {
 
 /// Which rules decide mentions.
 struct RuleArguments: ParsableArguments {
+  @Flag(help: amendHelp)
+  var amend = false
+
   @Option(help: ArgumentHelp("Rules in cxrlabel's notation (default: the compiled-in ones; see Phrases/README.md).", valueName: "file"))
   var rules: String?
 
@@ -191,5 +194,6 @@ struct RuleArguments: ParsableArguments {
     }
     settings.sectionTitlesFile = sectionTitles
     settings.regexRulesFile = regexRules
+    settings.amend = amend
   }
 }

@@ -23,8 +23,12 @@ struct MentionsCommand: ParsableCommand {
   @Option(help: LabelerChoice.help)
   var labeler: LabelerChoice = .chexpert
 
+  @Flag(help: amendHelp)
+  var amend = false
+
   func run() throws {
-    let settings = data.settings(input)
+    var settings = data.settings(input)
+    settings.amend = amend
     let frontEnd = try reported {
       try labeler == .chexpert ? settings.chexpertFrontEnd() : settings.negbioFrontEnd()
     }

@@ -1,6 +1,12 @@
 import ArgumentParser
 import CXRLabel
 
+/// `--amend`'s help, the same in every command that has it.
+let amendHelp = ArgumentHelp(
+  "Add cxrlabel's amendments to the labeler's rules and phrases: repairs of meanings the originals' rules miss "
+    + "(\"X is not identified\", \"X: none\", \"likely X\", \"normal heart size with small effusions\", ...), each "
+    + "named in --explain. Without it the labels are the original's.")
+
 /// Which labeler to reproduce.
 enum LabelerChoice: String, ExpressibleByArgument, CaseIterable {
   case chexpert, negbio

@@ -61,6 +61,9 @@ struct ScoreCommand: ParsableCommand {
   @Option(help: LabelerChoice.help)
   var labeler: LabelerChoice = .chexpert
 
+  @Flag(help: amendHelp)
+  var amend = false
+
   @Option(help: ArgumentHelp("Compute the figures as a lineage's code does (default: cxrlabel's scikit-learn figures).", valueName: "default|r2gen|wcl|chexbert"))
   var convention: ScoreConvention = .standard
 
@@ -116,7 +119,9 @@ struct ScoreCommand: ParsableCommand {
     var built: Labeler?
     let labeler = { () throws -> Labeler in
       if let built { return built }
-      let made = try reported { try self.labeler == .chexpert ? Labeler.chexpert() : Labeler.negbio() }
+      var settings = FrontEndSettings()
+      settings.amend = amend
+      let made = try reported { try self.labeler == .chexpert ? Labeler.chexpert(settings) : Labeler.negbio(settings) }
       built = made
       return made
     }
@@ -152,10 +157,11 @@ struct ScoreCommand: ParsableCommand {
     let counted =
       convention.isPositive(.uncertain, uncertainIsPositive: uncertainIsPositive)
       ? "1 and -1 count as positive" : "1 counts as positive; 0, -1 and blank as negative"
-    let origin = { (isLabelFile: Bool) in isLabelFile ? "labels read from the file" : "\(self.labeler.rawValue) labels" }
+    let labelling = self.labeler.rawValue + (amend ? " --amend" : "")
+    let origin = { (isLabelFile: Bool) in isLabelFile ? "labels read from the file" : "\(labelling) labels" }
     print(
       "convention: \(convention.rawValue), \(convention.lineage)\n\(truthRows.count) pairs scored (generated: "
-        + "\(origin(generatedIsLabelFile)); reference: \(origin(referenceIsLabelFile)); labeler: \(self.labeler.rawValue); "
+        + "\(origin(generatedIsLabelFile)); reference: \(origin(referenceIsLabelFile)); labeler: \(labelling); "
         + "\(counted))\n")
     let truthMatrix = convention.binary(truth, rows: truthRows, uncertainIsPositive: uncertainIsPositive)
     let predictedMatrix = convention.binary(predictions, rows: predictedRows, uncertainIsPositive: uncertainIsPositive)

@@ -18,8 +18,9 @@ struct DataExportTests {
     let data = try export()
     let names = try FileManager.default.contentsOfDirectory(atPath: data).sorted()
     #expect(names == [
-      "chexpert.phrases", "chexpert.rules", "mimic-cxr.sections", "negbio-section-titles.txt", "negbio.phrases",
-      "negbio.regex", "negbio.rules", "parser.lexicon", "punkt-english.facts",
+      "amend.phrases", "amend.rules", "chexpert.phrases", "chexpert.rules", "mimic-cxr.sections",
+      "negbio-section-titles.txt", "negbio.phrases", "negbio.regex", "negbio.rules", "parser.lexicon",
+      "punkt-english.facts",
     ])
     let shared = ["--lexicon", data + "/parser.lexicon", "--punkt-facts", data + "/punkt-english.facts",
       "--section-rules", data + "/mimic-cxr.sections"]

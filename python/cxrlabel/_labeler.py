@@ -125,12 +125,14 @@ class Labeler:
         phrases: a vocabulary file in cxrlabel's format (custom observations become extra columns).
         rules: a rule file in cxrlabel's notation.
         jobs: threads per batch (default: every core).
+        amend: add cxrlabel's amendments (`--amend`): repairs of meanings the originals' rules miss, each named
+            in `explain`. Off: the original's labels.
 
     A Labeler may be shared between threads and pickled (Dask, multiprocessing): it is rebuilt from its arguments.
     """
 
     def __init__(self, labeler="chexpert", *, report_files=False, empty_as_normal=False, phrases=None, rules=None,
-                 jobs=None):
+                 jobs=None, amend=False):
         if labeler not in ("chexpert", "negbio"):
             raise ValueError(f"labeler must be 'chexpert' or 'negbio', not {labeler!r}.")
         if jobs is not None and (not isinstance(jobs, numbers.Integral) or isinstance(jobs, bool) or jobs < 1):
@@ -140,10 +142,11 @@ class Labeler:
                 raise ValueError(f"{option} must name a file (a str or path), not {path!r}.")
         self._arguments = dict(
             labeler=labeler, report_files=report_files, empty_as_normal=empty_as_normal, phrases=phrases,
-            rules=rules, jobs=jobs)
+            rules=rules, jobs=jobs, amend=amend)
         self.name = labeler
         self.jobs = None if jobs is None else int(jobs)
-        flags = (_native.EMPTY_AS_NORMAL if empty_as_normal else 0) | (_native.REPORT_FILES if report_files else 0)
+        flags = ((_native.EMPTY_AS_NORMAL if empty_as_normal else 0) | (_native.REPORT_FILES if report_files else 0)
+                 | (_native.AMEND if amend else 0))
         error = _native.error_slot()
         self._handle = _native.lib.cxrlabel_create(
             labeler.encode(), flags, None if phrases is None else os.fsencode(phrases),

@@ -52,6 +52,7 @@ lib.cxrlabel_free_string.restype = None
 
 EMPTY_AS_NORMAL = 1
 REPORT_FILES = 2
+AMEND = 4
 
 
 def take_string(pointer):

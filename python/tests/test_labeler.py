@@ -291,3 +291,16 @@ def test_importing_the_source_folder_says_so():
     result = subprocess.run([sys.executable, "-c", "import cxrlabel"], cwd=ROOT / "python", capture_output=True,
                             text=True)
     assert result.returncode != 0 and "source folder" in result.stderr
+
+
+def test_amend_repairs_what_the_original_rules_miss():
+    text = ["Pneumothorax is not identified."]
+    assert cxrlabel.Labeler().label(text).iloc[0]["Pneumothorax"] == 1.0  # the original's label
+    amended = cxrlabel.Labeler(amend=True)
+    assert amended.label(text).iloc[0]["Pneumothorax"] == 0.0
+    [mention] = amended.explain(text[0])
+    assert mention["rule"] == "amend-neg-passive" and "amend.rules" in mention["rule_source"]
+    assert pickle.loads(pickle.dumps(amended)).label(text).iloc[0]["Pneumothorax"] == 0.0
+    # Scored against "No pneumothorax.": the original reads a pneumothorax where there is none.
+    assert cxrlabel.score(text, ["No pneumothorax."], labeler=amended)["f1_micro"] == 1.0
+    assert cxrlabel.score(text, ["No pneumothorax."])["f1_micro"] == 0.0

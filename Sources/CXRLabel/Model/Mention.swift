@@ -8,6 +8,9 @@ public struct Mention: Sendable, Hashable {
   public var span: Range<Int>
   /// The index of the sentence the mention lies in.
   public var sentence: Int
+  /// Whether its phrase names the organ rather than the finding (`--amend`'s `neutral` phrases): it counts only
+  /// when a rule decides it.
+  public var isNeutral = false
 
   /// Creates a mention.
   public init(observation: Observation, phrase: String, span: Range<Int>, sentence: Int) {

@@ -76,10 +76,17 @@ public enum ExplanationWriter {
       }
       let hasGraph = result.parsed.indices.contains(mention.sentence) && result.parsed[mention.sentence]
       json.raw(",\"why\":")
-      json.string(
-        reason(
-          decided.decidingMark.map { ($0.phase.rawValue, rule.map { "\($0.id) (\($0.location))" }) }, label: decided.label,
-          hasGraph: hasGraph))
+      if Labeler.counts(mention, decided) {
+        json.string(
+          reason(
+            decided.decidingMark.map { ($0.phase.rawValue, rule.map { "\($0.id) (\($0.location))" }) },
+            label: decided.label, hasGraph: hasGraph))
+      } else {
+        json.string(
+          "not counted: a neutral phrase (it names the organ, not the finding) that no rule decided, and no "
+            + "confirmation rule says it is the finding (--amend)")
+        json.raw(",\"counted\":false")
+      }
       json.raw(hasGraph ? ",\"graph\":true}" : ",\"graph\":false}")
     }
     json.raw("]}\n")
@@ -103,9 +110,9 @@ public enum ExplanationWriter {
     if result.labels[.noFinding] == .positive {
       return "1: no mention of a finding is positive or uncertain (Support Devices does not count)"
     }
-    let counted = zip(result.analysis.mentions, result.classification.labels).filter {
-      $0.1 != .negative && $0.0.observation != .supportDevices
-    }
+    let counted = zip(result.analysis.mentions, result.classification.mentions).filter {
+      Labeler.counts($0.0, $0.1) && $0.1.label != .negative && $0.0.observation != .supportDevices
+    }.map { ($0.0, $0.1.label) }
     // A finding of the 13 first; a No Finding-list mention ("emphysema") cancels No Finding only in the CheXpert labeler.
     guard let (mention, label) = counted.first(where: { $0.0.observation != .noFinding }) ?? counted.first else {
       return "blank"

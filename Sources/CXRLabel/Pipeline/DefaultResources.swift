@@ -44,6 +44,18 @@ public enum DefaultResources {
     return try ClassificationRules.parseNotation(file.text, file: file.path)
   }
 
+  /// The amendment layer's rules (`Phrases/data/amend.rules`), applied with `--amend`.
+  public static func amendRules() throws(CXRLabelError) -> ClassificationRules {
+    let file = DefaultData.amendRules
+    return try ClassificationRules.parseNotation(file.text, file: file.path)
+  }
+
+  /// The amendment layer's vocabulary (`Phrases/data/amend.phrases`), added with `--amend`.
+  public static func amendVocabulary() throws(CXRLabelError) -> Vocabulary {
+    let file = DefaultData.amendPhrases
+    return try Vocabulary.parse(file.text, file: file.path)
+  }
+
   /// cxrlabel's NegBio-MIMIC regular-expression rules (`Phrases/data/negbio.regex`).
   public static func negbioRegexRules() throws(CXRLabelError) -> RegexRules {
     let file = DefaultData.negbioRegex
@@ -69,7 +81,7 @@ public enum DefaultResources {
     [
       DefaultData.chexpertPhrases, DefaultData.chexpertRules, DefaultData.negbioPhrases, DefaultData.negbioRules,
       DefaultData.negbioRegex, DefaultData.negbioSectionTitles, DefaultData.parserLexicon, DefaultData.punktEnglish,
-      DefaultData.mimicSections,
+      DefaultData.mimicSections, DefaultData.amendRules, DefaultData.amendPhrases,
     ].map { (name: String($0.path.split(separator: "/").last ?? Substring($0.path)), text: $0.text) }
   }
 }

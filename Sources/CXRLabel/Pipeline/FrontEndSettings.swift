@@ -18,6 +18,9 @@ public struct FrontEndSettings: Sendable, Hashable {
   public var sectionsForCSV: Bool = false
   /// Rules in cxrlabel's notation; nil uses the compiled-in ones.
   public var rulesFile: String?
+  /// Whether the amendment layer (`Phrases/data/amend.rules` and `amend.phrases`) is added to whichever rules and
+  /// vocabulary the labeler uses, to repair the originals' rule flaws (`--amend`). Off: the originals' labels.
+  public var amend = false
   /// The original labeler's three rule files: pre-negation uncertainty, negation, post-negation uncertainty
   /// (`.txt` or NegBio's `.yml`); replaces `rulesFile`.
   public var originalRuleFiles: [String]?
@@ -50,6 +53,7 @@ public struct FrontEndSettings: Sendable, Hashable {
     default:
       vocabulary = try loadVocabulary()
     }
+    let amended = amend ? vocabulary.adding(try DefaultResources.amendVocabulary()) : vocabulary
     let passages: PassageSplitter
     if let file = sectionTitlesFile {
       passages = try PassageSplitter(titleLines: DefaultResources.titleLines(try Self.readText(file)), file: file)
@@ -60,14 +64,15 @@ public struct FrontEndSettings: Sendable, Hashable {
       sections: SectionExtractor(rules: try loadSectionRules(), choice: sections),
       sectionsForCSV: sectionsForCSV, cleaner: nil, splitter: SentenceSplitter(model: try loadPunkt()),
       matcher: try MentionMatcher(
-        vocabulary: vocabulary, options: MatchOptions(caseInsensitive: true, spacesMatchAnyWhitespace: true)),
+        vocabulary: amended, options: MatchOptions(caseInsensitive: true, spacesMatchAnyWhitespace: true)),
       passages: passages, stripsWrappingQuotes: true)
   }
 
   /// NegBio-MIMIC's graph rules: the compiled-in ones, or the files the settings name.
   public func loadNegBioRules() throws(CXRLabelError) -> ClassificationRules {
     if originalRuleFiles != nil || rulesFile != nil { return try loadRules() }
-    return try DefaultResources.negbioRules()
+    let rules = try DefaultResources.negbioRules()
+    return amend ? rules.amended(by: try DefaultResources.amendRules()) : rules
   }
 
   /// NegBio-MIMIC's regular-expression rules: the compiled-in ones, or NegBio's two YAML files.
@@ -82,7 +87,8 @@ public struct FrontEndSettings: Sendable, Hashable {
 
   /// Builds the CheXpert front end; throws file/line errors for bad data files.
   public func chexpertFrontEnd() throws(CXRLabelError) -> FrontEnd {
-    let vocabulary = try loadVocabulary()
+    let base = try loadVocabulary()
+    let vocabulary = amend ? base.adding(try DefaultResources.amendVocabulary()) : base
     let model = try loadPunkt()
     return FrontEnd(
       sections: SectionExtractor(rules: try loadSectionRules(), choice: sections),
@@ -92,6 +98,12 @@ public struct FrontEndSettings: Sendable, Hashable {
 
   /// The classification rules the settings name (the compiled-in ones by default).
   public func loadRules() throws(CXRLabelError) -> ClassificationRules {
+    let rules = try loadBaseRules()
+    return amend ? rules.amended(by: try DefaultResources.amendRules()) : rules
+  }
+
+  /// The rules before any amendment.
+  private func loadBaseRules() throws(CXRLabelError) -> ClassificationRules {
     if let files = originalRuleFiles {
       guard files.count == 3 else {
         throw CXRLabelError(

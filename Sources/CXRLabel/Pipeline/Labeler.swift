@@ -130,13 +130,27 @@ public struct Labeler: Sendable {
       }
     }
     if tooLong { analysis.notes.append(.sentenceTooLong) }
-    // No text is no evidence: the row is blank unless the original's No Finding 1 is asked for.
-    let labels =
-      emptyText == .blank && analysis.notes.contains(.emptyText)
-      ? StudyLabels()
-      : aggregator.labels(text: analysis.text, mentions: analysis.mentions, mentionLabels: classification.labels)
+    // No text is no evidence: the row is blank unless the original's No Finding 1 is asked for. A neutral mention
+    // (--amend) that no rule decided is not a vote.
+    let labels: StudyLabels
+    if emptyText == .blank && analysis.notes.contains(.emptyText) {
+      labels = StudyLabels()
+    } else if analysis.mentions.contains(where: \.isNeutral) {
+      let counted = analysis.mentions.indices.filter { Self.counts(analysis.mentions[$0], classification.mentions[$0]) }
+      labels = aggregator.labels(
+        text: analysis.text, mentions: counted.map { analysis.mentions[$0] },
+        mentionLabels: counted.map { classification.mentions[$0].label })
+    } else {
+      labels = aggregator.labels(text: analysis.text, mentions: analysis.mentions, mentionLabels: classification.labels)
+    }
     return StudyResult(
       analysis: analysis, parsed: parsed, graphs: graphs, classification: classification, labels: labels)
+  }
+
+  /// Whether a mention votes in aggregation: every mention does, except a neutral one (`--amend`'s "the heart")
+  /// that stayed positive without a confirmation rule saying it is the finding.
+  public static func counts(_ mention: Mention, _ classification: MentionClassification) -> Bool {
+    !mention.isNeutral || classification.label != .positive || classification.marks.contains { $0.kind == .affirmation }
   }
 
   /// Whether a sentence has as many tokens as the limit. (A token is at least a byte: shorter sentences are not

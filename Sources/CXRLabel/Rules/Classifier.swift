@@ -4,6 +4,8 @@ public enum MarkKind: String, Sendable, Hashable {
   case negation
   /// The mention is uncertain.
   case uncertainty
+  /// An affirmation rule (`--amend`) kept the word positive; it does not change the label, it says why.
+  case affirmation
 }
 
 /// One mark on a mention: what, from which phase and rule, found through which token.
@@ -50,7 +52,7 @@ public struct MentionClassification: Sendable, Hashable {
     switch label {
     case .negative: return marks.first { $0.kind == .negation }
     case .uncertain: return marks.first { $0.kind == .uncertainty }
-    case .positive: return nil
+    case .positive: return marks.first { $0.kind == .affirmation }
     }
   }
 }
@@ -201,10 +203,21 @@ public struct Classifier: Sendable {
       let vetoing = PatternMatcher(program: program, graph: graph, workspace: workspace, vetoNegatedKey: true)
       let hasNewModifier = workspace.hasNewModifier
       let ordered = Self.tokensInOrder(graph)
+      let affirmations = rules.patternRange(for: .affirmation)
+      let confirmations = rules.patternRange(for: .confirmation)
       for index in inOrder[sentence] where !decidedByRegex.contains(index) {
         let mention = mentions[index]
         for node in Self.candidateNodes(graph, overlapping: mention.span, ordered: ordered)
         where Self.intersect(mention.span, graph.tokens[node].span) {
+          // An amendment that keeps this word positive: no phase is tried at it.
+          if let pattern = affirmations.first(where: { plain.matches(pattern: $0, head: node) }) {
+            results[index].marks.append(
+              MentionMark(
+                kind: .affirmation, phase: .affirmation, rule: pattern - affirmations.lowerBound, sentence: sentence,
+                node: node, source: index))
+            continue
+          }
+          var decided = false
           for (phase, kind, range) in phases {
             if phase == .negation && hasNewModifier[node] { continue }
             let matcher = phase == .negation ? vetoing : plain
@@ -214,7 +227,18 @@ public struct Classifier: Sendable {
                 kind: kind, phase: phase, rule: pattern - range.lowerBound, sentence: sentence, node: node,
                 source: index),
               within: mention.span, sentence: sentence)
+            decided = true
             break
+          }
+          // A neutral mention ("the heart") that no phase decided counts only when a confirmation rule says it is
+          // the finding ("the heart is enlarged").
+          if !decided, mention.isNeutral,
+            let pattern = confirmations.first(where: { plain.matches(pattern: $0, head: node) })
+          {
+            results[index].marks.append(
+              MentionMark(
+                kind: .affirmation, phase: .confirmation, rule: pattern - confirmations.lowerBound, sentence: sentence,
+                node: node, source: index))
           }
         }
       }

@@ -1,6 +1,6 @@
 extension ClassificationRules {
   /// The phase sections of a rule file in cxrlabel's notation.
-  static let notationPhases = ["pre-negation-uncertainty", "negation", "post-negation-uncertainty"]
+  static let notationPhases = ["pre-negation-uncertainty", "negation", "post-negation-uncertainty", "affirmation", "confirmation"]
 
   /// Reads the three phases from a file in cxrlabel's rule notation (see `RuleNotation`); every rule is lowered
   /// to the pattern language and compiled. Errors name the file, line and column.
@@ -20,6 +20,7 @@ extension ClassificationRules {
     func set(_ name: String) -> RuleSet { RuleSet(name: name, rules: phases[name] ?? []) }
     return ClassificationRules(
       preNegationUncertainty: set("pre-negation-uncertainty"), negation: set("negation"),
-      postNegationUncertainty: set("post-negation-uncertainty"))
+      postNegationUncertainty: set("post-negation-uncertainty"), affirmation: set("affirmation"),
+      confirmation: set("confirmation"))
   }
 }

@@ -25,6 +25,7 @@ public struct MentionMatcher: Sendable {
   struct CompiledPhrase: Sendable {
     let phrase: String
     let finder: PhraseFinder
+    var isNeutral = false
   }
 
   /// One observation's phrases, as ranges into the flat tables (no reference-counted fields, so the per-sentence
@@ -85,7 +86,10 @@ public struct MentionMatcher: Sendable {
     var unmentionFinders: [PhraseFinder] = []
     for entry in vocabulary.entries {
       let mentionStart = mentionPhrases.count
-      for phrase in entry.mentions { mentionPhrases.append(CompiledPhrase(phrase: phrase.pattern, finder: try compile(phrase))) }
+      for phrase in entry.mentions {
+        mentionPhrases.append(
+          CompiledPhrase(phrase: phrase.pattern, finder: try compile(phrase), isNeutral: phrase.isNeutral))
+      }
       let unmentionStart = unmentionFinders.count
       for phrase in entry.unmentions { unmentionFinders.append(try compile(phrase)) }
       entries.append(
@@ -172,10 +176,11 @@ public struct MentionMatcher: Sendable {
               return
             }
           }
-          found.append(
-            Mention(
-              observation: entryObservations[entryIndex], phrase: mentionPhrases[phraseIndex].phrase,
-              span: (match.lowerBound + offset)..<(match.upperBound + offset), sentence: index))
+          var mention = Mention(
+            observation: entryObservations[entryIndex], phrase: mentionPhrases[phraseIndex].phrase,
+            span: (match.lowerBound + offset)..<(match.upperBound + offset), sentence: index)
+          mention.isNeutral = mentionPhrases[phraseIndex].isNeutral
+          found.append(mention)
         }
       }
     }

@@ -9,6 +9,9 @@ public struct Vocabulary: Sendable, Hashable {
     public var pattern: String
     /// Where it was defined (file and line), for explanations and errors.
     public var source: CXRLabelError.Location?
+    /// Whether the phrase names the organ rather than the finding ("the heart"): with `--amend`, its mention counts
+    /// only when a rule decides it (negated, uncertain, or confirmed by a confirmation rule).
+    public var isNeutral = false
     /// Creates a phrase.
     public init(_ pattern: String, source: CXRLabelError.Location? = nil) {
       self.pattern = pattern
@@ -24,6 +27,8 @@ public struct Vocabulary: Sendable, Hashable {
     public var mentions: [Phrase]
     /// Phrases that cancel overlapping mentions of it.
     public var unmentions: [Phrase]
+    /// Mention patterns (of this entry or of the vocabulary this one is added to) that are neutral (`neutral` lines).
+    public var neutral: [String] = []
     /// Creates an entry.
     public init(observation: Observation, mentions: [Phrase] = [], unmentions: [Phrase] = []) {
       self.observation = observation
@@ -37,6 +42,34 @@ public struct Vocabulary: Sendable, Hashable {
 
   /// Creates a vocabulary.
   public init(entries: [Entry]) { self.entries = entries }
+
+  /// This vocabulary with `other`'s phrases added: an observation both have gets `other`'s mentions and
+  /// unmentions after its own; a new one becomes a new entry (what `--amend` does with its vocabulary).
+  public func adding(_ other: Vocabulary) -> Vocabulary {
+    var result = self
+    for entry in other.entries {
+      if let index = result.entries.firstIndex(where: { $0.observation == entry.observation }) {
+        result.entries[index].mentions += entry.mentions
+        result.entries[index].unmentions += entry.unmentions
+        result.entries[index].neutral += entry.neutral
+      } else {
+        result.entries.append(entry)
+      }
+    }
+    return result.markingNeutral()
+  }
+
+  /// This vocabulary with every mention that a `neutral` line names marked neutral.
+  func markingNeutral() -> Vocabulary {
+    var result = self
+    for index in result.entries.indices {
+      let neutral = Set(result.entries[index].neutral)
+      for phrase in result.entries[index].mentions.indices where neutral.contains(result.entries[index].mentions[phrase].pattern) {
+        result.entries[index].mentions[phrase].isNeutral = true
+      }
+    }
+    return result
+  }
 
   /// The observations, in definition order.
   public var observations: [Observation] { entries.map(\.observation) }

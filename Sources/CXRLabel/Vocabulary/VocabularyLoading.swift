@@ -43,6 +43,11 @@ extension Vocabulary {
       case "positions", "sides":
         guard !rest.isEmpty else { throw bad("`\(keyword)` needs at least one quoted value.") }
         if keyword == "positions" { positions = rest } else { sides = rest }
+      case "neutral":
+        guard let current = entries.indices.last, !rest.isEmpty else {
+          throw bad("A `neutral` line names a mention phrase, after an `[Observation]` section header.")
+        }
+        entries[current].neutral.append(rest.joined(separator: " "))
       case "mention", "unmention":
         guard let current = entries.indices.last else {
           throw bad("A `\(keyword)` line must follow an `[Observation]` section header.")
@@ -65,7 +70,8 @@ extension Vocabulary {
           entries[current].unmentions.append(Phrase(phrase, source: location))
         }
       default:
-        throw bad("Unknown keyword `\(keyword)`; expected `[Observation]`, `mention`, `unmention`, `positions` or `sides`.")
+        throw bad(
+          "Unknown keyword `\(keyword)`; expected `[Observation]`, `mention`, `unmention`, `neutral`, `positions` or `sides`.")
       }
     }
     if !positional.isEmpty && positions.isEmpty {
@@ -80,7 +86,7 @@ extension Vocabulary {
         }
       }
     }
-    return Vocabulary(entries: entries)
+    return Vocabulary(entries: entries).markingNeutral()
   }
 }
 
