@@ -26,6 +26,8 @@ let package = Package(
     .systemLibrary(
       name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"])]),
+    // The C interface's header (include/cxrlabel.h) as a module, for the test that checks the Swift side against it.
+    .systemLibrary(name: "CXRLabelCHeader", path: "Sources/CXRLabelCHeader"),
     // The default vocabulary, rules and sentence-splitter facts, compiled into the binary.
     .target(
       name: "CXRLabelData", path: "Phrases",
@@ -52,7 +54,7 @@ let package = Package(
       name: "cxrlabel-fuzz", dependencies: ["CXRLabel"], exclude: ["fuzz.sh", "seeds"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "CXRLabelTests", dependencies: ["CXRLabel", "CXRLabelC"],
+      name: "CXRLabelTests", dependencies: ["CXRLabel", "CXRLabelC", "CXRLabelCHeader"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "cxrlabelTests", dependencies: ["CXRLabel", "cxrlabel", "cxrlabel-fuzz"],

@@ -6,24 +6,13 @@ import CXRLabel
   import Darwin
 #endif
 
-// The C interface of libCXRLabelC, the shared library the Python package loads (python/cxrlabel/_native.py
-// declares the same functions). Every function is safe to call from any thread; a labeler handle may be used by
-// several threads at once. Strings returned are allocated with malloc: free them with cxrlabel_free_string.
-//
-//   void *cxrlabel_create(const char *labeler, int32_t flags, const char *phrases, const char *rules,
-//                         char **error);
-//   void cxrlabel_destroy(void *labeler);
-//   char *cxrlabel_columns(void *labeler);
-//   int32_t cxrlabel_label(void *labeler, const uint8_t *texts, const int64_t *offsets, const uint8_t *ids,
-//                          const int64_t *id_offsets, int64_t count, int32_t jobs, int8_t blank, int8_t *out);
-//   char *cxrlabel_explain(void *labeler, const uint8_t *text, int64_t length, const uint8_t *id,
-//                          int64_t id_length);
-//   char *cxrlabel_score(const int8_t *truth, const int8_t *predictions, int64_t rows, int32_t columns,
-//                        const char *names, int32_t mode, char **error);
-//   void cxrlabel_free_string(char *string);
+// The C interface of libCXRLabelC, the shared library the Python package loads. Its declarations are
+// include/cxrlabel.h, the one statement of the interface: CHeaderTests checks that every function here has the
+// header's signature (and calls each through it), and python/tests/test_header.py checks the Python bindings
+// against it. Strings returned are allocated with malloc: free them with cxrlabel_free_string.
 
-/// `cxrlabel_create` flag: a study with no text to label gets No Finding 1, as the originals label it (otherwise
-/// its row is blank).
+/// `cxrlabel_create` flag (`CXRLABEL_EMPTY_AS_NORMAL`): a study with no text to label gets No Finding 1, as the
+/// originals label it (otherwise its row is blank).
 let emptyAsNormalFlag: Int32 = 1
 /// `cxrlabel_create` flag: each text is a whole MIMIC-CXR report file, whose section is chosen first
 /// (impression, else findings, else the last paragraph), as `cxrlabel` does for report trees.

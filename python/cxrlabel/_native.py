@@ -1,4 +1,5 @@
-"""The C interface of libcxrlabel.so (Sources/CXRLabelC/CInterface.swift), loaded with ctypes.
+"""The C interface of libcxrlabel.so (declared in include/cxrlabel.h; tests check these bindings against it), loaded
+with ctypes.
 
 ctypes.CDLL releases the GIL for the length of every call, so a batch is labelled on every core while other Python
 threads run.
