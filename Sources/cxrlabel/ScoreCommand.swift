@@ -191,13 +191,13 @@ struct ScoreCommand: ParsableCommand {
     if let labelsOut {
       try reported {
         try ScoreReport.writePairs(
-          to: labelsOut, ids: truth, generated: (predictions, predictedRows), reference: (truth, truthRows), matrices: nil)
+          to: labelsOut, generated: (predictions, predictedRows), reference: (truth, truthRows), matrices: nil)
       }
     }
     if let perStudy {
       try reported {
         try ScoreReport.writePairs(
-          to: perStudy, ids: truth, generated: (predictions, predictedRows), reference: (truth, truthRows),
+          to: perStudy, generated: (predictions, predictedRows), reference: (truth, truthRows),
           matrices: (truthMatrix, predictedMatrix))
       }
     }

@@ -79,7 +79,7 @@ enum ScoreReport {
   /// positives, false negatives and its own precision, recall and F1 over the 14 observations (as the convention
   /// counts positives).
   static func writePairs(
-    to path: String, ids: LabelColumns, generated: (LabelColumns, [Int32]), reference: (LabelColumns, [Int32]),
+    to path: String, generated: (LabelColumns, [Int32]), reference: (LabelColumns, [Int32]),
     matrices: (truth: BinaryMatrix, predicted: BinaryMatrix)?
   ) throws(CXRLabelError) {
     let observations = Observation.mimicOrder
@@ -91,7 +91,7 @@ enum ScoreReport {
       for pair in reference.1.indices {
         let left = Int(generated.1[pair])
         let right = Int(reference.1[pair])
-        var fields = [LabelTable.quoted(ids.id(row: right))]
+        var fields = [LabelTable.quoted(reference.0.id(row: right))]
         for column in observations.indices { fields.append(LabelTable.cell(generated.0.value(row: left, column: column))) }
         for column in observations.indices { fields.append(LabelTable.cell(reference.0.value(row: right, column: column))) }
         if let matrices {

@@ -7,7 +7,7 @@ public struct LabelColumns: Sendable {
   public static let width = Observation.mimicOrder.count
 
   /// Each row's id as a key: a decimal id (digits, no leading zero, at most 18) is its number; any other is
-  /// `otherBit` plus its index in `otherIDs`. Two ids are equal exactly when their keys are.
+  /// `otherBit` plus its index in `otherIDs` (so two such ids are compared by their text, not their keys).
   private var keys: [UInt64] = []
   private var otherIDs: [String] = []
   private static let otherBit: UInt64 = 1 << 63
@@ -77,13 +77,8 @@ public struct LabelColumns: Sendable {
 
   /// Orders rows by id (a total order in which equal ids are adjacent; numbers before other ids).
   private func precedes(_ a: Int32, _ b: Int32) -> Bool {
-    let (x, y) = (keys[Int(a)], keys[Int(b)])
-    if x == y { return a < b }
-    let (xOther, yOther) = (x & Self.otherBit != 0, y & Self.otherBit != 0)
-    if xOther != yOther { return !xOther }
-    if !xOther { return x < y }
-    let (first, second) = (otherIDs[Int(x & ~Self.otherBit)], otherIDs[Int(y & ~Self.otherBit)])
-    return first == second ? a < b : first < second
+    let order = compare(a, with: self, b)
+    return order.equal ? a < b : order.before
   }
 
   /// Whether rows `a` of `self` and `b` of `other` have the same id; and if not, whether `a`'s comes first.

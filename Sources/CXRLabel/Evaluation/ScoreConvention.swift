@@ -53,21 +53,12 @@ public enum ScoreConvention: String, Sendable, CaseIterable {
 
   /// The 0/1 matrix of rows `rows` of compact labels (one matrix row per entry of `rows`).
   public func binary(_ labels: LabelColumns, rows: [Int32], uncertainIsPositive: Bool) -> BinaryMatrix {
-    // The mask each cell value gives, per column: positive or not under this convention.
-    let counts: [LabelValue?] = [.positive, .negative, .uncertain, nil]
-    let positive = counts.map { isPositive($0, uncertainIsPositive: uncertainIsPositive) }
     var matrix = BinaryMatrix(columns: LabelColumns.width)
     for row in rows {
       var mask: UInt32 = 0
-      for column in 0..<LabelColumns.width {
-        let isPositive: Bool
-        switch labels.value(row: Int(row), column: column) {
-        case .positive: isPositive = positive[0]
-        case .negative: isPositive = positive[1]
-        case .uncertain: isPositive = positive[2]
-        case nil: isPositive = positive[3]
-        }
-        if isPositive { mask |= 1 << UInt32(column) }
+      for column in 0..<LabelColumns.width
+      where isPositive(labels.value(row: Int(row), column: column), uncertainIsPositive: uncertainIsPositive) {
+        mask |= 1 << UInt32(column)
       }
       matrix.append(mask: mask)
     }
