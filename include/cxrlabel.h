@@ -1,12 +1,15 @@
 /*
  * cxrlabel.h: the C interface of libcxrlabel (the CXRLabelC product), the one interface the Python package uses.
  *
- * Every function is safe to call from any thread; a labeler handle may be used by several threads at once.
- * Strings returned are UTF-8, allocated with malloc: free them with cxrlabel_free_string. A function that can
- * fail returns NULL (or a nonzero status) and, where it takes `error`, stores a message there for the caller to
- * read and free. The Swift implementation (Sources/CXRLabelC/CInterface.swift) is checked against this header by
- * a test that calls every function through it, and the Python bindings (python/cxrlabel/_native.py) by a test that
- * reads it.
+ * One convention for every call that can fail: it returns a status (CXRLABEL_OK, or one of the errors below) and
+ * gives its result through its last-but-one pointer argument; on failure it leaves that result NULL and, when
+ * `error` is not NULL, stores there a UTF-8 message saying what went wrong and what to do (free it with
+ * cxrlabel_free_string). Strings returned are UTF-8, allocated with malloc: free them with cxrlabel_free_string.
+ *
+ * Every function is safe to call from any thread; a labeler may be used by several threads at once. The Swift
+ * implementation (Sources/CXRLabelC/CInterface.swift) is checked against this header by a test that calls every
+ * function through it, a C program that calls every function is compiled against it, and the Python bindings
+ * (python/src/cxrlabel/_native.py) are checked against it by a test that reads it.
  */
 #ifndef CXRLABEL_H
 #define CXRLABEL_H
@@ -17,6 +20,14 @@
 extern "C" {
 #endif
 
+/* Statuses. */
+/* The call succeeded. */
+#define CXRLABEL_OK 0
+/* An argument is wrong: a NULL labeler or buffer, bad offsets, an unknown name or mode. */
+#define CXRLABEL_INVALID_ARGUMENT 1
+/* A file named by an argument is missing or invalid (the message names the file and line). */
+#define CXRLABEL_INVALID_FILE 2
+
 /* cxrlabel_create flags. */
 /* A study with no text to label gets No Finding 1, as the original labelers label it (otherwise its row is blank). */
 #define CXRLABEL_EMPTY_AS_NORMAL 1
@@ -25,38 +36,49 @@ extern "C" {
 /* Add cxrlabel's amendments (--amend) to the labeler's rules and phrases. */
 #define CXRLABEL_AMEND 4
 
+/* A labeler, made by cxrlabel_create and freed by cxrlabel_destroy. */
+typedef struct cxrlabel_labeler cxrlabel_labeler;
+
+/* The library's version ("0.2.0"), in *version. */
+int32_t cxrlabel_version(char **version, char **error);
+
+/* The 14 observations, one name per line in MIMIC-CXR-JPG's column order, in *names. */
+int32_t cxrlabel_observations(char **names, char **error);
+
 /*
- * A labeler: "chexpert" or "negbio", with `flags` (above), an optional vocabulary file in cxrlabel's format
- * (`phrases`, or NULL) and rule file in its notation (`rules`, or NULL). Returns NULL on failure, with a message in
- * *error.
+ * A labeler in *labeler: "chexpert" or "negbio", with `flags` (above), an optional vocabulary file in cxrlabel's
+ * format (`phrases`, or NULL) and rule file in its notation (`rules`, or NULL).
  */
-void *cxrlabel_create(const char *labeler, int32_t flags, const char *phrases, const char *rules, char **error);
+int32_t cxrlabel_create(const char *name, int32_t flags, const char *phrases, const char *rules,
+                        cxrlabel_labeler **labeler, char **error);
 
 /* Frees a labeler (NULL is ignored). */
-void cxrlabel_destroy(void *labeler);
+void cxrlabel_destroy(cxrlabel_labeler *labeler);
 
-/* The labeler's columns, one name per line: the 14 observations in MIMIC-CXR-JPG order, then any a vocabulary adds. */
-char *cxrlabel_columns(void *labeler);
+/* The labeler's columns in *names, one per line: the 14 observations in MIMIC-CXR-JPG order, then any a vocabulary adds. */
+int32_t cxrlabel_columns(const cxrlabel_labeler *labeler, char **names, char **error);
 
 /*
  * Labels `count` texts, packed back to back in `texts` (UTF-8; text i is bytes offsets[i] to offsets[i + 1]), with
  * optional study ids packed the same way (`ids` and `id_offsets`, or NULL), on `jobs` threads (0: every core).
- * Writes count x columns cells to `out`, row by row: 1, 0, -1, or `blank` where the report does not mention the
- * observation. Returns 0, or -1 for bad offsets.
+ * Writes count x columns cells to `cells`, row by row: 1, 0, -1, or `blank` where the report does not mention the
+ * observation.
  */
-int32_t cxrlabel_label(void *labeler, const uint8_t *texts, const int64_t *offsets, const uint8_t *ids,
-                       const int64_t *id_offsets, int64_t count, int32_t jobs, int8_t blank, int8_t *out);
+int32_t cxrlabel_label(const cxrlabel_labeler *labeler, const uint8_t *texts, const int64_t *offsets,
+                       const uint8_t *ids, const int64_t *id_offsets, int64_t count, int32_t jobs, int8_t blank,
+                       int8_t *cells, char **error);
 
-/* One text's explanation as JSON (labels, clean text, sentences with their parses, mentions with their rules). */
-char *cxrlabel_explain(void *labeler, const uint8_t *text, int64_t length, const uint8_t *id, int64_t id_length);
+/* One text's explanation as JSON in *json (labels, clean text, sentences with their parses, mentions with their rules). */
+int32_t cxrlabel_explain(const cxrlabel_labeler *labeler, const uint8_t *text, int64_t length, const uint8_t *id,
+                         int64_t id_length, char **json, char **error);
 
 /*
  * The clinical-efficacy scores of two label matrices (rows x columns cells, row by row: 1, 0, -1, anything else
- * blank) whose column names `names` gives one per line, as JSON; `mode` 0 counts -1 negative, 1 positive, 2-4 are
- * the r2gen, wcl and chexbert conventions. Returns NULL on failure, with a message in *error.
+ * blank) whose column names `names` gives one per line, as JSON in *json; `mode` 0 counts -1 negative, 1 positive,
+ * 2-4 are the r2gen, wcl and chexbert conventions.
  */
-char *cxrlabel_score(const int8_t *truth, const int8_t *predictions, int64_t rows, int32_t columns, const char *names,
-                     int32_t mode, char **error);
+int32_t cxrlabel_score(const int8_t *truth, const int8_t *predictions, int64_t rows, int32_t columns,
+                       const char *names, int32_t mode, char **json, char **error);
 
 /* Frees a string this library returned (NULL is ignored). */
 void cxrlabel_free_string(char *string);

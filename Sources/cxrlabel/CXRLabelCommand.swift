@@ -1,4 +1,5 @@
 import ArgumentParser
+import CXRLabel
 import Foundation
 
 /// The `cxrlabel` command: label chest X-ray reports with the 14 CheXpert observations.
@@ -29,7 +30,7 @@ struct CXRLabelCommand: ParsableCommand {
         cxrlabel view why.jsonl -o audit.html
             a page to audit the labels: mentions, rules and parses
       """,
-    version: "cxrlabel 0.2.0 (CheXpert labeler and NegBio MIMIC-CXR branch behaviour; data files compiled in)",
+    version: "cxrlabel \(cxrlabelVersion) (CheXpert labeler and NegBio MIMIC-CXR branch behaviour; data files compiled in)",
     subcommands: [LabelCommand.self, MentionsCommand.self, JudgeCommand.self, EvalCommand.self, ScoreCommand.self, ViewCommand.self, SectionsCommand.self, DatasetCommand.self, DataCommand.self],
     defaultSubcommand: LabelCommand.self)
 
