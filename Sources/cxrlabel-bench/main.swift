@@ -110,7 +110,7 @@ func runBenchmark(_ options: BenchOptions) throws {
     "pipeline: read → sections → clean → sentences → mentions → parse → rules → labels → gzip CSV; jobs \(options.jobs)"
       + (options.amend ? "; with --amend" : ""))
 
-  var settings = FrontEndSettings()
+  var settings = LabelerSettings()
   settings.amend = options.amend
   let labeler = try Labeler.chexpert(settings)
   let table = LabelTable(layout: .mimic)

@@ -51,13 +51,12 @@ struct JudgeCommand: ParsableCommand {
   }
 
   func run() throws {
-    var settings = FrontEndSettings()
+    var settings = LabelerSettings()
     try rules.apply(to: &settings, labeler: labeler, readsReports: false)
     let judge = try reported {
       try labeler == .chexpert
         ? Judge.chexpert(settings, propagates: propagate) : Judge.negbio(settings, propagates: propagate)
     }
-    let classifier = judge.classifier
     try OutputPaths.check(
       [.init(option: "-o", path: output ?? "-", kinds: [.jsonLines])], inputs: [input])
     let reader = try reported { try LineReader(path: input) }
@@ -80,7 +79,7 @@ struct JudgeCommand: ParsableCommand {
               let study = try GraphsReader.parse(line: text, file: path, lineNumber: number)
               let verdict = try judge.judge(study)
               return .judged(
-                bytes: JudgeWriter.line(for: study, verdict: verdict, classifier: classifier),
+                bytes: JudgeWriter.line(for: study, verdict: verdict),
                 unknownObservations: study.mentions.map(\.observation).filter { !Observation.mimicOrder.contains($0) },
                 line: number)
             } catch {

@@ -59,7 +59,6 @@ struct LabelCommand: ParsableCommand {
           + "Drop --format, or write a .csv or .csv.gz file.")
     }
     let explanations = try explain.map { path in try reported { try OutputFile(path: path) } }
-    let classifier = labeler.classifier
     let explaining = explanations != nil
     if explainGraphs && !explaining { throw ValidationError("--explain-graphs needs --explain FILE.") }
     let explainGraphs = self.explainGraphs
@@ -74,15 +73,15 @@ struct LabelCommand: ParsableCommand {
           transform: { report in
             let result = labeler.label(report)
             if dropEmpty, result.analysis.notes.contains(.emptyText) {
-              return Runner.Outcome(bytes: [], notes: result.analysis.notes, failure: nil, id: report.id, dropped: true)
+              return Runner.StudyOutput(bytes: [], notes: result.analysis.notes, dropped: true)
             }
             let row =
               jsonl
               ? ExplanationWriter.labelsLine(id: report.id, labels: result.labels)
               : table.row(id: report.id, reportText: result.analysis.chosenText, labels: result.labels)
-            return Runner.Outcome(
-              bytes: row, notes: result.analysis.notes, failure: nil, id: report.id,
-              extra: !explaining ? [] : ExplanationWriter.line(for: result, classifier: classifier, graphs: explainGraphs),
+            return Runner.StudyOutput(
+              bytes: row, notes: result.analysis.notes,
+              extra: !explaining ? [] : ExplanationWriter.line(for: result, graphs: explainGraphs),
               mentionsWithoutGraph: result.classification.mentionsWithoutGraph)
           },
           extra: { bytes, count in
@@ -169,7 +168,7 @@ struct RuleArguments: ParsableArguments {
   var regexRules: String?
 
   /// Sets the rule files; `readsReports` says whether the command has a front end (section titles apply).
-  func apply(to settings: inout FrontEndSettings, labeler: LabelerChoice, readsReports: Bool) throws {
+  func apply(to settings: inout LabelerSettings, labeler: LabelerChoice, readsReports: Bool) throws {
     let negbioOnly = [("--negation-regex", negationRegex), ("--uncertainty-regex", uncertaintyRegex), ("--regex-rules", regexRules)]
       + (readsReports ? [("--section-titles", sectionTitles)] : [])
     if labeler != .negbio, let (option, _) = negbioOnly.first(where: { $0.1 != nil }) {

@@ -39,8 +39,7 @@ struct MentionsCommand: ParsableCommand {
     let summary = try reported {
       try runner.run(source: source, output: output, header: []) { report in
         let analysis = frontEnd.analyze(report)
-        return Runner.Outcome(
-          bytes: MentionsWriter.lines(for: analysis), notes: analysis.notes, failure: nil, id: report.id)
+        return Runner.StudyOutput(bytes: MentionsWriter.lines(for: analysis), notes: analysis.notes)
       }
     }
     try finish(summary)

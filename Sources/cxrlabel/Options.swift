@@ -129,8 +129,8 @@ struct DataArguments: ParsableArguments {
   @Option(help: ArgumentHelp("The parser's lexicon (as `cxrlabel data export` writes parser.lexicon).", valueName: "file"))
   var lexicon: String?
 
-  func settings(_ input: InputArguments) -> FrontEndSettings {
-    var settings = FrontEndSettings()
+  func settings(_ input: InputArguments) -> LabelerSettings {
+    var settings = LabelerSettings()
     settings.punktFactsFile = punktFacts
     settings.sectionRulesFile = sectionRules
     settings.lexiconFile = lexicon

@@ -10,34 +10,59 @@ struct Runner {
   /// How many studies without a usable section are named on standard error.
   static let noSectionWarnings = 5
 
-  /// One processed study: the bytes to write, and the notes or failure to count.
-  struct Outcome: Sendable {
+  /// What a command makes of one study: the bytes to write and what to count. The runner adds what it knows
+  /// of the record (its id, where it was read, how it was read); the command never patches those.
+  struct StudyOutput: Sendable {
     var bytes: [UInt8]
     var notes: [StudyNote]
-    var failure: CXRLabelError?
-    var id: StudyID?
     /// Bytes for a second output (explanations), written in the same order.
     var extra: [UInt8] = []
     /// Mentions whose sentence had no graph (left positive, as the original does).
     var mentionsWithoutGraph = 0
     /// Whether the study was deliberately left out (counted, not written).
     var dropped = false
-    /// How its input was read, when the user should check it (file:line messages).
-    var warnings: [String] = []
+  }
+
+  /// One record's way through the run: what the source said of it, and what the command made of it (or why it
+  /// could not be read).
+  private struct Outcome: Sendable {
+    var id: StudyID?
     /// Where the study's text is: `file:line` for a CSV row, the path of a report file.
     var location: String?
+    /// How its input was read, when the user should check it (file:line messages).
+    var warnings: [String]
+    var output: Result<StudyOutput, CXRLabelError>
+
+    init(_ record: ReportRecord, transform: (Report) -> StudyOutput) {
+      switch record {
+      case .report(let report):
+        id = report.id
+        warnings = report.readingWarnings
+        switch report.origin {
+        case .csvRecord(let file, let line): location = "\(file):\(line)"
+        case .reportFile(let path): location = path
+        case .text: location = nil
+        }
+        output = .success(transform(report))
+      case .failure(let id, let error):
+        self.id = id
+        warnings = []
+        location = nil
+        output = .failure(error)
+      }
+    }
   }
 
   /// Names a study whose text was not what the user may expect: invalid UTF-8, or no section to label.
-  private func warnAboutNotes(_ outcome: Outcome, summary: RunSummary) {
+  private func warnAboutNotes(_ outcome: Outcome, _ output: StudyOutput, summary: RunSummary) {
     guard let id = outcome.id else { return }
     // Name the file (and line) where there is one, then the study.
     let place = outcome.location.map { "\($0): \(id)" } ?? "\(id)"
-    if outcome.notes.contains(.invalidUTF8) {
+    if output.notes.contains(.invalidUTF8) {
       printError("cxrlabel: warning: \(place): invalid UTF-8 replaced; save the input as UTF-8 to keep every character.")
     }
-    if outcome.notes.contains(.noSection), summary.notes[.noSection, default: 0] <= Self.noSectionWarnings {
-      let fate = outcome.dropped ? "dropped (--drop-empty)" : "labelled as empty text"
+    if output.notes.contains(.noSection), summary.notes[.noSection, default: 0] <= Self.noSectionWarnings {
+      let fate = output.dropped ? "dropped (--drop-empty)" : "labelled as empty text"
       printError(
         "cxrlabel: warning: \(place): none of the sections --sections chooses is there (by default MIMIC-CXR's "
           + "impression, findings, last paragraph or comparison), so it is \(fate). --sections all labels the whole report.")
@@ -47,7 +72,7 @@ struct Runner {
   /// Runs the whole job; returns the summary. Throws only for problems that stop the run (output unwritable).
   func run(
     source: ReportSource, output: String?, header: [UInt8],
-    transform: @escaping @Sendable (Report) -> Outcome,
+    transform: @escaping @Sendable (Report) -> StudyOutput,
     extra: (([UInt8], Int) throws -> Void)? = nil
   ) throws -> RunSummary {
     let file = try OutputFile(path: output)
@@ -61,47 +86,34 @@ struct Runner {
       try file.write(header)
       try forEachInOrder(
         &iterator, jobs: jobs,
-        transform: { record -> Outcome in
-          switch record {
-          case .report(let report):
-            var outcome = transform(report)
-            outcome.warnings = report.readingWarnings
-            switch report.origin {
-            case .csvRecord(let file, let line): outcome.location = "\(file):\(line)"
-            case .reportFile(let path): outcome.location = path
-            case .text: break
-            }
-            return outcome
-          case .failure(let id, let error): return Outcome(bytes: [], notes: [], failure: error, id: id)
-          }
-        },
+        transform: { record in Outcome(record, transform: transform) },
         consume: { outcome in
           summary.read += 1
           for warning in outcome.warnings { printError("cxrlabel: warning: \(warning)") }
-          // Ids compare as MIMIC-CXR-JPG writes (and eval joins) them: s123 and 123, or p1/s9 and p2/s9, collide.
-          if outcome.failure == nil, let id = outcome.id, ids.isRepeated(StudyID(study: id.studyNumber)) {
-            summary.repeatedIDs += 1
-            if summary.repeatedIDs <= Self.repeatedIDWarnings {
-              printError(
-                "cxrlabel: warning: \(outcome.location.map { "\($0): " } ?? "")\(id) has study id \(id.studyNumber), which an earlier study of this run had; "
-                  + "each gets its own row.")
-            }
-          }
-          if let failure = outcome.failure {
+          switch outcome.output {
+          case .failure(let failure):
             summary.count(failure)
             // A located error names its file and line; otherwise the study says which record failed.
             let name = failure.location != nil ? "" : outcome.id.map { "\($0): " } ?? ""
             FileHandle.standardError.write(Data("cxrlabel: error: \(name)\(failure)\n".utf8))
-          } else if outcome.dropped {
-            summary.dropped += 1
-            summary.count(outcome.notes)
-            warnAboutNotes(outcome, summary: summary)
-          } else {
-            try file.write(outcome.bytes)
-            try extra?(outcome.extra, outcome.mentionsWithoutGraph)
-            summary.written += 1
-            summary.count(outcome.notes)
-            warnAboutNotes(outcome, summary: summary)
+          case .success(let output):
+            if let id = outcome.id, ids.isRepeated(id) {
+              summary.repeatedIDs += 1
+              if summary.repeatedIDs <= Self.repeatedIDWarnings {
+                printError(
+                  "cxrlabel: warning: \(outcome.location.map { "\($0): " } ?? "")\(id) has study id \(id.studyNumber), which an earlier study of this run had; "
+                    + "each gets its own row.")
+              }
+            }
+            if output.dropped {
+              summary.dropped += 1
+            } else {
+              try file.write(output.bytes)
+              try extra?(output.extra, output.mentionsWithoutGraph)
+              summary.written += 1
+            }
+            summary.count(output.notes)
+            warnAboutNotes(outcome, output, summary: summary)
           }
           progress.tick(summary.read, total: source.estimatedRecords)
         })

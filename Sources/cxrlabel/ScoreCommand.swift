@@ -119,7 +119,7 @@ struct ScoreCommand: ParsableCommand {
     var built: Labeler?
     let labeler = { () throws -> Labeler in
       if let built { return built }
-      var settings = FrontEndSettings()
+      var settings = LabelerSettings()
       settings.amend = amend
       let made = try reported { try self.labeler == .chexpert ? Labeler.chexpert(settings) : Labeler.negbio(settings) }
       built = made
@@ -257,7 +257,7 @@ struct ScoreCommand: ParsableCommand {
     var empty = 0
     let progress = Progress(enabled: !runOptions.quiet && isatty(2) == 1)
     var read = 0
-    try forEachInOrder(
+    forEachInOrder(
       &records, jobs: runOptions.jobs ?? System.coreCount,
       transform: { record -> Result<(StudyID, StudyResult), CXRLabelError> in
         switch record {

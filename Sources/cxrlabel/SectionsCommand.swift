@@ -76,9 +76,8 @@ struct SectionsCommand: ParsableCommand {
           source: source, output: staging + "mimic_cxr_sectioned.csv", header: SectionFiles.sectionedHeader,
           transform: { report in
             let rows = files.rows(studyID: report.id.study, report: report.text)
-            return Runner.Outcome(
-              bytes: rows.sectioned ?? [], notes: report.hadInvalidUTF8 ? [.invalidUTF8] : [], failure: nil,
-              id: report.id, extra: rows.chosen)
+            return Runner.StudyOutput(
+              bytes: rows.sectioned ?? [], notes: report.hadInvalidUTF8 ? [.invalidUTF8] : [], extra: rows.chosen)
           },
           extra: { row, _ in
             if chosen == nil || (!noSplit && inChosen == SectionFiles.studiesPerFile) {

@@ -31,34 +31,27 @@ public struct SectionRules: Sendable, Hashable {
   /// `use-characters`, `use-section`; `#` comments). Errors name the file, line and column.
   public static func parse(_ text: String, file: String) throws(CXRLabelError) -> SectionRules {
     var rules = SectionRules()
-    for (number, line) in text.universalLines.enumerated() {
-      let location = CXRLabelError.Location(file: file, line: number + 1)
-      func bad(_ why: String, column: Int? = nil) -> CXRLabelError {
-        var at = location
-        at.column = column
-        return CXRLabelError(.invalidModel, why, at: at, hint: "See Phrases/README.md for the format.")
-      }
-      let fields: [String]
-      do { fields = try LineFields.split(line).fields } catch { throw bad(error.message, column: error.column) }
+    for entry in DataFileLines(text, file: file, code: .invalidModel, hint: "See Phrases/README.md for the format.") {
+      let fields = try entry.fields().fields
       guard let keyword = fields.first else { continue }
       let values = Array(fields.dropFirst())
       switch keyword {
       case "alias":
-        guard values.count >= 2 else { throw bad("`alias NAME VARIANT...` needs a name and at least one variant.") }
+        guard values.count >= 2 else { throw entry.error("`alias NAME VARIANT...` needs a name and at least one variant.") }
         for variant in values.dropFirst() { rules.aliases[variant] = values[0] }
       case "contains": rules.containedNames = values
       case "findings-if-contains": rules.findingsHints = values
       case "prefer": rules.preferred = values
       case "use-characters":
         guard values.count == 3, let start = Int(values[1]), let end = Int(values[2]), start >= 0, end >= start else {
-          throw bad("`use-characters STUDY START END` needs a study id and 0 <= START <= END.")
+          throw entry.error("`use-characters STUDY START END` needs a study id and 0 <= START <= END.")
         }
         rules.characterOverrides[values[0]] = start..<end
       case "use-section":
-        guard values.count == 2 else { throw bad("`use-section STUDY NAME` needs a study id and a section name.") }
+        guard values.count == 2 else { throw entry.error("`use-section STUDY NAME` needs a study id and a section name.") }
         rules.sectionOverrides[values[0]] = values[1]
       default:
-        throw bad("Unknown keyword `\(keyword)`.")
+        throw entry.error("Unknown keyword `\(keyword)`.")
       }
     }
     return rules

@@ -64,15 +64,8 @@ public struct PunktModel: Sendable {
       "begin-upper": .beginUpper, "middle-upper": .middleUpper, "unknown-upper": .unknownUpper,
       "begin-lower": .beginLower, "middle-lower": .middleLower, "unknown-lower": .unknownLower,
     ]
-    for (number, rawLine) in text.universalLines.enumerated() {
-      let location = CXRLabelError.Location(file: file, line: number + 1)
-      func bad(_ why: String, column: Int? = nil) -> CXRLabelError {
-        var at = location
-        at.column = column
-        return CXRLabelError(.invalidModel, why, at: at, hint: "Fix the line; see Phrases/README.md for the format.")
-      }
-      let fields: [String]
-      do { fields = try LineFields.split(rawLine).fields } catch { throw bad(error.message, column: error.column) }
+    for entry in DataFileLines(text, file: file, code: .invalidModel, hint: "Fix the line; see Phrases/README.md for the format.") {
+      let fields = try entry.fields().fields
       guard let keyword = fields.first else { continue }
       switch (keyword, fields.count) {
       case ("abbreviation", 2): model.abbreviations.insert(fields[1])
@@ -81,12 +74,12 @@ public struct PunktModel: Sendable {
       case ("seen", 3...):
         var flags: Ortho = []
         for name in fields.dropFirst(2) {
-          guard let flag = names[name] else { throw bad("Unknown sighting \"\(name)\".") }
+          guard let flag = names[name] else { throw entry.error("Unknown sighting \"\(name)\".") }
           flags.insert(flag)
         }
         model.orthography[fields[1]] = flags
       default:
-        throw bad("Expected `abbreviation WORD`, `collocation WORD WORD`, `starter WORD` or `seen WORD FLAG...`.")
+        throw entry.error("Expected `abbreviation WORD`, `collocation WORD WORD`, `starter WORD` or `seen WORD FLAG...`.")
       }
     }
     return model

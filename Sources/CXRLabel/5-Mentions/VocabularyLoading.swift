@@ -18,51 +18,47 @@ extension Vocabulary {
     var positions: [String] = []
     var sides: [String] = [""]
     var positional: [(entry: Int, target: String, source: CXRLabelError.Location)] = []
-    for (number, line) in text.universalLines.enumerated() {
-      let location = CXRLabelError.Location(file: file, line: number + 1)
-      func bad(_ why: String, column: Int? = nil) -> CXRLabelError {
-        var at = location
-        at.column = column
-        return CXRLabelError(.invalidPhrases, why, at: at, hint: "See Phrases/README.md for the format.")
-      }
+    for entry in DataFileLines(text, file: file, code: .invalidPhrases, hint: "See Phrases/README.md for the format.") {
+      let line = entry.text
+      let location = entry.location
       let trimmed = String(line).trimmingSpaces()
       if trimmed.hasPrefix("[") {
-        guard trimmed.hasSuffix("]"), trimmed.count > 2 else { throw bad("A section is `[Observation Name]`.") }
+        guard trimmed.hasSuffix("]"), trimmed.count > 2 else { throw entry.error("A section is `[Observation Name]`.") }
         let name = String(trimmed.dropFirst().dropLast()).trimmingSpaces()
         if let existing = entries.firstIndex(where: { $0.observation.name == name }) {
-          throw bad("[\(name)] is defined twice (first at line \(existing)); merge the two sections.")
+          throw entry.error("[\(name)] is defined twice (first at line \(existing)); merge the two sections.")
         }
         entries.append(Entry(observation: Observation(name)))
         continue
       }
       let split: LineFields
-      do { split = try LineFields.split(line) } catch { throw bad(error.message, column: error.column) }
+      do { split = try LineFields.split(line) } catch { throw entry.error(error.message, column: error.column) }
       guard let keyword = split.fields.first else { continue }
       let rest = Array(split.fields.dropFirst())
       switch keyword {
       case "positions", "sides":
-        guard !rest.isEmpty else { throw bad("`\(keyword)` needs at least one quoted value.") }
+        guard !rest.isEmpty else { throw entry.error("`\(keyword)` needs at least one quoted value.") }
         if keyword == "positions" { positions = rest } else { sides = rest }
       case "neutral":
         guard let current = entries.indices.last, !rest.isEmpty else {
-          throw bad("A `neutral` line names a mention phrase, after an `[Observation]` section header.")
+          throw entry.error("A `neutral` line names a mention phrase, after an `[Observation]` section header.")
         }
         entries[current].neutral.append(rest.joined(separator: " "))
       case "mention", "unmention":
         guard let current = entries.indices.last else {
-          throw bad("A `\(keyword)` line must follow an `[Observation]` section header.")
+          throw entry.error("A `\(keyword)` line must follow an `[Observation]` section header.")
         }
         var words = rest
         var target: String? = nil
         if keyword == "mention", let marker = words.firstIndex(of: "positional") {
           let after = words[(marker + 1)...]
-          guard !after.isEmpty else { throw bad("`positional` needs the words to guard, e.g. `positional heart`.") }
+          guard !after.isEmpty else { throw entry.error("`positional` needs the words to guard, e.g. `positional heart`.") }
           target = after.joined(separator: " ")
           words = Array(words[..<marker])
         }
         let phrase = words.joined(separator: " ")
-        guard !phrase.isEmpty else { throw bad("The phrase is empty; an empty phrase would match everywhere.") }
-        do { _ = try PCRE2Pattern(phrase) } catch { throw bad(error.message) }
+        guard !phrase.isEmpty else { throw entry.error("The phrase is empty; an empty phrase would match everywhere.") }
+        do { _ = try PCRE2Pattern(phrase) } catch { throw entry.error(error.message) }
         if keyword == "mention" {
           entries[current].mentions.append(Phrase(phrase, source: location))
           if let target { positional.append((current, target, location)) }
@@ -70,7 +66,7 @@ extension Vocabulary {
           entries[current].unmentions.append(Phrase(phrase, source: location))
         }
       default:
-        throw bad(
+        throw entry.error(
           "Unknown keyword `\(keyword)`; expected `[Observation]`, `mention`, `unmention`, `neutral`, `positions` or `sides`.")
       }
     }
@@ -154,7 +150,7 @@ extension Vocabulary {
       guard let data = FileManager.default.contents(atPath: path) else {
         throw CXRLabelError(.unreadable, "Cannot read \(path).")
       }
-      let text = try FrontEndSettings.utf8Text(Array(data), path: path)
+      let text = try LabelerSettings.utf8Text(Array(data), path: path)
       var phrases: [Phrase] = []
       let lines = text.universalLines
       for (number, line) in lines.enumerated() {

@@ -47,7 +47,23 @@ public struct DependencyParser: Sendable {
   ///   - sentence: the sentence's byte range in `text`.
   /// - Returns: tokens with spans into `text`, and the dependency edges between them.
   public func parse(_ text: UnsafeBufferPointer<UInt8>, sentence: Range<Int>) -> ParsedSentence {
-    guard let (builder, written) = builder(text, sentence: sentence) else { return ParsedSentence(tokens: [], edges: []) }
+    parse(text, tokens: tokens(text, sentence: sentence))
+  }
+
+  /// The token spans of the sentence occupying the byte range `sentence` of `text`, as ``parse(_:tokens:)`` takes
+  /// them (the labeler counts them against the parser's limit before parsing).
+  public func tokens(_ text: UnsafeBufferPointer<UInt8>, sentence: Range<Int>) -> [Range<Int>] {
+    ParserTokenizer.tokenize(text, sentence: sentence)
+  }
+
+  /// Parses a sentence already tokenized by ``tokens(_:sentence:)``.
+  ///
+  /// - Parameters:
+  ///   - text: the whole study text as UTF-8 bytes.
+  ///   - tokens: the sentence's token spans in `text`.
+  /// - Returns: tokens with spans into `text`, and the dependency edges between them.
+  public func parse(_ text: UnsafeBufferPointer<UInt8>, tokens spans: [Range<Int>]) -> ParsedSentence {
+    guard let (builder, written) = builder(text, spans: spans) else { return ParsedSentence(tokens: [], edges: []) }
     var tokens = builder.tokens
     let edges = builder.build()
     for index in tokens.indices where written[index] != tokens[index].word { tokens[index].word = written[index] }
@@ -55,8 +71,7 @@ public struct DependencyParser: Sendable {
   }
 
   /// The tagged, lemmatised tokens of a sentence, ready to attach, and the words as written; nil for no tokens.
-  func builder(_ text: UnsafeBufferPointer<UInt8>, sentence: Range<Int>) -> (DependencyBuilder, [String])? {
-    let spans = ParserTokenizer.tokenize(text, sentence: sentence)
+  func builder(_ text: UnsafeBufferPointer<UInt8>, spans: [Range<Int>]) -> (DependencyBuilder, [String])? {
     if spans.isEmpty { return nil }
     let written = spans.map { String(decoding: UnsafeBufferPointer(rebasing: text[$0]), as: UTF8.self) }
     // NegBio parses text in its original case: tag, lemmatise and attach the lowercased words ("No" is the
@@ -77,7 +92,8 @@ public struct DependencyParser: Sendable {
   func traceRules(_ sentence: String) -> (words: [String], edges: [(edge: ParsedEdge, rule: ConstructionRule)]) {
     var copy = Array(sentence.utf8)
     return copy.withUnsafeMutableBufferPointer { buffer in
-      guard let (builder, _) = builder(UnsafeBufferPointer(buffer), sentence: 0..<buffer.count) else { return ([], []) }
+      let text = UnsafeBufferPointer(buffer)
+      guard let (builder, _) = builder(text, spans: tokens(text, sentence: 0..<buffer.count)) else { return ([], []) }
       return (builder.tokens.map(\.word), builder.buildTracingRules())
     }
   }

@@ -49,19 +49,15 @@ struct ParserLexicon: Sendable {
     var seen = Set<String>()
     var lexicon = ParserLexicon()
     var section: String?
-    for (number, rawLine) in text.universalLines.enumerated() {
-      func bad(_ why: String, column: Int? = nil) -> CXRLabelError {
-        CXRLabelError(
-          .invalidModel, why, at: .init(file: file, line: number + 1, column: column),
-          hint: "Fix the line; see Phrases/README.md for the parser lexicon's format.")
-      }
-      let fields: [String]
-      do { fields = try LineFields.split(rawLine).fields } catch { throw bad(error.message, column: error.column) }
+    let lines = DataFileLines(
+      text, file: file, code: .invalidModel, hint: "Fix the line; see Phrases/README.md for the parser lexicon's format.")
+    for entry in lines {
+      let fields = try entry.fields().fields
       guard let first = fields.first else { continue }
       if first.hasPrefix("["), first.hasSuffix("]"), fields.count == 1 {
         let name = String(first.dropFirst().dropLast())
         guard Self.sections.contains(name) else {
-          throw bad("Unknown section [\(name)] (known: \(Self.sections.map { "[\($0)]" }.joined(separator: ", "))).")
+          throw entry.error("Unknown section [\(name)] (known: \(Self.sections.map { "[\($0)]" }.joined(separator: ", "))).")
         }
         section = name
         seen.insert(name)
@@ -69,10 +65,10 @@ struct ParserLexicon: Sendable {
       }
       switch section {
       case nil:
-        throw bad("Words before the first [section] line.")
+        throw entry.error("Words before the first [section] line.")
       case "closed":
         guard let tag = PennTag(rawValue: first), Self.closedTags.contains(tag), fields.count > 1 else {
-          throw bad("Expected `TAG word ...` with TAG one of \(Self.closedTags.map(\.rawValue).sorted().joined(separator: " ")).")
+          throw entry.error("Expected `TAG word ...` with TAG one of \(Self.closedTags.map(\.rawValue).sorted().joined(separator: " ")).")
         }
         for word in fields.dropFirst() where lexicon.closed[word] == nil { lexicon.closed[word] = tag }
       case "nouns": for word in fields { lexicon.open[word, default: []].insert(.noun) }
@@ -80,10 +76,10 @@ struct ParserLexicon: Sendable {
       case "verbs": for word in fields { lexicon.open[word, default: []].insert(.verb) }
       case "noun-or-verb": for word in fields { lexicon.open[word, default: []].insert(.nounOrVerb) }
       case "irregular-plurals", "irregular-verbs":
-        guard fields.count == 2 else { throw bad("Expected two words: the inflected form and its lemma.") }
+        guard fields.count == 2 else { throw entry.error("Expected two words: the inflected form and its lemma.") }
         if section == "irregular-plurals" { lexicon.plurals[fields[0]] = fields[1] } else { lexicon.verbForms[fields[0]] = fields[1] }
       case "two-word-prepositions":
-        guard fields.count == 2 else { throw bad("Expected two words: a preposition's first word and its second.") }
+        guard fields.count == 2 else { throw entry.error("Expected two words: a preposition's first word and its second.") }
         lexicon.twoWordPrepositions[fields[1], default: []].insert(fields[0])
       case let name?:
         guard let wordClass = WordClass(section: name) else { break }
@@ -95,7 +91,7 @@ struct ParserLexicon: Sendable {
     if complete, let missing = WordClass.allCases.map(\.section).first(where: { !seen.contains($0) }) {
       throw CXRLabelError(
         .invalidModel, "The lexicon has no [\(missing)] section, which this version's grammar needs.",
-        at: .init(file: file, line: max(1, text.universalLines.count), column: nil),
+        at: lines.end,
         hint: "Start from the current lexicon (`cxrlabel data export`) and carry your words over.")
     }
     return lexicon

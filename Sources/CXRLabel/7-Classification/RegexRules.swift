@@ -51,7 +51,7 @@ public struct RegexRules: Sendable {
       -> [(id: String, location: CXRLabelError.Location, pattern: String, comment: String?)]
     {
       let name = path.split(separator: "/").last.map(String.init) ?? path
-      return try RuleSet.yamlItems(try FrontEndSettings.readText(path), file: path).map {
+      return try RuleSet.yamlItems(try LabelerSettings.readText(path), file: path).map {
         (id: "\(name)#\($0.id)", location: $0.location, pattern: $0.pattern, comment: $0.comment)
       }
     }
@@ -63,9 +63,10 @@ public struct RegexRules: Sendable {
   public static func parse(_ text: String, file: String) throws(CXRLabelError) -> RegexRules {
     var sections: [String: [(id: String, location: CXRLabelError.Location, pattern: String, comment: String?)]] = [:]
     var section: String? = nil
-    for (number, rawLine) in text.universalLines.enumerated() {
-      let location = CXRLabelError.Location(file: file, line: number + 1)
-      var line = String(rawLine)
+    let lines = DataFileLines(
+      text, file: file, code: .invalidRules, hint: "See Phrases/README.md for the regular-expression rules' format.")
+    for entry in lines {
+      var line = String(entry.text)
       var comment: String? = nil
       if line.trimmingSpaces().hasPrefix("#") { continue }
       if let hash = line.firstRange(of: " #") {
@@ -77,17 +78,17 @@ public struct RegexRules: Sendable {
       if trimmed.hasPrefix("[") && trimmed.hasSuffix("]") {
         section = String(trimmed.dropFirst().dropLast())
         guard section == "negation" || section == "uncertainty" else {
-          throw CXRLabelError(.invalidRules, "Unknown section [\(section ?? "")]; expected [negation] or [uncertainty].", at: location)
+          throw entry.error("Unknown section [\(section ?? "")]; expected [negation] or [uncertainty].")
         }
         continue
       }
       guard let section else {
-        throw CXRLabelError(.invalidRules, "A rule must follow a [negation] or [uncertainty] header.", at: location)
+        throw entry.error("A rule must follow a [negation] or [uncertainty] header.")
       }
       let id = trimmed.prefix { $0 != " " && $0 != "\t" }
       let pattern = String(trimmed.dropFirst(id.count)).trimmingSpaces()
-      guard !pattern.isEmpty else { throw CXRLabelError(.invalidRules, "Expected `ID REGEX`.", at: location) }
-      sections[section, default: []].append((id: String(id), location: location, pattern: pattern, comment: comment))
+      guard !pattern.isEmpty else { throw entry.error("Expected `ID REGEX`.") }
+      sections[section, default: []].append((id: String(id), location: entry.location, pattern: pattern, comment: comment))
     }
     return try RegexRules(negation: sections["negation"] ?? [], uncertainty: sections["uncertainty"] ?? [])
   }

@@ -41,13 +41,9 @@ enum RuleNotation {
     var rules: [Rule] = []
     var phase: String? = nil
     var ids: Set<String> = []
-    for (number, rawLine) in text.universalLines.enumerated() {
-      let location = CXRLabelError.Location(file: file, line: number + 1)
-      func bad(_ why: String, column: Int? = nil) -> CXRLabelError {
-        var at = location
-        at.column = column
-        return CXRLabelError(.invalidRules, why, at: at, hint: "See Phrases/README.md for the rule notation.")
-      }
+    for entry in DataFileLines(text, file: file, code: .invalidRules, hint: "See Phrases/README.md for the rule notation.") {
+      let rawLine = entry.text
+      let location = entry.location
       var line = Substring(rawLine)
       var comment = ""
       if let hash = line.firstIndex(of: "#") {
@@ -57,24 +53,24 @@ enum RuleNotation {
       let trimmed = String(line).trimmingSpaces()
       if trimmed.isEmpty { continue }
       if trimmed.hasPrefix("[") {
-        guard trimmed.hasSuffix("]"), trimmed.count > 2 else { throw bad("A section is `[phase-name]`.") }
+        guard trimmed.hasSuffix("]"), trimmed.count > 2 else { throw entry.error("A section is `[phase-name]`.") }
         phase = String(trimmed.dropFirst().dropLast())
         continue
       }
-      guard let phase else { throw bad("A rule must follow a `[phase]` section header.") }
+      guard let phase else { throw entry.error("A rule must follow a `[phase]` section header.") }
       let leading = line.prefix { $0 == " " || $0 == "\t" }.count
       let idText = trimmed.prefix { $0 != " " && $0 != "\t" }
       let pattern = String(trimmed.dropFirst(idText.count)).trimmingSpaces()
-      guard !pattern.isEmpty else { throw bad("Expected `ID PATTERN`; the pattern is missing.") }
+      guard !pattern.isEmpty else { throw entry.error("Expected `ID PATTERN`; the pattern is missing.") }
       let id = String(idText)
-      guard ids.insert(id).inserted else { throw bad("The rule id \(id) is used twice; ids must be unique.") }
+      guard ids.insert(id).inserted else { throw entry.error("The rule id \(id) is used twice; ids must be unique.") }
       let patternColumn = leading + (trimmed.count - pattern.count) + 1
       do {
         let lowered = try lower(pattern)
         rules.append(
           Rule(phase: phase, id: id, notation: pattern, lowered: lowered, comment: comment, location: location))
       } catch {
-        throw bad(error.message, column: patternColumn + error.offset)
+        throw entry.error(error.message, column: patternColumn + error.offset)
       }
     }
     return rules

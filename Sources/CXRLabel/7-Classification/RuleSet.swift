@@ -92,7 +92,7 @@ public struct RuleSet: Sendable {
         .unreadable, "The rule file cannot be read: \(cause).", at: .init(file: path),
         hint: "Check the path; rule files are UTF-8 text (.txt notation, or NegBio's .yml).")
     }
-    let text = try FrontEndSettings.utf8Text(Array(data), path: path)
+    let text = try LabelerSettings.utf8Text(Array(data), path: path)
     if FileEnding.yaml.matches(path) { return try parseYAML(text, file: path) }
     return try parseText(text, file: path)
   }

@@ -14,7 +14,7 @@
 ///      neg143 (Phrases/data/chexpert.rules:160)","graph":true}]}
 public enum ExplanationWriter {
   /// The JSON line for one study.
-  public static func line(for result: StudyResult, classifier: Classifier, graphs: Bool = false) -> [UInt8] {
+  public static func line(for result: StudyResult, graphs: Bool = false) -> [UInt8] {
     let offsets = CharacterOffsets(result.analysis.text)
     var json = JSONText()
     json.raw("{")
@@ -58,7 +58,7 @@ public enum ExplanationWriter {
       json.raw(",\"result\":")
       json.string(resultName(decided.label))
       json.raw(",\"phase\":")
-      let rule = decided.decidingMark.flatMap { classifier.ruleInfo(for: $0) }
+      let rule = decided.decidingMark?.origin
       if let mark = decided.decidingMark {
         json.string(mark.phase.rawValue)
         if let rule {

@@ -1,12 +1,12 @@
 /// Writes a judged study: the input record with each mention's `result`, `phase`, `rule`, `rule_source`,
 /// `rule_note` and `graph` (whether its sentence had a parse) set anew, whatever the input held, and the study's
 /// `labels` (observation → 1, 0, -1 or null) set. Everything else is copied byte for byte, in its order.
-public enum JudgeWriter {
+package enum JudgeWriter {
   /// The mention fields judge decides; input values of these are replaced.
   static let decidedMentionFields: Set<String> = ["result", "phase", "rule", "rule_source", "rule_note", "graph"]
 
   /// The output JSON line.
-  public static func line(for study: ParsedStudy, verdict: Judge.Verdict, classifier: Classifier) -> [UInt8] {
+  public static func line(for study: ParsedStudy, verdict: Judge.Verdict) -> [UInt8] {
     let bytes = Array(study.json.utf8)
     var json = JSONText()
     json.raw("{")
@@ -33,7 +33,7 @@ public enum JudgeWriter {
       writeMention(
         keeping: JSONSpans.members(of: bytes, objectAt: element.lowerBound), of: bytes,
         decided: verdict.classification.mentions[index], sentence: study.mentions[index].sentence,
-        graphs: verdict.graphs, classifier: classifier, into: &json)
+        graphs: verdict.graphs, into: &json)
     }
     json.raw("],\"labels\":{")
     let extra = verdict.labels.keys.filter { !Observation.mimicOrder.contains($0) }.sorted()
@@ -50,7 +50,7 @@ public enum JudgeWriter {
   /// One mention: the input's own fields except the decided ones, then the decided ones.
   private static func writeMention(
     keeping members: [JSONSpans.Member], of bytes: [UInt8], decided: MentionClassification, sentence: Int,
-    graphs: [DependencyGraph?], classifier: Classifier, into json: inout JSONText
+    graphs: [DependencyGraph?], into json: inout JSONText
   ) {
     json.raw("{")
     for member in members where !decidedMentionFields.contains(member.key) {
@@ -61,7 +61,7 @@ public enum JudgeWriter {
     json.string(ExplanationWriter.resultName(decided.label))
     json.raw(",\"phase\":")
     if let mark = decided.decidingMark { json.string(mark.phase.rawValue) } else { json.null() }
-    let rule = decided.decidingMark.flatMap { classifier.ruleInfo(for: $0) }
+    let rule = decided.decidingMark?.origin
     json.raw(",\"rule\":")
     if let rule { json.string(rule.id) } else { json.null() }
     json.raw(",\"rule_source\":")

@@ -1,4 +1,3 @@
-import Dispatch
 internal import Foundation
 
 /// What the row of a study with no text to label holds.
@@ -12,24 +11,16 @@ public enum EmptyTextLabels: String, Sendable, CaseIterable {
 
 extension Labeler {
   /// Labels many reports on `jobs` threads (nil: one per core); element `i` of the result is `reports[i]`'s
-  /// labels (``StudyResult/labels``, with ``emptyText`` applied). For in-process callers (the Python package);
-  /// the command line streams its inputs through ``forEachInOrder(_:jobs:batchSize:transform:consume:)`` instead.
+  /// labels (``StudyResult/labels``, with ``emptyText`` applied). For in-process callers (the C interface and the
+  /// Python package); it runs on the same scheduler as the command line,
+  /// ``forEachInOrder(_:jobs:batchSize:transform:consume:)``.
   public func labels(of reports: [Report], jobs: Int? = nil) -> [StudyLabels] {
-    let jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-    if jobs == 1 { return reports.map { label($0).labels } }
-    let slots = ResultSlots<StudyLabels>(count: reports.count)
-    // One strided share per thread (concurrentPerform runs at most one iteration per core at a time): shares
-    // take every jobs-th report, so a run of long reports is spread over all of them.
-    let chunks = min(jobs, reports.count)
-    if chunks > 0 {
-      DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-        var index = chunk
-        while index < reports.count {
-          slots.set(index, label(reports[index]).labels)
-          index += chunks
-        }
-      }
-    }
-    return (0..<reports.count).map(slots.take)
+    var rows: [StudyLabels] = []
+    rows.reserveCapacity(reports.count)
+    var source = reports.makeIterator()
+    forEachInOrder(
+      &source, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+      transform: { label($0).labels }, consume: { rows.append($0) })
+    return rows
   }
 }

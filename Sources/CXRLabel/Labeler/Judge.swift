@@ -16,14 +16,14 @@ public struct Judge: Sendable {
   }
 
   /// The CheXpert labeler's rules and label collection (with the files `settings` names, if any).
-  public static func chexpert(_ settings: FrontEndSettings = FrontEndSettings(), propagates: Bool = false)
+  public static func chexpert(_ settings: LabelerSettings = LabelerSettings(), propagates: Bool = false)
     throws(CXRLabelError) -> Judge
   {
     Judge(classifier: Classifier(rules: try settings.loadRules()), aggregator: .chexpert, propagates: propagates)
   }
 
   /// NegBio's MIMIC-CXR rules (regular expressions first, no sentence shortcut) and label collection.
-  public static func negbio(_ settings: FrontEndSettings = FrontEndSettings(), propagates: Bool = false)
+  public static func negbio(_ settings: LabelerSettings = LabelerSettings(), propagates: Bool = false)
     throws(CXRLabelError) -> Judge
   {
     Judge(

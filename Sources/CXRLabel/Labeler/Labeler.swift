@@ -58,7 +58,7 @@ public struct Labeler: Sendable {
   }
 
   /// The CheXpert labeler with cxrlabel's compiled-in data, or with the files `settings` names.
-  public static func chexpert(_ settings: FrontEndSettings = FrontEndSettings()) throws(CXRLabelError) -> Labeler {
+  public static func chexpert(_ settings: LabelerSettings = LabelerSettings()) throws(CXRLabelError) -> Labeler {
     Labeler(
       frontEnd: try settings.chexpertFrontEnd(), parser: try settings.parser(),
       classifier: Classifier(rules: try settings.loadRules(), usesSentenceShortcut: true), aggregator: .chexpert)
@@ -67,7 +67,7 @@ public struct Labeler: Sendable {
   /// NegBio's MIMIC-CXR pipeline (the one behind MIMIC-CXR-JPG's negbio labels): NegBio's text handling and
   /// vocabulary, its regular-expression rules before its graph rules, no sentence shortcut, and its label
   /// collection.
-  public static func negbio(_ settings: FrontEndSettings = FrontEndSettings()) throws(CXRLabelError) -> Labeler {
+  public static func negbio(_ settings: LabelerSettings = LabelerSettings()) throws(CXRLabelError) -> Labeler {
     Labeler(
       frontEnd: try settings.negbioFrontEnd(), parser: try settings.parser(),
       classifier: Classifier(
@@ -111,24 +111,31 @@ public struct Labeler: Sendable {
     var graphs: [DependencyGraph?] = []
     if keepsGraphs { graphs.reserveCapacity(analysis.sentences.count) }
     var tooLong = false
-    let classification = analysis.text.withUnsafeBufferPointer { buffer in
-      classifier.classify(
-        text: analysis.text, sentences: analysis.sentences, mentions: analysis.mentions, workspace: workspace
-      ) { index in
-        let sentence = analysis.sentences[index]
+    // One way through: each sentence is tokenized (once) and parsed where needed, then its mentions are
+    // classified on its graph, which is dropped before the next sentence unless the graphs are kept.
+    var pass = ClassificationPass(
+      classifier: classifier, text: analysis.text, sentences: analysis.sentences, mentions: analysis.mentions)
+    analysis.text.withUnsafeBufferPointer { buffer in
+      for (index, sentence) in analysis.sentences.enumerated() {
         var graph: DependencyGraph?
         // The limit is checked for every sentence, so the run summary names each one the originals could not
-        // parse, and before tagging, which would be wasted on a sentence the limit turns away.
-        if isTooLong(buffer, sentence) {
-          tooLong = true
-        } else if needsGraph[index] {
-          graph = self.graph(parser.parse(buffer, sentence: sentence))
+        // parse, and before tagging, which would be wasted on a sentence the limit turns away. (A token is at
+        // least a byte: a sentence shorter than the limit in bytes is not tokenized to count.)
+        let mayBeTooLong = parseTokenLimit.map { sentence.count >= $0 } ?? false
+        if needsGraph[index] || mayBeTooLong {
+          let tokens = parser.tokens(buffer, sentence: sentence)
+          if let limit = parseTokenLimit, tokens.count >= limit {
+            tooLong = true
+          } else if needsGraph[index] {
+            graph = self.graph(parser.parse(buffer, tokens: tokens))
+          }
         }
         parsed[index] = graph != nil
         if keepsGraphs { graphs.append(graph) }
-        return graph
+        pass.classify(sentence: index, graph: graph, workspace: workspace)
       }
     }
+    let classification = pass.classification
     if tooLong { analysis.notes.append(.sentenceTooLong) }
     // No text is no evidence: the row is blank unless the original's No Finding 1 is asked for. A neutral mention
     // (--amend) that no rule decided is not a vote.
@@ -151,13 +158,6 @@ public struct Labeler: Sendable {
   /// that stayed positive without a confirmation rule saying it is the finding.
   public static func counts(_ mention: Mention, _ classification: MentionClassification) -> Bool {
     !mention.isNeutral || classification.label != .positive || classification.marks.contains { $0.kind == .affirmation }
-  }
-
-  /// Whether a sentence has as many tokens as the limit. (A token is at least a byte: shorter sentences are not
-  /// tokenized.)
-  private func isTooLong(_ text: UnsafeBufferPointer<UInt8>, _ sentence: Range<Int>) -> Bool {
-    guard let limit = parseTokenLimit, sentence.count >= limit else { return false }
-    return ParserTokenizer.tokenize(text, sentence: sentence).count >= limit
   }
 
   /// A parsed sentence as a propagated graph; nil if the parser returned nothing usable.

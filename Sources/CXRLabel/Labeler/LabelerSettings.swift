@@ -2,7 +2,7 @@ internal import Foundation
 
 /// Where a labeler's data comes from: cxrlabel's compiled-in defaults, or files the user names (including the
 /// original tools' files, loaded unchanged).
-public struct FrontEndSettings: Sendable, Hashable {
+public struct LabelerSettings: Sendable, Hashable {
   /// A vocabulary in cxrlabel's format; nil uses the compiled-in one.
   public var phrasesFile: String?
   /// The original labeler's `phrases/mention` directory; with `unmentionDirectory`, replaces the vocabulary.

@@ -16,7 +16,7 @@ public func forEachInOrder<Source: IteratorProtocol, Output>(
   _ source: inout Source, jobs: Int, batchSize: Int = 512,
   transform: @Sendable (Source.Element) -> Output,
   consume: (Output) throws -> Void
-) throws where Source.Element: Sendable, Output: Sendable {
+) rethrows where Source.Element: Sendable, Output: Sendable {
   let jobs = min(max(1, jobs), 4096)  // more threads than that only cost memory (and jobs * 4 must not overflow)
   func readBatch() -> [Source.Element] {
     var batch: [Source.Element] = []

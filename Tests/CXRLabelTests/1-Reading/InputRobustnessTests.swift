@@ -72,7 +72,7 @@ import Testing
   @Test func absurdJobCountsAreClamped() throws {
     var numbers = (1...50).makeIterator()
     var seen: [Int] = []
-    try forEachInOrder(&numbers, jobs: Int.max, batchSize: 7, transform: { $0 * 2 }, consume: { seen.append($0) })
+    forEachInOrder(&numbers, jobs: Int.max, batchSize: 7, transform: { $0 * 2 }, consume: { seen.append($0) })
     #expect(seen == (1...50).map { $0 * 2 })
   }
 }

@@ -56,7 +56,7 @@ struct SentenceSplitterTests {
   @Test(.enabled(if: TestPaths.hasShared, "needs ../shared"))
   func originalTablesLoadAndAgree() throws {
     let directory = TestPaths.shared + "/reference/punkt-english"
-    var settings = FrontEndSettings()
+    var settings = LabelerSettings()
     settings.punktDirectory = directory
     let original = SentenceSplitter(model: try settings.loadPunkt())
     let text = "1. stable mild cardiomegaly. 2. a 1. 5 cm nodule at 7:34 p. m. dr. smith. ok? yes!".bytes

@@ -167,7 +167,7 @@ struct ParserReferenceTests {
   @Test func edgesUsedByFiredRules() throws {
     let path = TestPaths.shared + "/data/iu-xray/reference-details-dev.jsonl"
     let reader = try LineReader(path: path)
-    let classifier = Classifier(rules: try FrontEndSettings().loadRules())
+    let classifier = Classifier(rules: try LabelerSettings().loadRules())
     let workspace = RuleWorkspace()
     let parser = DependencyParser()
     var used = 0

@@ -39,7 +39,7 @@ struct AmendmentTests {
   static let allExamples = examples("amend.rules") + examples("amend.phrases")
 
   static func labelers() throws -> (original: Labeler, amended: Labeler) {
-    var settings = FrontEndSettings()
+    var settings = LabelerSettings()
     let original = try Labeler.chexpert(settings)
     settings.amend = true
     return (original, try Labeler.chexpert(settings))
@@ -71,16 +71,16 @@ struct AmendmentTests {
   @Test func explanationsNameTheAmendment() throws {
     let (_, amended) = try Self.labelers()
     let result = amended.label(Report(id: StudyID(study: "1"), text: "Pneumothorax is not identified."))
-    let line = String(decoding: ExplanationWriter.line(for: result, classifier: amended.classifier), as: UTF8.self)
+    let line = String(decoding: ExplanationWriter.line(for: result), as: UTF8.self)
     #expect(line.contains("\"rule\":\"amend-neg-passive\"") && line.contains("Phrases/data/amend.rules:"), "\(line)")
     let kept = amended.label(Report(id: StudyID(study: "2"), text: "Normal cardiac size with small bilateral pleural effusions."))
-    let keptLine = String(decoding: ExplanationWriter.line(for: kept, classifier: amended.classifier), as: UTF8.self)
+    let keptLine = String(decoding: ExplanationWriter.line(for: kept), as: UTF8.self)
     #expect(keptLine.contains("\"phase\":\"affirmation\"") && keptLine.contains("\"rule\":\"amend-scope-with\""), "\(keptLine)")
   }
 
   /// Both labelers take the layer; the default rules are untouched by it.
   @Test func negbioTakesTheLayerAndTheDefaultsStayAsTheyWere() throws {
-    var settings = FrontEndSettings()
+    var settings = LabelerSettings()
     settings.amend = true
     let negbio = try Labeler.negbio(settings)
     #expect(negbio.label("Pneumothorax is not identified.")[.pneumothorax] == .negative)
@@ -100,7 +100,7 @@ struct AmendmentTests {
       + "\n[confirmation]\nconfirm-enlarged  . <-nsubj*|nsubjpass- lemma(enlarge*)  # the heart is enlarged\n"
     try rules.write(toFile: folder + "/rules", atomically: true, encoding: .utf8)
     try "[Cardiomegaly]\nmention the heart\nneutral the heart\n".write(toFile: folder + "/phrases", atomically: true, encoding: .utf8)
-    var settings = FrontEndSettings()
+    var settings = LabelerSettings()
     settings.rulesFile = folder + "/rules"
     settings.phrasesFile = folder + "/phrases"
     let labeler = try Labeler.chexpert(settings)
@@ -108,7 +108,7 @@ struct AmendmentTests {
     #expect(labeler.label("The heart is enlarged.")[.cardiomegaly] == .positive)
     #expect(labeler.label("The heart is not enlarged.")[.cardiomegaly] == .negative)
     let result = labeler.label(Report(id: StudyID(study: "1"), text: "The heart and lungs have remained stable."))
-    let line = String(decoding: ExplanationWriter.line(for: result, classifier: labeler.classifier), as: UTF8.self)
+    let line = String(decoding: ExplanationWriter.line(for: result), as: UTF8.self)
     #expect(line.contains("\"counted\":false") && line.contains("\"No Finding\":1"), "\(line)")
   }
 }

@@ -18,7 +18,7 @@ import Testing
   func judged(_ line: String) throws -> [String: Any] {
     let study = try GraphsReader.parse(line: line, file: "t.jsonl", lineNumber: 1)
     let judge = try Judge.chexpert()
-    let bytes = JudgeWriter.line(for: study, verdict: try judge.judge(study), classifier: judge.classifier)
+    let bytes = JudgeWriter.line(for: study, verdict: try judge.judge(study))
     #expect(bytes.last == 0x0A && bytes.dropLast().allSatisfy { $0 != 0x0A })
     return try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
   }
@@ -46,10 +46,10 @@ import Testing
   @Test func judgingTwiceIsStable() throws {
     let study = try GraphsReader.parse(line: record.replacingOccurrences(of: "\n", with: ""), file: "t", lineNumber: 1)
     let judge = try Judge.chexpert()
-    let once = JudgeWriter.line(for: study, verdict: try judge.judge(study), classifier: judge.classifier)
+    let once = JudgeWriter.line(for: study, verdict: try judge.judge(study))
     let line = String(decoding: once.dropLast(), as: UTF8.self)
     let again = try GraphsReader.parse(line: line, file: "t", lineNumber: 1)
-    #expect(JudgeWriter.line(for: again, verdict: try judge.judge(again), classifier: judge.classifier) == once)
+    #expect(JudgeWriter.line(for: again, verdict: try judge.judge(again)) == once)
     #expect(line.contains(#""note": {"text": "a \"quoted\" }] brace", "n": [1, 2.5e3, true, null]}"#))
   }
 

@@ -57,7 +57,7 @@ struct FrontEndReferenceTests {
   }
 
   @Test func ourDataMatchesTheOriginalOnEveryDevStudy() throws {
-    let counts = try agreement(try FrontEndSettings().chexpertFrontEnd())
+    let counts = try agreement(try LabelerSettings().chexpertFrontEnd())
     print("front end vs original, \(counts.total) dev studies: clean \(counts.clean), sentences \(counts.sentences), mentions \(counts.mentions)")
     #expect(counts.total == 1867)
     #expect(counts.clean == counts.total)
@@ -66,12 +66,12 @@ struct FrontEndReferenceTests {
   }
 
   @Test func originalFilesGiveIdenticalMentions() throws {
-    var settings = FrontEndSettings()
+    var settings = LabelerSettings()
     settings.mentionDirectory = TestPaths.shared + "/reference/chexpert-labeler/phrases/mention"
     settings.unmentionDirectory = TestPaths.shared + "/reference/chexpert-labeler/phrases/unmention"
     settings.punktDirectory = TestPaths.shared + "/reference/punkt-english"
     let original = try settings.chexpertFrontEnd()
-    let ours = try FrontEndSettings().chexpertFrontEnd()
+    let ours = try LabelerSettings().chexpertFrontEnd()
     for report in try Self.reports() {
       let a = original.analyze(report)
       let b = ours.analyze(report)

@@ -41,7 +41,7 @@ import Testing
     let labeler = try Labeler.chexpert()
     var seen: [(StudyID, StudyLabels)] = []
     var records = try ReportSource(inputs: [TestPaths.fixtures + "/reports"])
-    try forEachInOrder(&records, jobs: 8) { record -> (StudyID?, StudyLabels?) in
+    forEachInOrder(&records, jobs: 8) { record -> (StudyID?, StudyLabels?) in
       guard case .report(let report) = record else { return (nil, nil) }  // .failure(id, error): a named failure
       return (report.id, labeler.label(report).labels)
     } consume: { id, labels in

@@ -42,7 +42,7 @@ struct NegBioTests {
   }
 
   @Test func negbioFrontEndKeepsCaseAndMatchesAcrossLines() throws {
-    let frontEnd = try FrontEndSettings().negbioFrontEnd()
+    let frontEnd = try LabelerSettings().negbioFrontEnd()
     let analysis = frontEnd.analyze(Report(id: StudyID(study: "x"), text: "\"IMPRESSION: Heart\nsize normal.\""))
     #expect(analysis.textString == "IMPRESSION: Heart\nsize normal.")
     #expect(analysis.mentions.map(\.observation) == [.cardiomegaly])

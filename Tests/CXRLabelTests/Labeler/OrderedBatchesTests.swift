@@ -12,14 +12,14 @@ import Testing
   func resultsComeInInputOrder(jobs: Int, batchSize: Int) throws {
     var source = (0..<1_000).makeIterator()
     var seen: [Int] = []
-    try forEachInOrder(&source, jobs: jobs, batchSize: batchSize, transform: { $0 * $0 }, consume: { seen.append($0) })
+    forEachInOrder(&source, jobs: jobs, batchSize: batchSize, transform: { $0 * $0 }, consume: { seen.append($0) })
     #expect(seen == (0..<1_000).map { $0 * $0 })
   }
 
   @Test func emptyInputConsumesNothing() throws {
     var source = EmptyCollection<Int>().makeIterator()
     var calls = 0
-    try forEachInOrder(&source, jobs: 2, transform: { $0 }, consume: { _ in calls += 1 })
+    forEachInOrder(&source, jobs: 2, transform: { $0 }, consume: { _ in calls += 1 })
     #expect(calls == 0)
   }
 

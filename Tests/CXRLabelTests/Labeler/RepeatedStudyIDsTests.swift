@@ -18,12 +18,12 @@ struct RepeatedStudyIDsTests {
     #expect(repeats == count)
   }
 
-  @Test func subjectIsPartOfTheId() {
+  @Test func idsCompareAsTheOutputWritesThem() {
     var ids = RepeatedStudyIDs()
     let answers = [
-      StudyID(subject: "p1", study: "s5"), StudyID(subject: "p2", study: "s5"), StudyID(study: "s5"),
-      StudyID(subject: "p2", study: "s5"),
+      StudyID(subject: "p1", study: "s5"), StudyID(subject: "p2", study: "s5"), StudyID(study: "s50414267"),
+      StudyID(study: "50414267"), StudyID(study: "S50414267"), StudyID(study: "s6"),
     ].map { ids.isRepeated($0) }
-    #expect(answers == [false, false, false, true])
+    #expect(answers == [false, true, false, true, true, false])
   }
 }
