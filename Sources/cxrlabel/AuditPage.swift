@@ -68,12 +68,6 @@ enum AuditPage {
     return nil
   }
 
-  /// A JSON string literal.
-  static func quoted(_ text: String) -> String {
-    let data = (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
-    return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
-  }
-
   /// The records of a `label --explain` file (gzip or not), each line kept as written (or, `withoutGraphs`, without
   /// its sentences' tokens and edges), keyed by study id; every line must be a JSON object with a `study_id` (an
   /// error names the file and line otherwise).
@@ -90,10 +84,12 @@ enum AuditPage {
             + "study_id). Give the file that --explain wrote (--explain-graphs adds the dependency arcs).")
       }
       if withoutGraphs, object["sentences"] != nil {
-        var light = object
-        light["sentences"] = nil
-        let data = try JSONSerialization.data(withJSONObject: light, options: [.withoutEscapingSlashes])
-        records.append((id, String(decoding: data, as: UTF8.self)))
+        // The record without its parses, every other member kept byte for byte in its order.
+        let bytes = Array(line.utf8)
+        let kept = JSONSpans.members(of: bytes).filter { $0.key != "sentences" }
+        var json = JSONText()
+        json.object(kept.map(\.key)) { json, index in json.bytes.append(contentsOf: bytes[kept[index].value]) }
+        records.append((id, String(decoding: json.bytes, as: UTF8.self)))
       } else {
         records.append((id, line))
       }
@@ -103,10 +99,15 @@ enum AuditPage {
 
   /// The data of `cxrlabel view`: `{"kind":"explain","source":…,"studies":[records]}`.
   static func explainData(source: String, records: [(id: String, line: String)]) -> [UInt8] {
-    var text = "{\"kind\":\"explain\",\"source\":\(quoted(source)),\"studies\":["
-    text += records.map(\.line).joined(separator: ",")
-    text += "]}"
-    return Array(text.utf8)
+    var json = JSONText()
+    json.object(["kind", "source", "studies"]) { json, field in
+      switch field {
+      case 0: json.string("explain")
+      case 1: json.string(source)
+      default: json.array(records.count) { json, index in json.bytes.append(contentsOf: records[index].line.utf8) }
+      }
+    }
+    return json.bytes
   }
 
   /// The data of `cxrlabel eval --html`: per-observation agreement and confusion, and every study with a
@@ -116,35 +117,65 @@ enum AuditPage {
     candidateFile: LabelFile, explain: [String: String]
   ) -> [UInt8] {
     let values: [LabelValue?] = [.positive, .negative, .uncertain, nil]
-    func key(_ value: LabelValue?) -> String { value.map { String(Int($0.rawValue)) } ?? "" }
-    func labels(_ row: StudyLabels?) -> String {
-      "{" + comparison.observations.map { figures in
-        quoted(figures.observation.name) + ":" + (row?[figures.observation].map { String(Int($0.rawValue)) } ?? "null")
-      }.joined(separator: ",") + "}"
+    let keys = values.map { value in value.map { String(Int($0.rawValue)) } ?? "" }
+    let names = comparison.observations.map(\.observation.name)
+    func labels(_ row: StudyLabels?, into json: inout JSONText) {
+      json.object(names) { json, column in
+        if let value = row?[comparison.observations[column].observation] { json.number(Int(value.rawValue)) } else { json.null() }
+      }
     }
-    var text = "{\"kind\":\"eval\",\"reference\":\(quoted(reference)),\"candidate\":\(quoted(candidate)),"
-    text += "\"studiesCompared\":\(comparison.studies),\"exactRows\":\(comparison.exactRows),"
-    text += "\"observations\":[" + comparison.observations.map { quoted($0.observation.name) }.joined(separator: ",") + "],"
-    text += "\"summary\":[" + comparison.observations.map { figures in
-      let confusion = values.indices.map { row in
-        quoted(key(values[row])) + ":{" + values.indices.map { column in
-          quoted(key(values[column])) + ":\(figures.confusion[row][column])"
-        }.joined(separator: ",") + "}"
-      }.joined(separator: ",")
-      return "{\"observation\":\(quoted(figures.observation.name)),\"cells\":\(figures.cells),\"agree\":\(figures.agreeing),"
-        + "\"mentioned\":\(figures.mentioned),\"mentionedAgree\":\(figures.mentionedAgreeing),\"confusion\":{\(confusion)}}"
-    }.joined(separator: ",") + "],"
     var order: [String] = []
     var differs: [String: [String]] = [:]
     for cell in comparison.disagreements {
       if differs[cell.id] == nil { order.append(cell.id) }
       differs[cell.id, default: []].append(cell.observation.name)
     }
-    text += "\"studies\":[" + order.map { id in
-      "{\"study_id\":\(quoted(id)),\"reference\":\(labels(referenceFile.rows[id])),\"candidate\":"
-        + "\(labels(candidateFile.rows[id])),\"differs\":[" + (differs[id] ?? []).map(quoted).joined(separator: ",")
-        + "],\"explain\":\(explain[id] ?? "null")}"
-    }.joined(separator: ",") + "]}"
-    return Array(text.utf8)
+    let summaryKeys = ["observation", "cells", "agree", "mentioned", "mentionedAgree", "confusion"]
+    var json = JSONText()
+    json.object(["kind", "reference", "candidate", "studiesCompared", "exactRows", "observations", "summary", "studies"]) {
+      json, field in
+      switch field {
+      case 0: json.string("eval")
+      case 1: json.string(reference)
+      case 2: json.string(candidate)
+      case 3: json.number(comparison.studies)
+      case 4: json.number(comparison.exactRows)
+      case 5: json.array(names.count) { json, index in json.string(names[index]) }
+      case 6:
+        json.array(comparison.observations.count) { json, index in
+          let figures = comparison.observations[index]
+          json.object(summaryKeys) { json, key in
+            switch key {
+            case 0: json.string(figures.observation.name)
+            case 1: json.number(figures.cells)
+            case 2: json.number(figures.agreeing)
+            case 3: json.number(figures.mentioned)
+            case 4: json.number(figures.mentionedAgreeing)
+            default:
+              json.object(keys) { json, row in
+                json.object(keys) { json, column in json.number(figures.confusion[row][column]) }
+              }
+            }
+          }
+        }
+      default:
+        json.array(order.count) { json, index in
+          let id = order[index]
+          json.object(["study_id", "reference", "candidate", "differs", "explain"]) { json, key in
+            switch key {
+            case 0: json.string(id)
+            case 1: labels(referenceFile.rows[id], into: &json)
+            case 2: labels(candidateFile.rows[id], into: &json)
+            case 3:
+              let names = differs[id] ?? []
+              json.array(names.count) { json, index in json.string(names[index]) }
+            default:
+              if let record = explain[id] { json.bytes.append(contentsOf: record.utf8) } else { json.null() }
+            }
+          }
+        }
+      }
+    }
+    return json.bytes
   }
 }

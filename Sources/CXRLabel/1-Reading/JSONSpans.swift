@@ -3,16 +3,16 @@ internal import Foundation
 /// Where the members of a JSON object and the elements of a JSON array lie in its bytes, so a writer can copy
 /// what it does not change byte for byte instead of decoding and re-encoding it. The text must already be valid
 /// JSON (it has been decoded once); on anything else the results are unspecified but stay within the bytes.
-enum JSONSpans {
+package enum JSONSpans {
   /// One member of an object: its key (decoded), the whole `"key": value` range, and the value's range.
-  struct Member {
-    var key: String
-    var member: Range<Int>
-    var value: Range<Int>
+  package struct Member {
+    package var key: String
+    package var member: Range<Int>
+    package var value: Range<Int>
   }
 
   /// The members of the object that starts at or after `start` (leading whitespace skipped).
-  static func members(of bytes: [UInt8], objectAt start: Int = 0) -> [Member] {
+  package static func members(of bytes: [UInt8], objectAt start: Int = 0) -> [Member] {
     var index = skipSpace(bytes, start)
     guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return [] }
     index += 1

@@ -1,18 +1,21 @@
-/// Minimal JSON writing into a byte buffer: strings escaped per RFC 8259, numbers, and punctuation.
-struct JSONText {
+/// The one JSON writer of cxrlabel (explanations, mentions, judge records, scores, the audit page's data): writing into a byte buffer: strings escaped per RFC 8259, numbers, and punctuation.
+package struct JSONText {
   /// The bytes written so far.
-  var bytes: [UInt8] = []
+  package var bytes: [UInt8] = []
+
+  /// An empty buffer.
+  package init() {}
 
   /// Appends raw ASCII (punctuation, keys already quoted).
-  mutating func raw(_ text: StaticString) {
+  package mutating func raw(_ text: StaticString) {
     text.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
   /// Appends a JSON string.
-  mutating func string(_ text: String) { string(utf8: Array(text.utf8)) }
+  package mutating func string(_ text: String) { string(utf8: Array(text.utf8)) }
 
   /// Appends a JSON string from UTF-8 bytes.
-  mutating func string<Bytes: Collection<UInt8>>(utf8 text: Bytes) {
+  package mutating func string<Bytes: Collection<UInt8>>(utf8 text: Bytes) {
     bytes.append(0x22)
     for byte in text {
       switch byte {
@@ -31,19 +34,61 @@ struct JSONText {
   }
 
   /// Appends an integer.
-  mutating func number(_ value: Int) { bytes.append(contentsOf: Array(String(value).utf8)) }
+  package mutating func number(_ value: Int) { bytes.append(contentsOf: Array(String(value).utf8)) }
 
   /// Appends `null`.
-  mutating func null() { raw("null") }
+  package mutating func null() { raw("null") }
 
   /// `"study_id":"…"` (and `,"subject_id":"…"` when there is one), written as every output of cxrlabel writes
   /// ids: as MIMIC-CXR-JPG writes them, a leading `s` or `p` dropped when the rest is digits, other ids as found.
-  mutating func ids(_ id: StudyID, subject: Bool = true) {
+  package mutating func ids(_ id: StudyID, subject: Bool = true) {
     raw("\"study_id\":")
     string(id.studyNumber)
     if subject, id.subject != nil {
       raw(",\"subject_id\":")
       string(id.subjectNumber)
     }
+  }
+
+  /// A number, or `null` for nil or a value JSON cannot hold.
+  package mutating func double(_ value: Double?) {
+    guard let value, value.isFinite else { return null() }
+    bytes.append(contentsOf: Array("\(value)".utf8))
+  }
+
+  /// `[first, second]`.
+  package mutating func pair(_ first: Double?, _ second: Double?) {
+    raw("[")
+    double(first)
+    raw(",")
+    double(second)
+    raw("]")
+  }
+
+  /// A number JSON can hold, or 0 for one it cannot (the scores, whose denominators are never zero).
+  package mutating func finite(_ value: Double) {
+    bytes.append(contentsOf: Array((value.isFinite ? "\(value)" : "0").utf8))
+  }
+
+  /// An array of `count` elements, each written by `element` (given its position).
+  package mutating func array(_ count: Int, _ element: (inout JSONText, Int) -> Void) {
+    raw("[")
+    for index in 0..<count {
+      if index > 0 { raw(",") }
+      element(&self, index)
+    }
+    raw("]")
+  }
+
+  /// An object with `keys`, each value written by `value` (given the key's position).
+  package mutating func object(_ keys: [String], _ value: (inout JSONText, Int) -> Void) {
+    raw("{")
+    for (index, key) in keys.enumerated() {
+      if index > 0 { raw(",") }
+      string(key)
+      raw(":")
+      value(&self, index)
+    }
+    raw("}")
   }
 }

@@ -136,31 +136,27 @@ public struct ClinicalEfficacy: Sendable, Equatable {
   /// `precision_micro` … `f1_example`, `f1_micro_5`, `f1_macro_5`, and `per_observation` (observation →
   /// `precision`, `recall`, `f1`, `support`).
   public var json: String {
-    var json = JSONText()
-    func append(_ text: String) { json.bytes.append(contentsOf: text.utf8) }
-    func number(_ key: String, _ value: Double) {
-      json.string(key)
-      append(":" + Self.jsonNumber(value) + ",")
-    }
-    json.raw("{")
+    var figures: [(key: String, value: Double)] = []
     for (suffix, score) in [("micro", micro), ("macro", macro), ("example", example)] {
-      number("precision_" + suffix, score.precision)
-      number("recall_" + suffix, score.recall)
-      number("f1_" + suffix, score.f1)
+      figures += [("precision_" + suffix, score.precision), ("recall_" + suffix, score.recall), ("f1_" + suffix, score.f1)]
     }
-    number("f1_micro_5", f1Micro5)
-    number("f1_macro_5", f1Macro5)
-    json.string("per_observation")
-    json.raw(":{")
-    for (index, observation) in observations.enumerated() {
-      let score = perObservation[index]
-      if index > 0 { json.raw(",") }
-      json.string(observation.name)
-      append(
-        ":{\"precision\":\(Self.jsonNumber(score.precision)),\"recall\":\(Self.jsonNumber(score.recall)),"
-          + "\"f1\":\(Self.jsonNumber(score.f1)),\"support\":\(score.support)}")
+    figures += [("f1_micro_5", f1Micro5), ("f1_macro_5", f1Macro5)]
+    var json = JSONText()
+    json.object(figures.map(\.key) + ["per_observation"]) { json, index in
+      guard index == figures.count else { return json.finite(figures[index].value) }
+      json.object(observations.map(\.name)) { json, row in
+        let score = perObservation[row]
+        json.object(["precision", "recall", "f1", "support"]) { json, field in
+          switch field {
+          case 0: json.finite(score.precision)
+          case 1: json.finite(score.recall)
+          case 2: json.finite(score.f1)
+          default: json.number(score.support)
+          }
+        }
+      }
     }
-    json.raw("}}\n")
+    json.raw("\n")
     return String(decoding: json.bytes, as: UTF8.self)
   }
 
@@ -175,9 +171,6 @@ public struct ClinicalEfficacy: Sendable, Equatable {
     json.raw("}\n")
     return String(decoding: json.bytes, as: UTF8.self)
   }
-
-  /// A finite number as JSON writes it (every score is finite: no denominator is zero).
-  private static func jsonNumber(_ value: Double) -> String { value.isFinite ? "\(value)" : "0" }
 
   /// The figures as a table for people: per observation, then the averages (three decimals).
   public var report: String {

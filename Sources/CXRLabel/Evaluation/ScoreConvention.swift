@@ -327,33 +327,6 @@ extension ScoreFigures {
 }
 
 extension JSONText {
-  /// A number, or `null` for nil or a value JSON cannot hold.
-  mutating func double(_ value: Double?) {
-    guard let value, value.isFinite else { return null() }
-    bytes.append(contentsOf: Array("\(value)".utf8))
-  }
-
-  /// `[first, second]`.
-  mutating func pair(_ first: Double?, _ second: Double?) {
-    raw("[")
-    double(first)
-    raw(",")
-    double(second)
-    raw("]")
-  }
-
-  /// An object with `keys`, each value written by `value` (given the key's position).
-  mutating func object(_ keys: [String], _ value: (inout JSONText, Int) -> Void) {
-    raw("{")
-    for (index, key) in keys.enumerated() {
-      if index > 0 { raw(",") }
-      string(key)
-      raw(":")
-      value(&self, index)
-    }
-    raw("}")
-  }
-
   /// Each interval's key → `[low, high]`, as an object.
   mutating func intervals(_ intervals: [ScoreBootstrap.Interval]) {
     object(intervals.map(\.key)) { json, index in json.pair(intervals[index].low, intervals[index].high) }
