@@ -1,5 +1,5 @@
 /// Reads a file (gzip or plain) line by line, holding one line and one read buffer at a time.
-public final class LineReader {
+package final class LineReader {
   private let file: ByteFileReader
   private var buffer: [UInt8] = []
   private var position = 0
@@ -52,7 +52,7 @@ public enum NumberedLine: Sendable {
 }
 
 /// A `LineReader` as an iterator, for `forEachInOrder`: every line with its number, then at most one failure.
-public struct NumberedLines: IteratorProtocol {
+package struct NumberedLines: IteratorProtocol {
   private let reader: LineReader
   private var ended = false
 

@@ -10,7 +10,7 @@ import Synchronization
 /// A symbolic link is written through: its target is replaced atomically, the link stays. A path that is not a
 /// regular file (a device such as `/dev/stdout` or `/dev/null`, a named pipe) or lies under `/dev/` or `/proc/`
 /// is written directly, never replaced.
-public final class OutputFile {
+package final class OutputFile {
   private enum Sink {
     case plain(FileHandle)
     case gzip(GzipWriter)

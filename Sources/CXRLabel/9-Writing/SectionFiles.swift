@@ -1,7 +1,7 @@
 /// The rows of MIT-LCP/mimic-cxr's `create_section_files.py` for one study (SPEC 6.5): a row of
 /// `mimic_cxr_sectioned.csv` (unless a per-study fix decides the study's text) and a row of the chosen-text files
 /// (`mimic_cxr_00.csv`, ...), written the way Python's `csv` module writes them.
-public struct SectionFiles: Sendable {
+package struct SectionFiles: Sendable {
   /// The header of `mimic_cxr_sectioned.csv`.
   public static let sectionedHeader: [UInt8] = Array("study,impression,findings,last_paragraph,comparison\r\n".utf8)
   /// The sections `mimic_cxr_sectioned.csv` has a column for, in order.
