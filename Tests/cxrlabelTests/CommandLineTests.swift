@@ -82,9 +82,7 @@ struct CommandLineTests {
     let inputs = arguments.map { $0.hasPrefix("Fixtures/") ? Self.packageRoot + "/" + $0 : $0 }
     let result = try Self.run(["mentions"] + inputs + ["-o", output, "--jobs", "2"])
     #expect(result.status == 0, "\(result.stderr)")
-    let expected = try String(contentsOfFile: Self.fixtures + "/expected/" + golden, encoding: .utf8)
-    let actual = try String(contentsOfFile: output, encoding: .utf8)
-    #expect(actual == expected)
+    try GoldenFile(name: golden).expectMatches(path: output)
   }
 
   @Test(arguments: ["mentions", "label"])
@@ -461,8 +459,7 @@ struct CommandLineTests {
       $0.hasPrefix("Fixtures/") ? Self.packageRoot + "/" + $0 : $0
     })
     #expect(result.status == 0, "\(result.stderr)")
-    let expected = try String(contentsOfFile: Self.fixtures + "/expected/labels-reports.csv", encoding: .utf8)
-    #expect(try String(contentsOfFile: output, encoding: .utf8) == expected)
+    try GoldenFile(name: "labels-reports.csv").expectMatches(path: output)
     let explanations = try String(contentsOfFile: explain, encoding: .utf8).split(separator: "\n")
     #expect(explanations.count == 7)
     #expect(explanations.contains { $0.contains("\"rule\":\"neg") })
@@ -513,12 +510,7 @@ struct CommandLineTests {
     let output = scratch.path("constructions.csv")
     let result = try Self.run([Self.fixtures + "/constructions.csv", "-o", output])
     #expect(result.status == 0, "\(result.stderr)")
-    let expected = try String(contentsOfFile: Self.fixtures + "/expected/labels-constructions.csv", encoding: .utf8)
-    let actual = try String(contentsOfFile: output, encoding: .utf8)
-    for (want, got) in zip(expected.split(separator: "\n"), actual.split(separator: "\n")) {
-      #expect(want == got)
-    }
-    #expect(expected.split(separator: "\n").count == actual.split(separator: "\n").count)
+    try GoldenFile(name: "labels-constructions.csv").expectMatches(path: output)
   }
 
   @Test func negbioLabelerLayoutAndDroppedEmptyStudies() throws {
@@ -528,8 +520,7 @@ struct CommandLineTests {
     ])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.contains("7 studies read, 6 written, 1 dropped"))
-    let expected = try String(contentsOfFile: Self.fixtures + "/expected/labels-reports-negbio.csv", encoding: .utf8)
-    #expect(try String(contentsOfFile: output, encoding: .utf8) == expected)
+    try GoldenFile(name: "labels-reports-negbio.csv").expectMatches(path: output)
   }
 
   @Test(arguments: [Self.fixtures + "/reports", Self.fixtures + "/constructions.csv"])
