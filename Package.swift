@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Settings every Swift target shares.
 let swiftSettings: [SwiftSetting] = [
-  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(

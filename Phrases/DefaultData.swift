@@ -12,7 +12,8 @@ public enum DefaultData {
 
   /// The CheXpert labeler's vocabulary in cxrlabel's format.
   public static var chexpertPhrases: File {
-    File(path: "Phrases/data/chexpert.phrases", text: String(decoding: PackageResources.chexpert_phrases, as: UTF8.self))
+    File(
+      path: "Phrases/data/chexpert.phrases", text: String(decoding: PackageResources.chexpert_phrases, as: UTF8.self))
   }
 
   /// English sentence-splitting facts for the Punkt-compatible splitter.

@@ -136,7 +136,9 @@ public func cxrlabelDestroy(_ handle: OpaquePointer?) {
 @_cdecl("cxrlabel_columns")
 public func cxrlabelColumns(_ handle: OpaquePointer?, _ names: StringSlot?, _ error: StringSlot?) -> Int32 {
   clear(names, error)
-  guard let handle, let names else { return Status.invalidArgument.fail("No labeler or no place for the names (NULL).", error) }
+  guard let handle, let names else {
+    return Status.invalidArgument.fail("No labeler or no place for the names (NULL).", error)
+  }
   names.pointee = mallocString(box(handle).columns.map(\.name).joined(separator: "\n"))
   return Status.ok.rawValue
 }
@@ -155,18 +157,22 @@ public func cxrlabelLabel(
   guard count >= 0 else { return Status.invalidArgument.fail("A negative count of texts (\(count)).", error) }
   guard let handle else { return Status.invalidArgument.fail("No labeler (NULL).", error) }
   guard count > 0 else { return Status.ok.rawValue }
-  guard let offsets, let cells else { return Status.invalidArgument.fail("No offsets or no place for the cells (NULL).", error) }
+  guard let offsets, let cells else {
+    return Status.invalidArgument.fail("No offsets or no place for the cells (NULL).", error)
+  }
   let box = box(handle)
   var reports: [Report] = []
   reports.reserveCapacity(Int(count))
   for index in 0..<Int(count) {
     guard let text = slice(texts, offsets, index) else {
-      return Status.invalidArgument.fail("Text \(index): offsets \(offsets[index]) to \(offsets[index + 1]) are not a slice of the texts.", error)
+      return Status.invalidArgument.fail(
+        "Text \(index): offsets \(offsets[index]) to \(offsets[index + 1]) are not a slice of the texts.", error)
     }
     var study: String?
     if let idOffsets {
       guard let id = slice(ids, idOffsets, index) else {
-        return Status.invalidArgument.fail("Id \(index): offsets \(idOffsets[index]) to \(idOffsets[index + 1]) are not a slice of the ids.", error)
+        return Status.invalidArgument.fail(
+          "Id \(index): offsets \(idOffsets[index]) to \(idOffsets[index + 1]) are not a slice of the ids.", error)
       }
       study = id
     }
@@ -200,7 +206,9 @@ public func cxrlabelExplain(
   _ id: UnsafePointer<UInt8>?, _ idLength: Int64, _ json: StringSlot?, _ error: StringSlot?
 ) -> Int32 {
   clear(json, error)
-  guard let handle, let json else { return Status.invalidArgument.fail("No labeler or no place for the JSON (NULL).", error) }
+  guard let handle, let json else {
+    return Status.invalidArgument.fail("No labeler or no place for the JSON (NULL).", error)
+  }
   guard length >= 0, idLength >= 0, length == 0 || text != nil, idLength == 0 || id != nil else {
     return Status.invalidArgument.fail("A negative length, or a length without bytes.", error)
   }
@@ -227,13 +235,15 @@ public func cxrlabelScore(
 ) -> Int32 {
   clear(json, error)
   guard let json else { return Status.invalidArgument.fail("No place for the JSON (NULL).", error) }
-  let columnNames = names.map { String(cString: $0).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? []
+  let columnNames =
+    names.map { String(cString: $0).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? []
   guard columnNames.count == Int(columns) else {
     return Status.invalidArgument.fail("\(columns) columns, but \(columnNames.count) column names.", error)
   }
   let missing = Observation.mimicOrder.filter { !columnNames.contains($0.name) }
   guard missing.isEmpty else {
-    return Status.invalidArgument.fail("No column for \(missing.map(\.name).joined(separator: ", ")); scores need all 14 observations.", error)
+    return Status.invalidArgument.fail(
+      "No column for \(missing.map(\.name).joined(separator: ", ")); scores need all 14 observations.", error)
   }
   guard rows > 0, let truth, let predictions else {
     return Status.invalidArgument.fail("There is no pair of reports to score.", error)
@@ -250,7 +260,9 @@ public func cxrlabelScore(
     for row in 0..<Int(rows) {
       var mask: UInt32 = 0
       for (bit, column) in indices.enumerated()
-      where convention.isPositive(LabelValue(rawValue: cells[row * Int(columns) + column]), uncertainIsPositive: positive) {
+      where convention.isPositive(
+        LabelValue(rawValue: cells[row * Int(columns) + column]), uncertainIsPositive: positive)
+      {
         mask |= 1 << UInt32(bit)
       }
       matrix.append(mask: mask)
@@ -258,10 +270,12 @@ public func cxrlabelScore(
     return matrix
   }
   if convention != .standard {
-    json.pointee = mallocString(convention.figures(truth: matrix(truth), predictions: matrix(predictions))?.json() ?? "{}")
+    json.pointee = mallocString(
+      convention.figures(truth: matrix(truth), predictions: matrix(predictions))?.json() ?? "{}")
     return Status.ok.rawValue
   }
-  let scores = ClinicalEfficacy(truth: matrix(truth), predictions: matrix(predictions), observations: Observation.mimicOrder)
+  let scores = ClinicalEfficacy(
+    truth: matrix(truth), predictions: matrix(predictions), observations: Observation.mimicOrder)
   json.pointee = mallocString(scores.json)
   return Status.ok.rawValue
 }

@@ -30,7 +30,9 @@ enum CommandBenchmarks {
     var usage = rusage()
     guard wait4(pid, &status, 0, &usage) == pid else { throw BenchError("Lost the cxrlabel process.") }
     let seconds = Date().timeIntervalSince(start)
-    guard status == 0 else { throw BenchError("cxrlabel \(arguments.joined(separator: " ")) failed (status \(status)).") }
+    guard status == 0 else {
+      throw BenchError("cxrlabel \(arguments.joined(separator: " ")) failed (status \(status)).")
+    }
     return (seconds, Double(usage.ru_maxrss) / 1024)
   }
 
@@ -70,7 +72,8 @@ enum CommandBenchmarks {
     var bytes = 0
     var text = "study_id,report\n"
     for study in 0..<reports {
-      text += "s\(50_000_000 + study),\"" + generator.report(&random).replacingOccurrences(of: "\"", with: "\"\"") + "\"\n"
+      text +=
+        "s\(50_000_000 + study),\"" + generator.report(&random).replacingOccurrences(of: "\"", with: "\"\"") + "\"\n"
       if text.utf8.count > 1 << 20 {
         bytes += text.utf8.count
         handle.write(Data(text.utf8))
@@ -112,8 +115,10 @@ enum CommandBenchmarks {
       if size == nil { size = try writeReportCSV(csv, reports: studies, seed: seed) }
       let (seconds, peak) = try run([csv, "-o", folder + "/labels.csv.gz", "--quiet"])
       peaks.append((studies, peak))
-      print(String(format: "label: %d reports (%.0f MB of CSV) in %.1f s, %.0f reports/s, peak RSS %.1f MB",
-        studies, Double(size ?? 0) / 1_000_000, seconds, Double(studies) / seconds, peak))
+      print(
+        String(
+          format: "label: %d reports (%.0f MB of CSV) in %.1f s, %.0f reports/s, peak RSS %.1f MB",
+          studies, Double(size ?? 0) / 1_000_000, seconds, Double(studies) / seconds, peak))
     }
     let growth = (peaks[1].megabytes - peaks[0].megabytes) * 1024 * 1024 / Double(peaks[1].studies - peaks[0].studies)
     print(String(format: "growth: %.1f bytes of peak RSS per further study", growth))

@@ -98,14 +98,16 @@ func runBenchmark(_ options: BenchOptions) throws {
       // Only a directory this benchmark made itself (its own temporary path, half written) is cleared; a
       // directory the user named is never touched.
       guard options.corpus == nil else {
-        throw BenchError("\(root) is not empty and holds no corpus of ours (no .complete marker); name a new directory.")
+        throw BenchError(
+          "\(root) is not empty and holds no corpus of ours (no .complete marker); name a new directory.")
       }
       try FileManager.default.removeItem(atPath: root)
     }
     corpusBytes = try CorpusGenerator(seed: options.seed, reports: options.reports).write(to: root)
     try String(corpusBytes).write(toFile: marker, atomically: true, encoding: .utf8)
   }
-  print("corpus: \(options.reports) MIMIC-like report files (seed \(options.seed)), \(corpusBytes / 1024) KiB, at \(root)")
+  print(
+    "corpus: \(options.reports) MIMIC-like report files (seed \(options.seed)), \(corpusBytes / 1024) KiB, at \(root)")
   print(
     "pipeline: read → sections → clean → sentences → mentions → parse → rules → labels → gzip CSV; jobs \(options.jobs)"
       + (options.amend ? "; with --amend" : ""))
@@ -135,8 +137,10 @@ func runBenchmark(_ options: BenchOptions) throws {
     let seconds = Date().timeIntervalSince(start)
     let rate = Double(count) / seconds
     rates.append(rate)
-    print(String(format: "run %d: %d reports in %.2f s: %.0f reports/s, %.1f MB/s", run, count, seconds, rate,
-      Double(corpusBytes) / seconds / 1_000_000))
+    print(
+      String(
+        format: "run %d: %d reports in %.2f s: %.0f reports/s, %.1f MB/s", run, count, seconds, rate,
+        Double(corpusBytes) / seconds / 1_000_000))
   }
   print(String(format: "median: %.0f reports/s; peak RSS %.1f MB", median(rates), peakRSSMegabytes()))
 }

@@ -20,7 +20,9 @@ enum FuzzTargets {
 
   static let sectionExtractor = SectionExtractor(rules: (try? DefaultResources.mimicSections()) ?? SectionRules())
   static let splitter = try? SentenceSplitter(model: DefaultResources.punktEnglish())
-  static let judgeChexpert: Judge? = (try? DefaultResources.chexpertRules()).map { Judge(classifier: Classifier(rules: $0)) }
+  static let judgeChexpert: Judge? = (try? DefaultResources.chexpertRules()).map {
+    Judge(classifier: Classifier(rules: $0))
+  }
   /// A file on a RAM disk the CSV target writes its input to (the reader reads files and standard input).
   static let csvPath = "/dev/shm/cxrlabel-fuzz-\(getpid()).csv"
 
@@ -104,7 +106,8 @@ enum FuzzTargets {
   public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let name = getenv("CXRLABEL_FUZZ_TARGET").map { String(cString: $0) } ?? "csv"
     guard let target = FuzzTargets.all[name] else {
-      let message = "cxrlabel-fuzz: unknown target \(name); one of \(FuzzTargets.all.keys.sorted().joined(separator: ", "))\n"
+      let message =
+        "cxrlabel-fuzz: unknown target \(name); one of \(FuzzTargets.all.keys.sorted().joined(separator: ", "))\n"
       _ = message.withCString { write(2, $0, strlen($0)) }
       exit(2)
     }
@@ -118,7 +121,8 @@ enum FuzzTargets {
     static func main() {
       let arguments = CommandLine.arguments.dropFirst()
       guard let name = arguments.first, let target = FuzzTargets.all[name] else {
-        print("usage: cxrlabel-fuzz TARGET FILE...   (targets: \(FuzzTargets.all.keys.sorted().joined(separator: ", ")))")
+        print(
+          "usage: cxrlabel-fuzz TARGET FILE...   (targets: \(FuzzTargets.all.keys.sorted().joined(separator: ", ")))")
         print("Runs each file through the target, as the fuzzer would; see fuzz.sh to fuzz.")
         exit(2)
       }

@@ -23,7 +23,8 @@ enum AuditPage {
       let tag = lastRange(of: Array("id=\"cxrlabel-data\"".utf8), in: before)
     {
       // The data element says how its text is encoded.
-      before.insert(contentsOf: Array(" data-encoding=\"gzip-base64\"".utf8), at: tag + "id=\"cxrlabel-data\"".utf8.count)
+      before.insert(
+        contentsOf: Array(" data-encoding=\"gzip-base64\"".utf8), at: tag + "id=\"cxrlabel-data\"".utf8.count)
       embedded = Array(Data(compressed).base64EncodedString().utf8)
     }
     return before + embedded + Array(template[(start + marker.count)...])
@@ -48,7 +49,9 @@ enum AuditPage {
       let byte = json[index]
       if byte == UInt8(ascii: "<") {
         result += Array("\\u003c".utf8)
-      } else if byte == 0xE2, index + 2 < json.count, json[index + 1] == 0x80, json[index + 2] == 0xA8 || json[index + 2] == 0xA9 {
+      } else if byte == 0xE2, index + 2 < json.count, json[index + 1] == 0x80,
+        json[index + 2] == 0xA8 || json[index + 2] == 0xA9
+      {
         result += Array((json[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
         index += 2
       } else {
@@ -121,7 +124,11 @@ enum AuditPage {
     let names = comparison.observations.map(\.observation.name)
     func labels(_ row: StudyLabels?, into json: inout JSONText) {
       json.object(names) { json, column in
-        if let value = row?[comparison.observations[column].observation] { json.number(Int(value.rawValue)) } else { json.null() }
+        if let value = row?[comparison.observations[column].observation] {
+          json.number(Int(value.rawValue))
+        } else {
+          json.null()
+        }
       }
     }
     var order: [String] = []
@@ -132,7 +139,9 @@ enum AuditPage {
     }
     let summaryKeys = ["observation", "cells", "agree", "mentioned", "mentionedAgree", "confusion"]
     var json = JSONText()
-    json.object(["kind", "reference", "candidate", "studiesCompared", "exactRows", "observations", "summary", "studies"]) {
+    json.object([
+      "kind", "reference", "candidate", "studiesCompared", "exactRows", "observations", "summary", "studies",
+    ]) {
       json, field in
       switch field {
       case 0: json.string("eval")

@@ -30,8 +30,12 @@ struct CXRLabelCommand: ParsableCommand {
         cxrlabel view why.jsonl -o audit.html
             a page to audit the labels: mentions, rules and parses
       """,
-    version: "cxrlabel \(cxrlabelVersion) (CheXpert labeler and NegBio MIMIC-CXR branch behaviour; data files compiled in)",
-    subcommands: [LabelCommand.self, MentionsCommand.self, JudgeCommand.self, EvalCommand.self, ScoreCommand.self, ViewCommand.self, SectionsCommand.self, DatasetCommand.self, DataCommand.self],
+    version:
+      "cxrlabel \(cxrlabelVersion) (CheXpert labeler and NegBio MIMIC-CXR branch behaviour; data files compiled in)",
+    subcommands: [
+      LabelCommand.self, MentionsCommand.self, JudgeCommand.self, EvalCommand.self, ScoreCommand.self, ViewCommand.self,
+      SectionsCommand.self, DatasetCommand.self, DataCommand.self,
+    ],
     defaultSubcommand: LabelCommand.self)
 
   /// Installs the interruption handling, parses the arguments and runs the command, then checks that standard

@@ -31,7 +31,9 @@ struct DataExportCommand: ParsableCommand {
           --section-titles mydata/negbio-section-titles.txt -o negbio.csv.gz
       """)
 
-  @Argument(help: ArgumentHelp("The folder to write into (created if missing; existing files of these names are replaced).", valueName: "dir"))
+  @Argument(
+    help: ArgumentHelp(
+      "The folder to write into (created if missing; existing files of these names are replaced).", valueName: "dir"))
   var directory: String
 
   func run() throws {

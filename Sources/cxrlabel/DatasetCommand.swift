@@ -41,16 +41,23 @@ struct DatasetCommand: ParsableCommand {
   @Option(help: ArgumentHelp("MIMIC-CXR-JPG's metadata file (dicom_id, ..., ViewPosition, ...).", valueName: "file"))
   var metadata: String
 
-  @Option(name: .shortAndLong, help: ArgumentHelp("Output: .csv or .csv.gz; default: standard output.", valueName: "file"))
+  @Option(
+    name: .shortAndLong, help: ArgumentHelp("Output: .csv or .csv.gz; default: standard output.", valueName: "file"))
   var output: String?
 
-  @Option(help: ArgumentHelp("What -1 becomes: keep, ones (U-Ones), zeros (U-Zeros) or ignore (blank, U-Ignore).", valueName: "keep|ones|zeros|ignore"))
+  @Option(
+    help: ArgumentHelp(
+      "What -1 becomes: keep, ones (U-Ones), zeros (U-Zeros) or ignore (blank, U-Ignore).",
+      valueName: "keep|ones|zeros|ignore"))
   var uncertain: TrainingTable.UncertainPolicy = .keep
 
   @Option(help: ArgumentHelp("What a blank label becomes: keep or zeros.", valueName: "keep|zeros"))
   var blank: TrainingTable.BlankPolicy = .keep
 
-  @Option(help: ArgumentHelp("Keep only images with these ViewPositions, comma-separated (e.g. PA,AP; '' keeps images without one).", valueName: "list"))
+  @Option(
+    help: ArgumentHelp(
+      "Keep only images with these ViewPositions, comma-separated (e.g. PA,AP; '' keeps images without one).",
+      valueName: "list"))
   var views: String?
 
   @Option(help: ArgumentHelp("Keep only these splits, comma-separated (train, validate, test).", valueName: "list"))
@@ -74,7 +81,8 @@ struct DatasetCommand: ParsableCommand {
     let names = Set(splits.split(separator: ",").map(String.init))
     if let unknown = names.sorted().first(where: { !Self.knownSplits.contains($0) }) {
       throw ValidationError(
-        "--splits: \"\(unknown)\" is not a split of MIMIC-CXR-JPG; name some of \(Self.knownSplits.joined(separator: ", ")).")
+        "--splits: \"\(unknown)\" is not a split of MIMIC-CXR-JPG; name some of \(Self.knownSplits.joined(separator: ", "))."
+      )
     }
     return names
   }
@@ -88,7 +96,8 @@ struct DatasetCommand: ParsableCommand {
     }
     if !file.repeatedIDs.isEmpty {
       throw ValidationFailure(
-        message: "\(labels) has \(file.repeatedIDs.count) rows that repeat an earlier study id (\(some(file.repeatedIDs))), "
+        message:
+          "\(labels) has \(file.repeatedIDs.count) rows that repeat an earlier study id (\(some(file.repeatedIDs))), "
           + "so which labels their images get is unclear. Keep one row per study.")
     }
   }
@@ -116,13 +125,19 @@ struct DatasetCommand: ParsableCommand {
     let report: TrainingTable.Report
     do {
       try reported { try file.write(table.header) }
-      report = try reported { try table.build(splitPath: split, viewPositions: viewPositions) { row throws(CXRLabelError) in try file.write(row) } }
+      report = try reported {
+        try table.build(splitPath: split, viewPositions: viewPositions) { row throws(CXRLabelError) in
+          try file.write(row)
+        }
+      }
       try reported { try file.commit() }
     } catch {
       file.discard()
       throw error
     }
-    printError("cxrlabel: \(report.images) images written" + (report.filteredOut > 0 ? ", \(report.filteredOut) left out by --views/--splits." : "."))
+    printError(
+      "cxrlabel: \(report.images) images written"
+        + (report.filteredOut > 0 ? ", \(report.filteredOut) left out by --views/--splits." : "."))
     let unlabelled = Double(report.studiesWithoutLabels.count) / Double(max(scan.studies.count, 1))
     if unlabelled > Self.unlabelledWarningShare {
       printError(
@@ -131,13 +146,19 @@ struct DatasetCommand: ParsableCommand {
           + "labels (never zeros). If the label file should cover them, check that it is the right one.")
     }
     if !report.studiesWithoutLabels.isEmpty {
-      printError("  note (study of the split file without a label row, kept with blank labels): \(report.studiesWithoutLabels.count) (\(some(report.studiesWithoutLabels)))")
+      printError(
+        "  note (study of the split file without a label row, kept with blank labels): \(report.studiesWithoutLabels.count) (\(some(report.studiesWithoutLabels)))"
+      )
     }
     if !report.labelsWithoutImages.isEmpty {
-      printError("  note (label row whose study has no image in the split file, not written): \(report.labelsWithoutImages.count) (\(some(report.labelsWithoutImages)))")
+      printError(
+        "  note (label row whose study has no image in the split file, not written): \(report.labelsWithoutImages.count) (\(some(report.labelsWithoutImages)))"
+      )
     }
     if !report.imagesWithoutMetadata.isEmpty {
-      printError("  note (image missing from the metadata file, ViewPosition empty): \(report.imagesWithoutMetadata.count) (\(some(report.imagesWithoutMetadata)))")
+      printError(
+        "  note (image missing from the metadata file, ViewPosition empty): \(report.imagesWithoutMetadata.count) (\(some(report.imagesWithoutMetadata)))"
+      )
     }
   }
 }

@@ -35,13 +35,20 @@ struct EvalCommand: ParsableCommand {
   @Option(help: "How -1 counts for P/R/F1: positive, negative, or ignore (leave those cells out).")
   var uncertain: UncertainPolicy = .positive
 
-  @Option(help: ArgumentHelp("Also write every differing cell as CSV (study_id, observation, reference, candidate).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Also write every differing cell as CSV (study_id, observation, reference, candidate).", valueName: "file"))
   var disagreements: String?
 
-  @Option(help: ArgumentHelp("Also write a self-contained HTML page of the agreement and every disagreement.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Also write a self-contained HTML page of the agreement and every disagreement.", valueName: "file"))
   var html: String?
 
-  @Option(help: ArgumentHelp("With --html: the `label --explain` file of CANDIDATE, so the page shows each report with its mentions and rules.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "With --html: the `label --explain` file of CANDIDATE, so the page shows each report with its mentions and rules.",
+      valueName: "file"))
   var explain: String?
 
   func run() throws {
@@ -50,7 +57,9 @@ struct EvalCommand: ParsableCommand {
         + (disagreements.map { [.init(option: "--disagreements", path: $0, kinds: [.csv])] } ?? [])
         + (html.map { [.init(option: "--html", path: $0, kinds: [.html])] } ?? []),
       inputs: [reference, candidate] + (explain.map { [$0] } ?? []))
-    if explain != nil, html == nil { throw ValidationError("--explain goes with --html (the page it adds reports to).") }
+    if explain != nil, html == nil {
+      throw ValidationError("--explain goes with --html (the page it adds reports to).")
+    }
     let records = try explain.map { try AuditPage.explainRecords(path: $0) } ?? []
     let files = try reported { (try LabelFile.read(path: reference), try LabelFile.read(path: candidate)) }
     for (path, file) in [(reference, files.0), (candidate, files.1)] {
@@ -82,7 +91,8 @@ struct EvalCommand: ParsableCommand {
     }
     let comparison = LabelComparison(reference: files.0, candidate: files.1, uncertain: uncertain)
     if comparison.studies == 0 {
-      throw ValidationFailure(message: "The two files have no study id in common; check that they label the same studies.")
+      throw ValidationFailure(
+        message: "The two files have no study id in common; check that they label the same studies.")
     }
     print(comparison.report, terminator: "")
     if let disagreements {

@@ -22,7 +22,9 @@ struct JudgeCommand: ParsableCommand {
       (for graphs straight from a UD converter).
       """)
 
-  @Argument(help: ArgumentHelp("The studies with their graphs (.jsonl, gzip or not; - for standard input).", valueName: "graphs"))
+  @Argument(
+    help: ArgumentHelp(
+      "The studies with their graphs (.jsonl, gzip or not; - for standard input).", valueName: "graphs"))
   var input: String
 
   @OptionGroup var rules: RuleArguments

@@ -45,7 +45,10 @@ struct LabelCommand: ParsableCommand {
     let labeler = configured
     let dropEmpty = self.dropEmpty
     let emptyAsNormal = self.emptyAsNormal
-    if dropEmpty && emptyAsNormal { throw ValidationError("--drop-empty writes no row for an empty study and --empty-as-normal labels it; choose one.") }
+    if dropEmpty && emptyAsNormal {
+      throw ValidationError(
+        "--drop-empty writes no row for an empty study and --empty-as-normal labels it; choose one.")
+    }
     try OutputPaths.check(
       [.init(option: "-o", path: output ?? "-", kinds: [.csv, .jsonLines])]
         + (explain.map { [.init(option: "--explain", path: $0, kinds: [.jsonLines])] } ?? []),
@@ -105,7 +108,8 @@ struct LabelCommand: ParsableCommand {
         : "their rows are blank; --drop-empty leaves them out, --empty-as-normal labels them No Finding as the originals do"
     }
     if withoutGraph > 0 {
-      printError("cxrlabel: \(withoutGraph) mentions stayed positive because their sentence had no parse (see --explain).")
+      printError(
+        "cxrlabel: \(withoutGraph) mentions stayed positive because their sentence had no parse (see --explain).")
     }
     try finish(summary)
   }
@@ -113,28 +117,46 @@ struct LabelCommand: ParsableCommand {
 
 /// What `cxrlabel label` writes, and how.
 struct LabellingArguments: ParsableArguments {
-  @Option(name: .shortAndLong, help: ArgumentHelp("Output: .csv, .csv.gz, .jsonl or .jsonl.gz; default: CSV on standard output.", valueName: "file"))
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp(
+      "Output: .csv, .csv.gz, .jsonl or .jsonl.gz; default: CSV on standard output.", valueName: "file"))
   var output: String?
 
   @Option(help: LabelerChoice.help)
   var labeler: LabelerChoice = .chexpert
 
-  @Option(help: ArgumentHelp("Column layout: mimic (subject_id, study_id, observations A-Z), chexpert (Reports, the labeler's order) or negbio (id, NegBio's order, 1/0/-1).", valueName: "mimic|chexpert|negbio"))
+  @Option(
+    help: ArgumentHelp(
+      "Column layout: mimic (subject_id, study_id, observations A-Z), chexpert (Reports, the labeler's order) or negbio (id, NegBio's order, 1/0/-1).",
+      valueName: "mimic|chexpert|negbio"))
   var format: LabelLayout?
 
-  @Flag(help: "Write no row for studies with no text to label (NegBio drops them; by default their row is blank and they are counted).")
+  @Flag(
+    help:
+      "Write no row for studies with no text to label (NegBio drops them; by default their row is blank and they are counted)."
+  )
   var dropEmpty = false
 
-  @Flag(help: "Label a study with no text to label as the original labelers do, No Finding 1 (by default every observation is blank: MIMIC-CXR-JPG has no row for such studies, and a 1 there reads as a normal study).")
+  @Flag(
+    help:
+      "Label a study with no text to label as the original labelers do, No Finding 1 (by default every observation is blank: MIMIC-CXR-JPG has no row for such studies, and a 1 there reads as a normal study)."
+  )
   var emptyAsNormal = false
 
   @Option(help: ArgumentHelp("Also write explanations (JSON Lines) to this file.", valueName: "file"))
   var explain: String?
 
-  @Option(help: ArgumentHelp("Leave sentences of at least N tokens unparsed, as BLLIP does (0: parse every sentence; the CheXpert labeler aborts the whole run on such a sentence, cxrlabel counts it in the summary instead).", valueName: "N"))
+  @Option(
+    help: ArgumentHelp(
+      "Leave sentences of at least N tokens unparsed, as BLLIP does (0: parse every sentence; the CheXpert labeler aborts the whole run on such a sentence, cxrlabel counts it in the summary instead).",
+      valueName: "N"))
   var parseTokenLimit: Int = Labeler.bllipTokenLimit
 
-  @Flag(help: "With --explain: also write each sentence's tokens, tags, lemmas and dependency edges, in the format `cxrlabel judge` reads (edit a parse, re-judge it).")
+  @Flag(
+    help:
+      "With --explain: also write each sentence's tokens, tags, lemmas and dependency edges, in the format `cxrlabel judge` reads (edit a parse, re-judge it)."
+  )
   var explainGraphs = false
 }
 
@@ -143,10 +165,15 @@ struct RuleArguments: ParsableArguments {
   @Flag(help: amendHelp)
   var amend = false
 
-  @Option(help: ArgumentHelp("Rules in cxrlabel's notation (default: the compiled-in ones; see Phrases/README.md).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Rules in cxrlabel's notation (default: the compiled-in ones; see Phrases/README.md).", valueName: "file"))
   var rules: String?
 
-  @Option(help: ArgumentHelp("The original labeler's pre-negation uncertainty rule file (.txt or NegBio .yml); give all three.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "The original labeler's pre-negation uncertainty rule file (.txt or NegBio .yml); give all three.",
+      valueName: "file"))
   var preNegationUncertainty: String?
 
   @Option(help: ArgumentHelp("The original labeler's negation rule file.", valueName: "file"))
@@ -155,21 +182,30 @@ struct RuleArguments: ParsableArguments {
   @Option(help: ArgumentHelp("The original labeler's post-negation uncertainty rule file.", valueName: "file"))
   var postNegationUncertainty: String?
 
-  @Option(help: ArgumentHelp("With --labeler negbio: NegBio's neg_regex_patterns.yml (with --uncertainty-regex).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "With --labeler negbio: NegBio's neg_regex_patterns.yml (with --uncertainty-regex).", valueName: "file"))
   var negationRegex: String?
 
   @Option(help: ArgumentHelp("With --labeler negbio: NegBio's uncertainty_regex_patterns.yml.", valueName: "file"))
   var uncertaintyRegex: String?
 
-  @Option(help: ArgumentHelp("With --labeler negbio: a section-title file (one pattern per line), e.g. NegBio's section_titles_cxr8.txt.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "With --labeler negbio: a section-title file (one pattern per line), e.g. NegBio's section_titles_cxr8.txt.",
+      valueName: "file"))
   var sectionTitles: String?
 
-  @Option(help: ArgumentHelp("With --labeler negbio: its regular-expression rules in cxrlabel's format (as `cxrlabel data export` writes negbio.regex).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "With --labeler negbio: its regular-expression rules in cxrlabel's format (as `cxrlabel data export` writes negbio.regex).",
+      valueName: "file"))
   var regexRules: String?
 
   /// Sets the rule files; `readsReports` says whether the command has a front end (section titles apply).
   func apply(to settings: inout LabelerSettings, labeler: LabelerChoice, readsReports: Bool) throws {
-    let negbioOnly = [("--negation-regex", negationRegex), ("--uncertainty-regex", uncertaintyRegex), ("--regex-rules", regexRules)]
+    let negbioOnly =
+      [("--negation-regex", negationRegex), ("--uncertainty-regex", uncertaintyRegex), ("--regex-rules", regexRules)]
       + (readsReports ? [("--section-titles", sectionTitles)] : [])
     if labeler != .negbio, let (option, _) = negbioOnly.first(where: { $0.1 != nil }) {
       throw ValidationError("\(option) is NegBio's; add --labeler negbio.")

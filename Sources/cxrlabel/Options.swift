@@ -28,13 +28,20 @@ struct InputArguments: ParsableArguments {
         + ".csv.gz), or - for standard input.", valueName: "input"))
   var inputs: [String] = []
 
-  @Flag(name: .customLong("no-header"), help: "CSV files have no header: one column of reports (ids are row numbers from 1), or two (id, report), as the CheXpert labeler reads them.")
+  @Flag(
+    name: .customLong("no-header"),
+    help:
+      "CSV files have no header: one column of reports (ids are row numbers from 1), or two (id, report), as the CheXpert labeler reads them."
+  )
   var noHeader = false
 
   @Option(help: "With a CSV header: the column holding the study id.")
   var idColumn = "study_id"
 
-  @Option(help: "With a CSV header: the column holding the report text. (MIT-LCP's mimic_cxr_sectioned.csv is read as it is: its study column, and the first of impression, findings, last_paragraph, comparison that is not empty.)")
+  @Option(
+    help:
+      "With a CSV header: the column holding the report text. (MIT-LCP's mimic_cxr_sectioned.csv is read as it is: its study column, and the first of impression, findings, last_paragraph, comparison that is not empty.)"
+  )
   var textColumn = "report"
 
   @Option(help: "With a CSV header: a column holding the subject id (p10000032 or 10000032), written as subject_id.")
@@ -43,13 +50,22 @@ struct InputArguments: ParsableArguments {
   @Flag(help: "Standard input is CSV (otherwise it is the text of one report).")
   var stdinCSV = false
 
-  @Option(help: ArgumentHelp("Which part of report files to label (default: mimic, MIMIC-CXR's choice: impression, else findings, else the last paragraph, with its per-study fixes; a report with no section header is labelled whole).", valueName: "mimic|impression|findings|last|all"))
+  @Option(
+    help: ArgumentHelp(
+      "Which part of report files to label (default: mimic, MIMIC-CXR's choice: impression, else findings, else the last paragraph, with its per-study fixes; a report with no section header is labelled whole).",
+      valueName: "mimic|impression|findings|last|all"))
   var sections: SectionChoice?
 
-  @Flag(help: "Also apply --sections to CSV rows (by default they are taken as the text to label). Sections are found as MIMIC-CXR's parser finds them: a header (FINDINGS:, IMPRESSION:) counts only on a new line that begins with one space, as MIMIC-CXR's report files are laid out.")
+  @Flag(
+    help:
+      "Also apply --sections to CSV rows (by default they are taken as the text to label). Sections are found as MIMIC-CXR's parser finds them: a header (FINDINGS:, IMPRESSION:) counts only on a new line that begins with one space, as MIMIC-CXR's report files are laid out."
+  )
   var sectionCSV = false
 
-  @Option(help: ArgumentHelp("Label only the K-th of N contiguous slices of the input (e.g. 3/10), for array jobs; the slices' rows, concatenated in order, are the unsharded output.", valueName: "K/N"))
+  @Option(
+    help: ArgumentHelp(
+      "Label only the K-th of N contiguous slices of the input (e.g. 3/10), for array jobs; the slices' rows, concatenated in order, are the unsharded output.",
+      valueName: "K/N"))
   var shard: String?
 
   /// The shard as (K, N), if given.
@@ -85,7 +101,8 @@ struct InputArguments: ParsableArguments {
       ("--section-csv", sectionCSV), ("--subject-column", subjectColumn != nil),
     ]
     if !anyCSV, let (option, _) = csvOptions.first(where: { $0.1 }) {
-      throw ValidationError("\(option) is about CSV inputs, and none is given (report folders and .txt files have no columns).")
+      throw ValidationError(
+        "\(option) is about CSV inputs, and none is given (report folders and .txt files have no columns).")
     }
     let allCSV = inputs.allSatisfy { $0 == "-" ? stdinCSV : FileEnding.csv.matches($0) }
     if sections != nil, !sectionCSV, allCSV {
@@ -108,25 +125,39 @@ struct InputArguments: ParsableArguments {
 
 /// Which vocabulary and sentence facts to use.
 struct DataArguments: ParsableArguments {
-  @Option(help: ArgumentHelp("A vocabulary in cxrlabel's format (default: the compiled-in one; see Phrases/README.md).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "A vocabulary in cxrlabel's format (default: the compiled-in one; see Phrases/README.md).", valueName: "file"))
   var phrases: String?
 
-  @Option(help: ArgumentHelp("The CheXpert labeler's phrases/mention directory, to run original or customised phrase files unchanged (with --unmention-phrases).", valueName: "dir"))
+  @Option(
+    help: ArgumentHelp(
+      "The CheXpert labeler's phrases/mention directory, to run original or customised phrase files unchanged (with --unmention-phrases).",
+      valueName: "dir"))
   var mentionPhrases: String?
 
   @Option(help: ArgumentHelp("The CheXpert labeler's phrases/unmention directory.", valueName: "dir"))
   var unmentionPhrases: String?
 
-  @Option(help: ArgumentHelp("A directory with NLTK's Punkt English tables (abbrev_types.txt, collocations.tsv, sent_starters.txt, ortho_context.tsv) instead of the compiled-in facts.", valueName: "dir"))
+  @Option(
+    help: ArgumentHelp(
+      "A directory with NLTK's Punkt English tables (abbrev_types.txt, collocations.tsv, sent_starters.txt, ortho_context.tsv) instead of the compiled-in facts.",
+      valueName: "dir"))
   var punktDir: String?
 
-  @Option(help: ArgumentHelp("Sentence facts in cxrlabel's format (as `cxrlabel data export` writes punkt-english.facts).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Sentence facts in cxrlabel's format (as `cxrlabel data export` writes punkt-english.facts).", valueName: "file"))
   var punktFacts: String?
 
-  @Option(help: ArgumentHelp("Section-choice rules in cxrlabel's format (as `cxrlabel data export` writes mimic-cxr.sections).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Section-choice rules in cxrlabel's format (as `cxrlabel data export` writes mimic-cxr.sections).",
+      valueName: "file"))
   var sectionRules: String?
 
-  @Option(help: ArgumentHelp("The parser's lexicon (as `cxrlabel data export` writes parser.lexicon).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("The parser's lexicon (as `cxrlabel data export` writes parser.lexicon).", valueName: "file"))
   var lexicon: String?
 
   func settings(_ input: InputArguments) -> LabelerSettings {
@@ -153,6 +184,8 @@ struct RunArguments: ParsableArguments {
   var quiet = false
 
   func validate() throws {
-    if let jobs, jobs < 1 || jobs > 4096 { throw ValidationError("--jobs must be between 1 and 4096 (default: every core).") }
+    if let jobs, jobs < 1 || jobs > 4096 {
+      throw ValidationError("--jobs must be between 1 and 4096 (default: every core).")
+    }
   }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import CXRLabel
 import Foundation
 
@@ -59,13 +60,15 @@ struct Runner {
     // Name the file (and line) where there is one, then the study.
     let place = outcome.location.map { "\($0): \(id)" } ?? "\(id)"
     if output.notes.contains(.invalidUTF8) {
-      printError("cxrlabel: warning: \(place): invalid UTF-8 replaced; save the input as UTF-8 to keep every character.")
+      printError(
+        "cxrlabel: warning: \(place): invalid UTF-8 replaced; save the input as UTF-8 to keep every character.")
     }
     if output.notes.contains(.noSection), summary.notes[.noSection, default: 0] <= Self.noSectionWarnings {
       let fate = output.dropped ? "dropped (--drop-empty)" : "labelled as empty text"
       printError(
         "cxrlabel: warning: \(place): none of the sections --sections chooses is there (by default MIMIC-CXR's "
-          + "impression, findings, last paragraph or comparison), so it is \(fate). --sections all labels the whole report.")
+          + "impression, findings, last paragraph or comparison), so it is \(fate). --sections all labels the whole report."
+      )
     }
   }
 
@@ -141,7 +144,9 @@ struct Runner {
       (summary.notes[.noSection, default: 0], Self.noSectionWarnings, "studies without a usable section"),
       (summary.repeatedIDs, Self.repeatedIDWarnings, "repeated study ids"),
     ] where count > shown {
-      printError("cxrlabel: warning: ... and \(count - shown) more \(kind), not named (\(count) in all; the first \(shown) are above).")
+      printError(
+        "cxrlabel: warning: ... and \(count - shown) more \(kind), not named (\(count) in all; the first \(shown) are above)."
+      )
     }
     return summary
   }
@@ -213,5 +218,3 @@ struct ValidationFailure: Error, CustomStringConvertible {
   var message: String
   var description: String { message }
 }
-
-import ArgumentParser

@@ -64,28 +64,47 @@ struct ScoreCommand: ParsableCommand {
   @Flag(help: amendHelp)
   var amend = false
 
-  @Option(help: ArgumentHelp("Compute the figures as a lineage's code does (default: cxrlabel's scikit-learn figures).", valueName: "default|r2gen|wcl|chexbert"))
+  @Option(
+    help: ArgumentHelp(
+      "Compute the figures as a lineage's code does (default: cxrlabel's scikit-learn figures).",
+      valueName: "default|r2gen|wcl|chexbert"))
   var convention: ScoreConvention = .standard
 
-  @Option(help: ArgumentHelp("With the default convention, how -1 counts: negative (the default, as most papers count it) or positive. Each other convention fixes it.", valueName: "negative|positive"))
+  @Option(
+    help: ArgumentHelp(
+      "With the default convention, how -1 counts: negative (the default, as most papers count it) or positive. Each other convention fixes it.",
+      valueName: "negative|positive"))
   var uncertain: ScoredUncertain?
 
-  @Option(help: ArgumentHelp("Resample the studies N times (1000 is usual) and give every figure a 95% interval.", valueName: "N"))
+  @Option(
+    help: ArgumentHelp(
+      "Resample the studies N times (1000 is usual) and give every figure a 95% interval.", valueName: "N"))
   var bootstrap: Int?
 
   @Option(help: ArgumentHelp("The bootstrap's seed: the same seed gives the same intervals.", valueName: "S"))
   var seed: UInt64 = 0
 
-  @Option(help: ArgumentHelp("A second generated set to compare with the first against the same reference: each figure's difference, its 95% interval and a paired bootstrap p-value (1000 resamples unless --bootstrap says).", valueName: "other"))
+  @Option(
+    help: ArgumentHelp(
+      "A second generated set to compare with the first against the same reference: each figure's difference, its 95% interval and a paired bootstrap p-value (1000 resamples unless --bootstrap says).",
+      valueName: "other"))
   var compare: String?
 
-  @Option(help: ArgumentHelp("Also write each pair's labels and its own precision, recall and F1 (as the convention counts positives), to find the reports that cost the most.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Also write each pair's labels and its own precision, recall and F1 (as the convention counts positives), to find the reports that cost the most.",
+      valueName: "file"))
   var perStudy: String?
 
-  @Option(help: ArgumentHelp("Also write every figure as JSON (precision_micro … f1_macro_5, per_observation).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Also write every figure as JSON (precision_micro … f1_macro_5, per_observation).", valueName: "file"))
   var json: String?
 
-  @Option(help: ArgumentHelp("Also write both label sets side by side, one row per pair: study_id, then generated_<observation> and reference_<observation> for the 14 observations (1.0, 0.0, -1.0 or blank).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Also write both label sets side by side, one row per pair: study_id, then generated_<observation> and reference_<observation> for the 14 observations (1.0, 0.0, -1.0 or blank).",
+      valueName: "file"))
   var labelsOut: String?
 
   @Option(help: "With CSV inputs of reports: the column holding the study id.")
@@ -127,7 +146,9 @@ struct ScoreCommand: ParsableCommand {
     }
     let predictions = try labels(of: generated, role: "generated", labeler: labeler, isLabelFile: generatedIsLabelFile)
     let truth = try labels(of: reference, role: "reference", labeler: labeler, isLabelFile: referenceIsLabelFile)
-    let other = try compare.map { try labels(of: $0, role: "compared", labeler: labeler, isLabelFile: compareIsLabelFile ?? false) }
+    let other = try compare.map {
+      try labels(of: $0, role: "compared", labeler: labeler, isLabelFile: compareIsLabelFile ?? false)
+    }
     // Pairs in the reference's order; each set's rows of them.
     var sides = [(reference, truth), (generated, predictions)]
     if let compare, let other { sides.append((compare, other)) }
@@ -173,14 +194,19 @@ struct ScoreCommand: ParsableCommand {
       let otherMatrix = convention.binary(other, rows: pairing.rows[2], uncertainIsPositive: uncertainIsPositive)
       let comparing = bootstrapping ?? ScoreBootstrap(resamples: 1000, seed: seed)
       let comparison = comparing.compare(convention, truth: truthMatrix, a: predictedMatrix, b: otherMatrix) ?? []
-      print(ScoreReport.comparison(comparison, a: generated, b: compare ?? "", resamples: comparing.resamples), terminator: "")
+      print(
+        ScoreReport.comparison(comparison, a: generated, b: compare ?? "", resamples: comparing.resamples),
+        terminator: "")
       output = ScoreReport.comparisonJSON(comparison)
     } else {
       let intervals = bootstrapping?.intervals(convention, truth: truthMatrix, predictions: predictedMatrix)
       if convention == .standard {
-        let scores = ClinicalEfficacy(truth: truthMatrix, predictions: predictedMatrix, observations: Observation.mimicOrder)
+        let scores = ClinicalEfficacy(
+          truth: truthMatrix, predictions: predictedMatrix, observations: Observation.mimicOrder)
         print(scores.report, terminator: "")
-        if let intervals { print("\n" + ScoreReport.figures(figures, intervals: intervals, resamples: bootstrap ?? 0), terminator: "") }
+        if let intervals {
+          print("\n" + ScoreReport.figures(figures, intervals: intervals, resamples: bootstrap ?? 0), terminator: "")
+        }
         output = intervals.map { scores.json(intervals: $0) } ?? scores.json
       } else {
         print(ScoreReport.figures(figures, intervals: intervals, resamples: bootstrap ?? 0), terminator: "")
@@ -221,7 +247,9 @@ struct ScoreCommand: ParsableCommand {
 
   /// The labels of one input: read from a label file, or made by labelling its reports; `labeler` builds the
   /// labeler when first asked.
-  private func labels(of path: String, role: String, labeler: () throws -> Labeler, isLabelFile: Bool) throws -> LabelColumns {
+  private func labels(of path: String, role: String, labeler: () throws -> Labeler, isLabelFile: Bool) throws
+    -> LabelColumns
+  {
     if isLabelFile {
       let (file, layout) = try reported { try LabelColumns.read(path: path) }
       if layout.idsAreRowNumbers {
@@ -233,7 +261,8 @@ struct ScoreCommand: ParsableCommand {
       let missing = Observation.mimicOrder.filter { !layout.observations.contains($0) }
       guard missing.isEmpty else {
         throw ValidationFailure(
-          message: "\(path) reads as a label file, but has no column for \(missing.map(\.name).joined(separator: ", ")); "
+          message:
+            "\(path) reads as a label file, but has no column for \(missing.map(\.name).joined(separator: ", ")); "
             + "scores need all 14 observations. Give the reports instead, or a file `cxrlabel label` wrote.")
       }
       let extra = layout.observations.filter { !Observation.mimicOrder.contains($0) }.map(\.name)
@@ -284,7 +313,9 @@ struct ScoreCommand: ParsableCommand {
           + "printed, since they would leave those studies out. Fix or remove them, then score again.")
     }
     if empty > 0 {
-      printError("cxrlabel: note: \(path): \(empty) \(role) reports have no text to label; every observation counts as negative for them.")
+      printError(
+        "cxrlabel: note: \(path): \(empty) \(role) reports have no text to label; every observation counts as negative for them."
+      )
     }
     return file
   }

@@ -19,7 +19,9 @@ enum ScoreReport {
     if key.hasPrefix("AUCROC_") { return "ROC AUC, " + key.dropFirst(7) }
     if key == "AVG_AUCROC" { return "ROC AUC, mean of the 14" }
     let parts = key.split(separator: "_").map(String.init)
-    if parts.count == 2, let figure = figures[parts[0]], let average = averages[parts[1]] { return "\(figure), \(average)" }
+    if parts.count == 2, let figure = figures[parts[0]], let average = averages[parts[1]] {
+      return "\(figure), \(average)"
+    }
     switch key {
     case "Accuracy", "Precision", "Recall": return key.lowercased() + ", mean of the 14"
     case "F-1": return "F1, mean of the 14"
@@ -55,15 +57,18 @@ enum ScoreReport {
   /// A paired comparison, one figure a line.
   static func comparison(_ comparisons: [ScoreBootstrap.Comparison], a: String, b: String, resamples: Int) -> String {
     let width = max(30, (comparisons.map { readable($0.key).count }.max() ?? 0) + 2)
-    var text = "A: \(a)\nB: \(b)\n(A − B, its 95% interval and a two-sided paired-bootstrap p-value, \(resamples) resamples)\n\n"
-    text += "figure".padding(toLength: width, withPad: " ", startingAt: 0)
+    var text =
+      "A: \(a)\nB: \(b)\n(A − B, its 95% interval and a two-sided paired-bootstrap p-value, \(resamples) resamples)\n\n"
+    text +=
+      "figure".padding(toLength: width, withPad: " ", startingAt: 0)
       + ["A", "B", "A − B"].map { $0.padding(toLength: 11, withPad: " ", startingAt: 0) }.joined()
       + "95% interval".padding(toLength: 21, withPad: " ", startingAt: 0) + "p\n"
     for comparison in comparisons {
       text += readable(comparison.key).padding(toLength: width, withPad: " ", startingAt: 0)
       text += [cell(comparison.a), cell(comparison.b), cell(comparison.difference)]
         .map { $0.padding(toLength: 11, withPad: " ", startingAt: 0) }.joined()
-      text += "[\(cell(comparison.low)), \(cell(comparison.high))]".padding(toLength: 21, withPad: " ", startingAt: 0)
+      text +=
+        "[\(cell(comparison.low)), \(cell(comparison.high))]".padding(toLength: 21, withPad: " ", startingAt: 0)
         + cell(comparison.p) + "\n"
     }
     return text
@@ -85,15 +90,22 @@ enum ScoreReport {
     let observations = Observation.mimicOrder
     let file = try OutputFile(path: path)
     do {
-      var header = ["study_id"] + observations.map { "generated_" + $0.name } + observations.map { "reference_" + $0.name }
-      if matrices != nil { header += ["true_positives", "false_positives", "false_negatives", "precision", "recall", "f1"] }
+      var header =
+        ["study_id"] + observations.map { "generated_" + $0.name } + observations.map { "reference_" + $0.name }
+      if matrices != nil {
+        header += ["true_positives", "false_positives", "false_negatives", "precision", "recall", "f1"]
+      }
       try file.write(header.map(LabelTable.quoted).joined(separator: ",") + "\n")
       for pair in reference.1.indices {
         let left = Int(generated.1[pair])
         let right = Int(reference.1[pair])
         var fields = [LabelTable.quoted(reference.0.id(row: right))]
-        for column in observations.indices { fields.append(LabelTable.cell(generated.0.value(row: left, column: column))) }
-        for column in observations.indices { fields.append(LabelTable.cell(reference.0.value(row: right, column: column))) }
+        for column in observations.indices {
+          fields.append(LabelTable.cell(generated.0.value(row: left, column: column)))
+        }
+        for column in observations.indices {
+          fields.append(LabelTable.cell(reference.0.value(row: right, column: column)))
+        }
         if let matrices {
           var tp = 0
           var fp = 0

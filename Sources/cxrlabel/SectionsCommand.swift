@@ -29,13 +29,16 @@ struct SectionsCommand: ParsableCommand {
             (after --no-split: label the chosen texts, ids as in the file)
       """)
 
-  @Argument(help: ArgumentHelp("MIMIC-CXR report trees (the files/ folder of mimic-cxr-reports, or a folder above it).", valueName: "reports"))
+  @Argument(
+    help: ArgumentHelp(
+      "MIMIC-CXR report trees (the files/ folder of mimic-cxr-reports, or a folder above it).", valueName: "reports"))
   var inputs: [String] = []
 
   @Option(help: ArgumentHelp("The folder to write the section files into (created if missing).", valueName: "dir"))
   var outputDir: String
 
-  @Flag(help: "Write one mimic_cxr_sections.csv instead of mimic_cxr_00.csv, mimic_cxr_01.csv, ... (10,000 studies each).")
+  @Flag(
+    help: "Write one mimic_cxr_sections.csv instead of mimic_cxr_00.csv, mimic_cxr_01.csv, ... (10,000 studies each).")
   var noSplit = false
 
   @OptionGroup var runOptions: RunArguments
@@ -104,7 +107,8 @@ struct SectionsCommand: ParsableCommand {
     let count = written.count - 1
     printError(
       "cxrlabel: wrote \(folder)mimic_cxr_sectioned.csv and "
-        + (noSplit ? "mimic_cxr_sections.csv" : "\(count) chosen-text file\(count == 1 ? "" : "s") (mimic_cxr_00.csv ...)")
+        + (noSplit
+          ? "mimic_cxr_sections.csv" : "\(count) chosen-text file\(count == 1 ? "" : "s") (mimic_cxr_00.csv ...)")
         + (stale.isEmpty ? "." : "; removed \(stale.joined(separator: ", ")), left from an earlier run."))
     try finish(summary)
   }

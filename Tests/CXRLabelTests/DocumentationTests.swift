@@ -8,11 +8,13 @@ struct DocumentationTests {
   static let sources = TestPaths.packageRoot + "/Sources/CXRLabel"
 
   @Test func everyPublicDeclarationIsDocumented() throws {
-    let files = FileManager.default.enumerator(atPath: Self.sources)?.compactMap { $0 as? String }
+    let files =
+      FileManager.default.enumerator(atPath: Self.sources)?.compactMap { $0 as? String }
       .filter { $0.hasSuffix(".swift") } ?? []
     #expect(files.count > 50)
     var undocumented: [String] = []
-    let declaration = /^\s*public\s+(?:static\s+|final\s+|mutating\s+|nonisolated\s+|indirect\s+)*(?:func|var|let|init|struct|enum|class|typealias|subscript|case|protocol)\b/
+    let declaration =
+      /^\s*public\s+(?:static\s+|final\s+|mutating\s+|nonisolated\s+|indirect\s+)*(?:func|var|let|init|struct|enum|class|typealias|subscript|case|protocol)\b/
     for file in files {
       let lines = try String(contentsOfFile: Self.sources + "/" + file, encoding: .utf8).components(separatedBy: "\n")
       for (index, line) in lines.enumerated() where line.firstMatch(of: declaration) != nil {
@@ -32,6 +34,8 @@ struct DocumentationTests {
     let articles = try FileManager.default.contentsOfDirectory(atPath: catalog).filter { $0.hasSuffix(".md") }.sorted()
     #expect(articles == ["AuditingALabel.md", "CXRLabel.md", "DataFiles.md", "LabellingACorpus.md", "Pipeline.md"])
     let landing = try String(contentsOfFile: catalog + "/CXRLabel.md", encoding: .utf8)
-    for article in ["Pipeline", "LabellingACorpus", "DataFiles", "AuditingALabel"] { #expect(landing.contains("<doc:\(article)>")) }
+    for article in ["Pipeline", "LabellingACorpus", "DataFiles", "AuditingALabel"] {
+      #expect(landing.contains("<doc:\(article)>"))
+    }
   }
 }

@@ -21,7 +21,9 @@ struct AmendCommandTests {
     #expect(cell(original.stdout, "Pneumothorax") == "1.0" && cell(amended.stdout, "Pneumothorax") == "0.0")
     #expect(cell(original.stdout, "Support Devices") == "" && cell(amended.stdout, "Support Devices") == "1.0")
     let explain = scratch.path("why.jsonl")
-    #expect(try CommandLineTests.run(["-", "--amend", "--explain", explain, "-o", scratch.path("l.csv")], stdin: text).status == 0)
+    #expect(
+      try CommandLineTests.run(["-", "--amend", "--explain", explain, "-o", scratch.path("l.csv")], stdin: text).status
+        == 0)
     #expect(try String(contentsOfFile: explain, encoding: .utf8).contains("\"rule\":\"amend-neg-passive\""))
     let mentions = try CommandLineTests.run(["mentions", "-", "--amend"], stdin: text)
     #expect(mentions.stdout.contains("\"phrase\":\"ecg lead\""))

@@ -13,7 +13,10 @@ struct AuditPageTests {
   /// The `--explain --explain-graphs` file of the fixture reports.
   func explainFile() throws -> String {
     let explain = scratch.path("why.jsonl")
-    let result = try run([CommandLineTests.fixtures + "/reports", "-o", scratch.path("labels.csv"), "--explain", explain, "--explain-graphs", "--quiet"])
+    let result = try run([
+      CommandLineTests.fixtures + "/reports", "-o", scratch.path("labels.csv"), "--explain", explain,
+      "--explain-graphs", "--quiet",
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     return explain
   }
@@ -56,10 +59,13 @@ struct AuditPageTests {
   /// Report text and ids with markup, quotes and odd characters cannot break out of the data element.
   @Test func textAndIDsAreEscaped() throws {
     let csv = scratch.path("odd.csv")
-    try "study_id,report\n\"a<b>&\"\"q\"\" '\",\"</script><script>alert(1)</script> & \"\"quoted\"\" pleural effusion.\"\n"
+    try
+      "study_id,report\n\"a<b>&\"\"q\"\" '\",\"</script><script>alert(1)</script> & \"\"quoted\"\" pleural effusion.\"\n"
       .write(toFile: csv, atomically: true, encoding: .utf8)
     let explain = scratch.path("odd.jsonl")
-    #expect(try run([csv, "-o", scratch.path("odd-labels.csv"), "--explain", explain, "--explain-graphs", "--quiet"]).status == 0)
+    #expect(
+      try run([csv, "-o", scratch.path("odd-labels.csv"), "--explain", explain, "--explain-graphs", "--quiet"]).status
+        == 0)
     let page = scratch.path("odd.html")
     #expect(try run(["view", explain, "-o", page]).status == 0)
     let html = try String(contentsOfFile: page, encoding: .utf8)
@@ -77,8 +83,10 @@ struct AuditPageTests {
     #expect(result.status != 0 && result.stderr.contains("bad.jsonl:2"))
     let wrongName = try run(["view", try explainFile(), "-o", scratch.path("p.csv")])
     #expect(wrongName.status != 0 && wrongName.stderr.contains(".html"))
-    let alone = try run(["eval", CommandLineTests.fixtures + "/expected/labels-reports.csv",
-                         CommandLineTests.fixtures + "/expected/labels-reports.csv", "--explain", bad])
+    let alone = try run([
+      "eval", CommandLineTests.fixtures + "/expected/labels-reports.csv",
+      CommandLineTests.fixtures + "/expected/labels-reports.csv", "--explain", bad,
+    ])
     #expect(alone.status != 0 && alone.stderr.contains("--explain goes with --html"))
   }
 
@@ -87,7 +95,9 @@ struct AuditPageTests {
     let explain = try explainFile()
     let reference = CommandLineTests.fixtures + "/expected/labels-reports.csv"
     let candidate = scratch.path("changed.csv")
-    var lines = try String(contentsOfFile: reference, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var lines = try String(contentsOfFile: reference, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: false
+    ).map(String.init)
     var cells = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     cells[cells.count - 1] = cells[cells.count - 1] == "1.0" ? "0.0" : "1.0"
     lines[1] = cells.joined(separator: ",")
@@ -114,7 +124,8 @@ struct AuditPageTests {
   func runChromium(_ page: String, _ fragment: String, _ options: [String]) throws -> Data {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try #require(Self.chromium))
-    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000"] + options
+    process.arguments =
+      ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000"] + options
       + ["file://" + page + fragment]
     let output = Pipe()
     process.standardOutput = output
@@ -163,7 +174,8 @@ struct AuditPageTests {
       #expect(shown == negative.contains { $0["study_id"] as? String == id }, "study \(id)")
     }
     // A study's view shows each of its mentions, highlighted by result, with its rule.
-    let study = try #require(records.max { ($0["mentions"] as? [Any])?.count ?? 0 < ($1["mentions"] as? [Any])?.count ?? 0 })
+    let study = try #require(
+      records.max { ($0["mentions"] as? [Any])?.count ?? 0 < ($1["mentions"] as? [Any])?.count ?? 0 })
     let id = try #require(study["study_id"] as? String)
     let opened = try dom(page, "#study=\(id)")
     let view = try #require(opened.range(of: "id=\"study-view\""))

@@ -40,7 +40,10 @@ struct CommandLineRobustnessTests {
     try "FINDINGS: Effusion.\n".write(toFile: folder + "/s2.txt", atomically: true, encoding: .utf8)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "ulimit -n 24 && exec \"$0\" \"$1\" --quiet -o \"$2\"", CommandLineTests.binary, scratch.path("tree"), scratch.path("out.csv")]
+    process.arguments = [
+      "-c", "ulimit -n 24 && exec \"$0\" \"$1\" --quiet -o \"$2\"", CommandLineTests.binary, scratch.path("tree"),
+      scratch.path("out.csv"),
+    ]
     let err = Pipe()
     process.standardError = err
     try process.run()
@@ -62,7 +65,9 @@ struct CommandLineRobustnessTests {
     let result = try run([tree, "-o", scratch.path("linked.csv")])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.contains("1 study read, 1 written"))
-    #expect(result.stderr.contains("symbolic link not followed: it leads outside the tree given, or back up to a folder it is in): 1"))
+    #expect(
+      result.stderr.contains(
+        "symbolic link not followed: it leads outside the tree given, or back up to a folder it is in): 1"))
     #expect(result.stderr.contains(tree + "/p10/everything"))
   }
 
@@ -97,7 +102,9 @@ struct CommandLineRobustnessTests {
     #expect(bad.stderr.contains("latin1.phrases:2:11: Byte 0xE9 is not UTF-8"))
     let yaml = scratch.path("open.yml")
     try "- id: 0\n  pattern: '{} >{dependency:/neg/} {}\n".write(toFile: yaml, atomically: true, encoding: .utf8)
-    let open = try run(["-", "--pre-negation-uncertainty", yaml, "--negation", yaml, "--post-negation-uncertainty", yaml], stdin: "Edema.")
+    let open = try run(
+      ["-", "--pre-negation-uncertainty", yaml, "--negation", yaml, "--post-negation-uncertainty", yaml],
+      stdin: "Edema.")
     #expect(open.status != 0)
     #expect(open.stderr.contains("open.yml:2: This quoted value is never closed"))
   }

@@ -140,8 +140,9 @@ struct CommandLineTests {
   /// silently ambiguous.
   @Test func repeatedStudyIdsAreNamedAndCounted() throws {
     let path = scratch.path("twice.csv")
-    try "study_id,report\na,No effusion.\nb,Edema.\na,Pneumothorax.\na,Clear.\ns50000007,Clear.\n50000007,Clear.\n".write(
-      toFile: path, atomically: true, encoding: .utf8)
+    try "study_id,report\na,No effusion.\nb,Edema.\na,Pneumothorax.\na,Clear.\ns50000007,Clear.\n50000007,Clear.\n"
+      .write(
+        toFile: path, atomically: true, encoding: .utf8)
     let result = try Self.run([path])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.split(separator: "\n").count == 7)
@@ -156,7 +157,9 @@ struct CommandLineTests {
     try "".write(toFile: path, atomically: true, encoding: .utf8)
     let result = try Self.run([path])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("\(path): The file is empty; a CSV needs a header line naming its columns (study_id,report)."))
+    #expect(
+      result.stderr.contains(
+        "\(path): The file is empty; a CSV needs a header line naming its columns (study_id,report)."))
     #expect(result.stderr.contains("--no-header"))
   }
 
@@ -246,29 +249,39 @@ struct CommandLineTests {
   /// Standard input goes through the same section choice as a file: a MIMIC-CXR report piped in is labelled from
   /// its impression, as the same file is; plain text is labelled whole.
   @Test func standardInputChoosesSectionsAsAFileDoes() throws {
-    let report = "FINAL REPORT\n EXAMINATION: CHEST\n \n FINDINGS: Mild cardiomegaly.\n \n IMPRESSION: No pleural effusion.\n"
+    let report =
+      "FINAL REPORT\n EXAMINATION: CHEST\n \n FINDINGS: Mild cardiomegaly.\n \n IMPRESSION: No pleural effusion.\n"
     let path = scratch.path("s2.txt")
     try report.write(toFile: path, atomically: true, encoding: .utf8)
     let fromFile = try Self.run([path, "-o", "-"])
     let fromStdin = try Self.run(["-", "-o", "-"], stdin: report)
-    let cells = { (result: Result) in result.stdout.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false).dropFirst(2) }
+    let cells = { (result: Result) in
+      result.stdout.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false).dropFirst(2)
+    }
     #expect(fromStdin.status == 0 && cells(fromStdin) == cells(fromFile))
     let header = fromStdin.stdout.split(separator: "\n")[0].split(separator: ",").map(String.init)
-    let row = fromStdin.stdout.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-    #expect(row[header.firstIndex(of: "Cardiomegaly") ?? 0] == "" && row[header.firstIndex(of: "Pleural Effusion") ?? 0] == "0.0")
+    let row = fromStdin.stdout.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false).map(
+      String.init)
+    #expect(
+      row[header.firstIndex(of: "Cardiomegaly") ?? 0] == ""
+        && row[header.firstIndex(of: "Pleural Effusion") ?? 0] == "0.0")
     let whole = try Self.run(["-", "-o", "-", "--sections", "all"], stdin: report)
-    let wholeRow = whole.stdout.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    let wholeRow = whole.stdout.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false).map(
+      String.init)
     #expect(wholeRow[header.firstIndex(of: "Cardiomegaly") ?? 0] == "1.0")
   }
 
   /// Broken graph files are named failures with file and line, never a crash; an unknown observation is named.
   @Test func judgeNamesBrokenRecords() throws {
     let path = scratch.path("graphs.jsonl")
-    let sentence = #""sentences":[{"offset":0,"text":"no effusion.","tokens":[{"id":"t0","word":"no","start":0,"end":2}"#
+    let sentence =
+      #""sentences":[{"offset":0,"text":"no effusion.","tokens":[{"id":"t0","word":"no","start":0,"end":2}"#
     try [
       #"{"study_id":"a","clean":"no effusion.","sentences":[{"offset":0,"text":"no effusion.","tokens":[{"id":"t0","word":"no","start":2,"end":1}],"edges":[]}],"mentions":[]}"#,
-      #"{"study_id":"b","clean":"no effusion.","# + sentence + #",{"id":"t0","word":"effusion","start":3,"end":11}],"edges":[]}],"mentions":[]}"#,
-      #"{"study_id":"c","clean":"no effusion.","# + sentence + #"],"edges":[{"head":"t0","dep":"t9","rel":"neg"}]}],"mentions":[]}"#,
+      #"{"study_id":"b","clean":"no effusion.","# + sentence
+        + #",{"id":"t0","word":"effusion","start":3,"end":11}],"edges":[]}],"mentions":[]}"#,
+      #"{"study_id":"c","clean":"no effusion.","# + sentence
+        + #"],"edges":[{"head":"t0","dep":"t9","rel":"neg"}]}],"mentions":[]}"#,
       #"{"study_id":"d","clean":"no effusion.","sentences":[{"offset":0,"text":"no effusion."}],"mentions":[{"observation":"Pleural effusion","start":3,"end":11}]}"#,
       #"{"study_id":"e","clean":"no effusion.","sentences":[],"mentions":[{"observation":"Edema","start":3,"end":11}]}"#,
     ].joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
@@ -330,7 +343,10 @@ struct CommandLineTests {
       toFile: input, atomically: true, encoding: .utf8)
     for labeler in ["chexpert", "negbio"] {
       let explain = scratch.path("\(labeler).jsonl")
-      let run = try Self.run([input, "--labeler", labeler, "--explain", explain, "--explain-graphs", "-o", scratch.path("\(labeler)-labels.jsonl")])
+      let run = try Self.run([
+        input, "--labeler", labeler, "--explain", explain, "--explain-graphs", "-o",
+        scratch.path("\(labeler)-labels.jsonl"),
+      ])
       #expect(run.status == 0, "\(run.stderr)")
       let judged = try Self.run(["judge", explain, "--labeler", labeler])
       #expect(judged.status == 0, "\(judged.stderr)")
@@ -360,7 +376,8 @@ struct CommandLineTests {
   /// does not survive, and a mention in an unparsed sentence says so.
   @Test func judgeRewritesRuleFieldsAndGraphFlag() throws {
     let path = scratch.path("stale.jsonl")
-    try #"{"study_id":"a","clean":"no effusion.","sentences":[{"offset":0,"text":"no effusion.","parse_ok":false}],"mentions":[{"observation":"Pleural Effusion","start":3,"end":11,"rule":"neg1","rule_note":"stale","graph":true}]}"#
+    try
+      #"{"study_id":"a","clean":"no effusion.","sentences":[{"offset":0,"text":"no effusion.","parse_ok":false}],"mentions":[{"observation":"Pleural Effusion","start":3,"end":11,"rule":"neg1","rule_note":"stale","graph":true}]}"#
       .write(toFile: path, atomically: true, encoding: .utf8)
     let result = try Self.run(["judge", path])
     #expect(result.status == 0, "\(result.stderr)")
@@ -405,7 +422,9 @@ struct CommandLineTests {
   @Test func judgeOnATruncatedGzipKeepsWhatCameBefore() throws {
     let explain = scratch.path("explain.jsonl.gz")
     let reports = scratch.path("reports.csv")
-    try ("study_id,report\n" + (1...1500).map { "s\($0),Report \($0): no effusion or edema; mild cardiomegaly.\n" }.joined())
+    try
+      ("study_id,report\n"
+      + (1...1500).map { "s\($0),Report \($0): no effusion or edema; mild cardiomegaly.\n" }.joined())
       .write(toFile: reports, atomically: true, encoding: .utf8)
     let labelled = try Self.run([reports, "-o", scratch.path("l.csv"), "--explain", explain, "--explain-graphs"])
     #expect(labelled.status == 0, "\(labelled.stderr)")
@@ -438,7 +457,9 @@ struct CommandLineTests {
   @Test func judgeDecidesMentionsOnGivenGraphs() throws {
     let result = try Self.run(["judge", Self.fixtures + "/graphs.jsonl"])
     #expect(result.status == 0, "\(result.stderr)")
-    let lines = result.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    let lines = result.stdout.split(separator: "\n").map {
+      try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+    }
     #expect(lines.count == 2)
     let first = try #require(lines[0] ?? nil)
     let mentions = try #require(first["mentions"] as? [[String: Any]])
@@ -455,9 +476,10 @@ struct CommandLineTests {
   @Test func labelsTheFixtureTreeAsExpected() throws {
     let output = scratch.path("labels.csv")
     let explain = scratch.path("explain.jsonl")
-    let result = try Self.run(["Fixtures/reports", "-o", output, "--explain", explain].map {
-      $0.hasPrefix("Fixtures/") ? Self.packageRoot + "/" + $0 : $0
-    })
+    let result = try Self.run(
+      ["Fixtures/reports", "-o", output, "--explain", explain].map {
+        $0.hasPrefix("Fixtures/") ? Self.packageRoot + "/" + $0 : $0
+      })
     #expect(result.status == 0, "\(result.stderr)")
     try GoldenFile(name: "labels-reports.csv").expectMatches(path: output)
     let explanations = try String(contentsOfFile: explain, encoding: .utf8).split(separator: "\n")
@@ -489,7 +511,8 @@ struct CommandLineTests {
       return result
     }
     let before = try labels(explain)
-    let studies = try String(contentsOfFile: Self.fixtures + "/constructions.csv", encoding: .utf8)
+    let studies =
+      try String(contentsOfFile: Self.fixtures + "/constructions.csv", encoding: .utf8)
       .split(separator: "\n").count - 1
     #expect(before.count == studies && studies > 35)
     #expect(try labels(rejudged) == before)
@@ -539,7 +562,9 @@ struct CommandLineTests {
 
   @Test func gzipOutputAndChexpertLayout() throws {
     let output = scratch.path("labels.csv.gz")
-    let result = try Self.run(["--no-header", "--format", "chexpert", Self.fixtures + "/reports-noheader.csv", "-o", output])
+    let result = try Self.run([
+      "--no-header", "--format", "chexpert", Self.fixtures + "/reports-noheader.csv", "-o", output,
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     let data = try Data(contentsOf: URL(fileURLWithPath: output))
     #expect(data.prefix(2) == Data([0x1F, 0x8B]))
@@ -547,7 +572,9 @@ struct CommandLineTests {
 
   static let sharedDirectory = packageRoot + "/../shared"
 
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedDirectory + "/reference/chexpert-labeler/sample_reports.csv")))
+  @Test(
+    .enabled(
+      if: FileManager.default.fileExists(atPath: sharedDirectory + "/reference/chexpert-labeler/sample_reports.csv")))
   func originalSampleGivesTheOriginalOutputByteForByte() throws {
     let reference = Self.sharedDirectory + "/reference/chexpert-labeler"
     let output = scratch.path("sample.csv")

@@ -10,10 +10,13 @@ struct ConsumerPackageTests {
   /// The README's fenced `swift` blocks under `## Library`, in order.
   static func readmeLibraryBlocks() throws -> [String] {
     let readme = try String(contentsOfFile: CommandLineTests.packageRoot + "/README.md", encoding: .utf8)
-    guard let start = readme.range(of: "\n## Library\n"), let end = readme.range(of: "\n## ", range: start.upperBound..<readme.endIndex)
+    guard let start = readme.range(of: "\n## Library\n"),
+      let end = readme.range(of: "\n## ", range: start.upperBound..<readme.endIndex)
     else { return [] }
     let section = readme[start.upperBound..<end.lowerBound]
-    return section.components(separatedBy: "```swift\n").dropFirst().compactMap { $0.components(separatedBy: "```").first }
+    return section.components(separatedBy: "```swift\n").dropFirst().compactMap {
+      $0.components(separatedBy: "```").first
+    }
   }
 
   @Test func theReadmePackageAndExampleBuildAndPrintWhatTheReadmeSays() throws {
@@ -55,7 +58,9 @@ struct ConsumerPackageTests {
     #expect(Array(lines.prefix(promised.count)) == promised, "\(output)")
     // The corpus loop: one line per study of the tree, in path order, as `cxrlabel` writes the ids and rows.
     let cli = try CommandLineTests.run([CommandLineTests.fixtures + "/reports"])
-    let studies = cli.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[1] }
+    let studies = cli.stdout.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)[1]
+    }
     let corpus = lines.filter { $0.firstMatch(of: /^\d+ \[/) != nil }
     #expect(corpus.map { String($0.prefix { $0 != " " }) } == studies.map(String.init), "\(output)")
   }

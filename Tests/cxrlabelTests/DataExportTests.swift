@@ -17,13 +17,16 @@ struct DataExportTests {
   @Test func exportedFilesLoadBackWithTheSameLabels() throws {
     let data = try export()
     let names = try FileManager.default.contentsOfDirectory(atPath: data).sorted()
-    #expect(names == [
-      "amend.phrases", "amend.rules", "chexpert.phrases", "chexpert.rules", "mimic-cxr.sections",
-      "negbio-section-titles.txt", "negbio.phrases", "negbio.regex", "negbio.rules", "parser.lexicon",
-      "punkt-english.facts",
-    ])
-    let shared = ["--lexicon", data + "/parser.lexicon", "--punkt-facts", data + "/punkt-english.facts",
-      "--section-rules", data + "/mimic-cxr.sections"]
+    #expect(
+      names == [
+        "amend.phrases", "amend.rules", "chexpert.phrases", "chexpert.rules", "mimic-cxr.sections",
+        "negbio-section-titles.txt", "negbio.phrases", "negbio.regex", "negbio.rules", "parser.lexicon",
+        "punkt-english.facts",
+      ])
+    let shared = [
+      "--lexicon", data + "/parser.lexicon", "--punkt-facts", data + "/punkt-english.facts",
+      "--section-rules", data + "/mimic-cxr.sections",
+    ]
     for input in [CommandLineTests.fixtures + "/reports", CommandLineTests.fixtures + "/constructions.csv"] {
       let chexpert = try CommandLineTests.run([input])
       let chexpertBack = try CommandLineTests.run(
@@ -32,8 +35,10 @@ struct DataExportTests {
       #expect(chexpertBack.stdout == chexpert.stdout && !chexpert.stdout.isEmpty)
       let negbio = try CommandLineTests.run([input, "--labeler", "negbio"])
       let negbioBack = try CommandLineTests.run(
-        [input, "--labeler", "negbio", "--phrases", data + "/negbio.phrases", "--rules", data + "/negbio.rules",
-          "--regex-rules", data + "/negbio.regex", "--section-titles", data + "/negbio-section-titles.txt"] + shared)
+        [
+          input, "--labeler", "negbio", "--phrases", data + "/negbio.phrases", "--rules", data + "/negbio.rules",
+          "--regex-rules", data + "/negbio.regex", "--section-titles", data + "/negbio-section-titles.txt",
+        ] + shared)
       #expect(negbioBack.status == 0, "\(negbioBack.stderr)")
       #expect(negbioBack.stdout == negbio.stdout)
     }
@@ -48,7 +53,8 @@ struct DataExportTests {
     try text.replacingOccurrences(of: "consolidation pneumothorax effusion edema", with: "effusion edema")
       .write(toFile: lexicon, atomically: true, encoding: .utf8)
     let sentence = "no consolidation pneumothorax or effusion"
-    let plain = try CommandLineTests.run(["-", "--explain", "-", "--explain-graphs", "-o", "/dev/null"], stdin: sentence)
+    let plain = try CommandLineTests.run(
+      ["-", "--explain", "-", "--explain-graphs", "-o", "/dev/null"], stdin: sentence)
     let edited = try CommandLineTests.run(
       ["-", "--explain", "-", "--explain-graphs", "-o", "/dev/null", "--lexicon", lexicon], stdin: sentence)
     #expect(edited.status == 0, "\(edited.stderr)")

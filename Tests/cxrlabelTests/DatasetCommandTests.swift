@@ -36,12 +36,14 @@ struct DatasetCommandTests {
       labelText += "1," + id + "," + Self.observations.map { values[$0] ?? "" }.joined(separator: ",") + "\n"
     }
     var split = "dicom_id,study_id,subject_id,split\n"
-    var metadata = "dicom_id,subject_id,study_id,PerformedProcedureStepDescription,ViewPosition,Rows,Columns,StudyDate,"
+    var metadata =
+      "dicom_id,subject_id,study_id,PerformedProcedureStepDescription,ViewPosition,Rows,Columns,StudyDate,"
       + "StudyTime,ProcedureCodeSequence_CodeMeaning,ViewCodeSequence_CodeMeaning,PatientOrientationCodeSequence_CodeMeaning\n"
     for (dicom, subject, study, part, view) in Self.images {
       split += "\(dicom),\(study),\(subject),\(part)\n"
       if let view {
-        metadata += "\(dicom),\(subject),\(study),CHEST (PA AND LAT),\(view),3056,2544,21800506,213014.531,CHEST (PA AND LAT),postero-anterior,Erect\n"
+        metadata +=
+          "\(dicom),\(subject),\(study),CHEST (PA AND LAT),\(view),3056,2544,21800506,213014.531,CHEST (PA AND LAT),postero-anterior,Erect\n"
       }
     }
     let paths = (scratch.path("labels.csv"), scratch.path("split.csv"), scratch.path("metadata.csv"))
@@ -70,22 +72,30 @@ struct DatasetCommandTests {
     return rows
   }
 
-  @Test(arguments: [
-    ("keep", "keep", nil, nil), ("ones", "keep", nil, nil), ("zeros", "zeros", nil, nil), ("ignore", "keep", nil, nil),
-    ("keep", "keep", "PA,AP", nil), ("keep", "keep", "", nil), ("ones", "zeros", "PA", "train,test"),
-  ] as [(String, String, String?, String?)])
+  @Test(
+    arguments: [
+      ("keep", "keep", nil, nil), ("ones", "keep", nil, nil), ("zeros", "zeros", nil, nil),
+      ("ignore", "keep", nil, nil),
+      ("keep", "keep", "PA,AP", nil), ("keep", "keep", "", nil), ("ones", "zeros", "PA", "train,test"),
+    ] as [(String, String, String?, String?)])
   func rowsFollowTheSplitFileWithEachPolicy(uncertain: String, blank: String, views: String?, splits: String?) throws {
     let inputs = try writeInputs()
     let output = scratch.path("images-\(UUID()).csv")
-    var arguments = ["dataset", inputs.labels, "--split", inputs.split, "--metadata", inputs.metadata, "-o", output,
-      "--uncertain", uncertain, "--blank", blank]
+    var arguments = [
+      "dataset", inputs.labels, "--split", inputs.split, "--metadata", inputs.metadata, "-o", output,
+      "--uncertain", uncertain, "--blank", blank,
+    ]
     if let views { arguments += ["--views", views] }
     if let splits { arguments += ["--splits", splits] }
     let result = try CommandLineTests.run(arguments)
     #expect(result.status == 0, "\(result.stderr)")
     let rows = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").map(String.init)
     let viewSet = views.map { Set($0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)) }
-    #expect(rows == Self.expected(uncertain: uncertain, blank: blank, views: viewSet, splits: splits.map { Set($0.split(separator: ",").map(String.init)) }))
+    #expect(
+      rows
+        == Self.expected(
+          uncertain: uncertain, blank: blank, views: viewSet,
+          splits: splits.map { Set($0.split(separator: ",").map(String.init)) }))
   }
 
   /// Mismatches are counted and named, never dropped silently; gzip inputs are read.
@@ -110,20 +120,25 @@ struct DatasetCommandTests {
   @Test func aLabelFileThatMatchesNothingIsRefused() throws {
     let inputs = try writeInputs()
     let other = scratch.path("other.csv")
-    try ("study_id," + Self.observations.joined(separator: ",") + "\n51234567,1.0" + String(repeating: ",", count: 13) + "\n")
+    try
+      ("study_id," + Self.observations.joined(separator: ",") + "\n51234567,1.0" + String(repeating: ",", count: 13)
+      + "\n")
       .write(toFile: other, atomically: true, encoding: .utf8)
     let output = scratch.path("images.csv")
     let result = try CommandLineTests.run(
       ["dataset", other, "--split", inputs.split, "--metadata", inputs.metadata, "--blank", "zeros", "-o", output])
     #expect(result.status != 0)
-    #expect(result.stderr.contains("None of the 1 studies of \(other) has an image in \(inputs.split)"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("None of the 1 studies of \(other) has an image in \(inputs.split)"), "\(result.stderr)")
     #expect(!FileManager.default.fileExists(atPath: output))
   }
 
   /// Above 5% of the split's studies without a label row, the run warns loudly (here 1 of 5).
   @Test func manyStudiesWithoutLabelsWarnLoudly() throws {
     let inputs = try writeInputs()
-    let result = try CommandLineTests.run(["dataset", inputs.labels, "--split", inputs.split, "--metadata", inputs.metadata])
+    let result = try CommandLineTests.run([
+      "dataset", inputs.labels, "--split", inputs.split, "--metadata", inputs.metadata,
+    ])
     #expect(result.status == 0)
     #expect(result.stderr.contains("cxrlabel: warning: 1 of 5 studies (20%) have no row in"), "\(result.stderr)")
   }
@@ -134,30 +149,57 @@ struct DatasetCommandTests {
     let split = try String(contentsOfFile: inputs.split, encoding: .utf8)
     let metadata = try String(contentsOfFile: inputs.metadata, encoding: .utf8)
     let labels = try String(contentsOfFile: inputs.labels, encoding: .utf8)
-    func attempt(split: String? = nil, metadata: String? = nil, labels: String? = nil, extra: [String] = []) throws -> CommandLineTests.Result {
+    func attempt(split: String? = nil, metadata: String? = nil, labels: String? = nil, extra: [String] = []) throws
+      -> CommandLineTests.Result
+    {
       let paths = (scratch.path("s-\(UUID()).csv"), scratch.path("m-\(UUID()).csv"), scratch.path("l-\(UUID()).csv"))
       try (split ?? "").write(toFile: paths.0, atomically: true, encoding: .utf8)
       try (metadata ?? "").write(toFile: paths.1, atomically: true, encoding: .utf8)
       try (labels ?? "").write(toFile: paths.2, atomically: true, encoding: .utf8)
       let output = scratch.path("out-\(UUID()).csv")
-      let result = try CommandLineTests.run(["dataset", paths.2, "--split", paths.0, "--metadata", paths.1, "-o", output] + extra)
+      let result = try CommandLineTests.run(
+        ["dataset", paths.2, "--split", paths.0, "--metadata", paths.1, "-o", output] + extra)
       #expect(!FileManager.default.fileExists(atPath: output))
       return result
     }
     let lines = split.split(separator: "\n").map(String.init)
     let cases: [(CommandLineTests.Result, String)] = [
-      (try attempt(split: split + lines[1] + "\n", metadata: metadata, labels: labels), "dicom_id d1 is here a second time (first on line 2)"),
-      (try attempt(split: split + "d9,5.0e7,10000032,train\n", metadata: metadata, labels: labels), "study_id \"5.0e7\" is not a MIMIC-CXR number"),
-      (try attempt(split: split + "d9,,10000032,train\n", metadata: metadata, labels: labels), "study_id \"\" is not a MIMIC-CXR number"),
-      (try attempt(split: split + "d9,50414267,abc,train\n", metadata: metadata, labels: labels), "subject_id \"abc\" is not a MIMIC-CXR number"),
-      (try attempt(
-        split: split, metadata: metadata + "d1,1,1,x,AP,1,1,1,1,x,x,x\n", labels: labels), "dicom_id d1 is here a second time, with ViewPosition \"AP\""),
-      (try attempt(split: split, metadata: metadata, labels: labels + labels.split(separator: "\n")[1] + "\n"), "rows that repeat an earlier study id"),
-      (try attempt(
-        split: split, metadata: metadata,
-        labels: "Reports," + Self.observations.joined(separator: ",") + "\nx,1.0" + String(repeating: ",", count: 13) + "\n"),
-        "has no study_id or id column"),
-      (try attempt(split: split, metadata: metadata, labels: labels, extra: ["--splits", "trian"]), "\"trian\" is not a split of MIMIC-CXR-JPG"),
+      (
+        try attempt(split: split + lines[1] + "\n", metadata: metadata, labels: labels),
+        "dicom_id d1 is here a second time (first on line 2)"
+      ),
+      (
+        try attempt(split: split + "d9,5.0e7,10000032,train\n", metadata: metadata, labels: labels),
+        "study_id \"5.0e7\" is not a MIMIC-CXR number"
+      ),
+      (
+        try attempt(split: split + "d9,,10000032,train\n", metadata: metadata, labels: labels),
+        "study_id \"\" is not a MIMIC-CXR number"
+      ),
+      (
+        try attempt(split: split + "d9,50414267,abc,train\n", metadata: metadata, labels: labels),
+        "subject_id \"abc\" is not a MIMIC-CXR number"
+      ),
+      (
+        try attempt(
+          split: split, metadata: metadata + "d1,1,1,x,AP,1,1,1,1,x,x,x\n", labels: labels),
+        "dicom_id d1 is here a second time, with ViewPosition \"AP\""
+      ),
+      (
+        try attempt(split: split, metadata: metadata, labels: labels + labels.split(separator: "\n")[1] + "\n"),
+        "rows that repeat an earlier study id"
+      ),
+      (
+        try attempt(
+          split: split, metadata: metadata,
+          labels: "Reports," + Self.observations.joined(separator: ",") + "\nx,1.0" + String(repeating: ",", count: 13)
+            + "\n"),
+        "has no study_id or id column"
+      ),
+      (
+        try attempt(split: split, metadata: metadata, labels: labels, extra: ["--splits", "trian"]),
+        "\"trian\" is not a split of MIMIC-CXR-JPG"
+      ),
     ]
     for (result, message) in cases {
       #expect(result.status != 0 && result.stderr.contains(message), "\(message): \(result.stderr)")

@@ -12,7 +12,8 @@ struct ExactIDsTests {
     let download = scratch.path("mimic-cxr-reports")
     let patient = download + "/files/p10/p10000032"
     try FileManager.default.createDirectory(atPath: patient, withIntermediateDirectories: true)
-    try " FINAL REPORT\n IMPRESSION:  No effusion.\n".write(toFile: patient + "/s50414267.txt", atomically: true, encoding: .utf8)
+    try " FINAL REPORT\n IMPRESSION:  No effusion.\n".write(
+      toFile: patient + "/s50414267.txt", atomically: true, encoding: .utf8)
     try "Licence text.".write(toFile: download + "/LICENSE.txt", atomically: true, encoding: .utf8)
     try "abc  files/p10".write(toFile: download + "/SHA256SUMS.txt", atomically: true, encoding: .utf8)
     try "notes".write(toFile: patient + "/README.txt", atomically: true, encoding: .utf8)
@@ -21,7 +22,9 @@ struct ExactIDsTests {
     let rows = result.stdout.split(separator: "\n")
     #expect(rows.count == 2)
     #expect(rows[1].hasPrefix("10000032,50414267,"))
-    #expect(result.stderr.contains("note (not a MIMIC-CXR study file, so not read): 3 (LICENSE.txt, SHA256SUMS.txt, README.txt)"))
+    #expect(
+      result.stderr.contains(
+        "note (not a MIMIC-CXR study file, so not read): 3 (LICENSE.txt, SHA256SUMS.txt, README.txt)"))
   }
 
   /// `--format chexpert` on a report tree wrote the whole file in `Reports`; the original's input held the
@@ -39,7 +42,10 @@ struct ExactIDsTests {
     try "subject_id,study_id,report\n10000032,s50414267,No effusion.\np10000033,50414268,Edema.\n"
       .write(toFile: csv, atomically: true, encoding: .utf8)
     let subjects = try CommandLineTests.run([csv, "--subject-column", "subject_id"])
-    #expect(subjects.stdout.split(separator: "\n").dropFirst().map { $0.prefix(18) } == ["10000032,50414267,", "10000033,50414268,"])
+    #expect(
+      subjects.stdout.split(separator: "\n").dropFirst().map { $0.prefix(18) } == [
+        "10000032,50414267,", "10000033,50414268,",
+      ])
     let sectioned = scratch.path("mimic_cxr_sectioned.csv")
     try "study,impression,findings,last_paragraph,comparison\r\ns1,,Mild edema.,,\r\ns2,No effusion.,Edema.,,\r\n"
       .write(toFile: sectioned, atomically: true, encoding: .utf8)

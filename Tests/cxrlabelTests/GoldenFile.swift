@@ -46,7 +46,9 @@ struct GoldenFileTests {
     let golden = GoldenFile(name: "g.csv", folder: scratch.root, recording: false)
     #expect(try golden.check("a\nb\nc\n") == nil)
     let difference = try #require(try golden.check("a\nB\nc\n"))
-    #expect(difference.contains("g.csv:2 differs") && difference.contains("expected: b") && difference.contains("actual:   B"))
+    #expect(
+      difference.contains("g.csv:2 differs") && difference.contains("expected: b") && difference.contains("actual:   B")
+    )
     #expect(try golden.check("a\nb\n")?.contains("g.csv:3 differs") == true)
   }
 

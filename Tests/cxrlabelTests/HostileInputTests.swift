@@ -39,7 +39,9 @@ struct HostileInputTests {
     for arguments in [["score", reports, reports], ["eval", labels, labels], [reports], ["mentions", reports]] {
       let result = try shell(arguments, "> /dev/full")
       #expect(result.status == 1, "\(arguments): \(result.stderr)")
-      #expect(result.stderr.contains("cxrlabel: error:") && result.stderr.contains("No space left on device"), "\(arguments): \(result.stderr)")
+      #expect(
+        result.stderr.contains("cxrlabel: error:") && result.stderr.contains("No space left on device"),
+        "\(arguments): \(result.stderr)")
     }
     #expect(try shell(["score", reports, reports], "> /dev/null").status == 0)
   }
@@ -54,7 +56,9 @@ struct HostileInputTests {
     gzip.waitUntilExit()
     let result = try run([csv + ".gz"])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("r.csv.gz: The file has data after its compressed data that is not gzip data"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("r.csv.gz: The file has data after its compressed data that is not gzip data"),
+      "\(result.stderr)")
   }
 
   /// JSON Lines label keys that are not observation names were scored as blank.
@@ -64,7 +68,10 @@ struct HostileInputTests {
     for arguments in [["score", jsonl, good], ["eval", good, jsonl]] {
       let result = try run(arguments)
       #expect(result.status != 0)
-      #expect(result.stderr.contains("k.jsonl:1: \"pneumothorax\" is not an observation's name (did you mean \"Pneumothorax\"?)"), "\(result.stderr)")
+      #expect(
+        result.stderr.contains(
+          "k.jsonl:1: \"pneumothorax\" is not an observation's name (did you mean \"Pneumothorax\"?)"),
+        "\(result.stderr)")
       #expect(result.stderr.contains("Atelectasis, Cardiomegaly"))
     }
     // A vocabulary's own category (title case, as a phrase file names it) still reads.
@@ -77,7 +84,9 @@ struct HostileInputTests {
     let reports = try write("report\nNo effusion.\nEdema.\n", "noid.csv")
     let result = try run(["score", reports, reports])
     #expect(result.status != 0)
-    #expect(result.stderr.contains("no column \"study_id\"") && result.stderr.contains("never by row number"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("no column \"study_id\"") && result.stderr.contains("never by row number"),
+      "\(result.stderr)")
   }
 
   /// `score` did not say which columns of a label file it left out.
@@ -114,7 +123,10 @@ struct HostileInputTests {
     let result = try run(["sections", files, "--output-dir", output])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.contains("removed mimic_cxr_01.csv, mimic_cxr_sections.csv, left from an earlier run"))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: output).sorted() == ["mimic_cxr_00.csv", "mimic_cxr_sectioned.csv", "notes.txt"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: output).sorted() == [
+        "mimic_cxr_00.csv", "mimic_cxr_sectioned.csv", "notes.txt",
+      ])
     let empty = scratch.path("empty")
     try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
     let failed = try run(["sections", empty, "--output-dir", scratch.path("never")])
@@ -157,7 +169,8 @@ struct HostileInputTests {
 
   /// A gzip file cut short said its records "were written" in score, which writes nothing.
   @Test func aTruncatedGzipSaysNothingWasWrittenWhereNothingWas() throws {
-    let csv = try write("study_id,report\n" + (1...2000).map { "s\($0),Report \($0) with no effusion.\n" }.joined(), "r.csv")
+    let csv = try write(
+      "study_id,report\n" + (1...2000).map { "s\($0),Report \($0) with no effusion.\n" }.joined(), "r.csv")
     let gzip = Process()
     gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
     gzip.arguments = ["-c", "gzip -c \"$0\" | head -c 2000 > \"$0.gz\"", csv]
@@ -174,7 +187,8 @@ struct HostileInputTests {
     let reports = try write("study_id,report\n1,No effusion.\n", "r.csv")
     let stdout = try run([reports, "-o", "-", "--explain", "/dev/stdout"])
     #expect(stdout.status != 0 && stdout.stderr.contains("both name /dev/stdout"), "\(stdout.stderr)")
-    try FileManager.default.createSymbolicLink(atPath: scratch.path("b.jsonl"), withDestinationPath: scratch.path("a.jsonl"))
+    try FileManager.default.createSymbolicLink(
+      atPath: scratch.path("b.jsonl"), withDestinationPath: scratch.path("a.jsonl"))
     let aliased = try run([reports, "-o", scratch.path("a.jsonl"), "--explain", scratch.path("b.jsonl")])
     #expect(aliased.status != 0 && aliased.stderr.contains("both name"), "\(aliased.stderr)")
     #expect(!FileManager.default.fileExists(atPath: scratch.path("a.jsonl")))
@@ -186,7 +200,10 @@ struct HostileInputTests {
     let broken = try write("study_id,report\n1,\"unclosed\n", "broken.csv")
     let result = try run([broken, "-o", output])
     #expect(result.status == 1)
-    #expect(result.stderr.contains("out.csv was not replaced, since no study could be read: the file there is an earlier run's"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        "out.csv was not replaced, since no study could be read: the file there is an earlier run's"),
+      "\(result.stderr)")
     #expect(try String(contentsOfFile: output, encoding: .utf8) == "old labels\n")
   }
 
@@ -196,7 +213,10 @@ struct HostileInputTests {
     try FileManager.default.createSymbolicLink(atPath: files + "/p10/p10000001/loop", withDestinationPath: "..")
     let result = try run([files, "-o", scratch.path("out.csv")])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stderr.contains("symbolic link not followed: it leads outside the tree given, or back up to a folder it is in): 1"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        "symbolic link not followed: it leads outside the tree given, or back up to a folder it is in): 1"),
+      "\(result.stderr)")
     #expect(result.stderr.contains("p10000001/loop"))
   }
 }

@@ -12,7 +12,9 @@ struct NewUserTests {
 
   /// The (study_id, row) pairs of a label CSV, by the header's column names.
   func rows(_ csv: String) -> [String: [String: String]] {
-    let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let lines = csv.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
     guard let header = lines.first else { return [:] }
     var result: [String: [String: String]] = [:]
     for line in lines.dropFirst() { result[line[1]] = Dictionary(uniqueKeysWithValues: zip(header, line)) }
@@ -26,7 +28,9 @@ struct NewUserTests {
       .write(toFile: csv, atomically: true, encoding: .utf8)
     let result = try run([csv, "--subject-column", "subject"])
     #expect(result.status == 0, "\(result.stderr)")
-    let ids = result.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(2).joined(separator: ",") }
+    let ids = result.stdout.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).prefix(2).joined(separator: ",")
+    }
     #expect(ids == ["p7,s1", "10000032,p2", "10000033,CXR12", ",50414267"])
     let jsonl = scratch.path("ids.jsonl")
     #expect(try run([csv, "-o", jsonl]).status == 0)
@@ -89,7 +93,9 @@ struct NewUserTests {
 
   /// Errors from argument checking and from the run itself share one prefix.
   @Test func everyErrorHasOnePrefix() throws {
-    for arguments in [["--jobs", "0", "x.csv"], ["no-such-file.csv"], ["score", "a.csv"], ["eval", "a.csv", "b.csv"]] {
+    for arguments in [
+      ["--jobs", "0", "x.csv"], ["no-such-file.csv"], ["score", "a.csv"], ["eval", "a.csv", "b.csv"],
+    ] {
       let result = try run(arguments)
       #expect(result.status != 0)
       #expect(result.stderr.hasPrefix("cxrlabel: error: "), "\(arguments): \(result.stderr)")
@@ -132,7 +138,9 @@ struct NewUserTests {
     #expect((effusion["sentence_text"] as? String)?.contains("pleural effusion") == true)
     let pneumothorax = try #require(mentions.first { $0["observation"] as? String == "Pneumothorax" })
     #expect((pneumothorax["why"] as? String)?.hasPrefix("negation: negation rule ") == true)
-    #expect((first["no_finding"] as? String)?.hasPrefix("blank: Pleural Effusion (\"") == true, "\(first["no_finding"] ?? "")")
+    #expect(
+      (first["no_finding"] as? String)?.hasPrefix("blank: Pleural Effusion (\"") == true, "\(first["no_finding"] ?? "")"
+    )
     let second = try #require(JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
     #expect((second["no_finding"] as? String)?.hasPrefix("1: ") == true)
   }

@@ -12,7 +12,9 @@ struct OutputConventionsTests {
     let text = "Évaluation – no effusion."
     let mentions = try CommandLineTests.run(["mentions", "-", "--labeler", "negbio"], stdin: text)
     #expect(mentions.status == 0, "\(mentions.stderr)")
-    let lines = mentions.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    let lines = mentions.stdout.split(separator: "\n").map {
+      try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+    }
     let mention = try #require(lines.compactMap { $0 }.first { $0["observation"] as? String == "Pleural Effusion" })
     let start = try #require(mention["start"] as? Int)
     let end = try #require(mention["end"] as? Int)
@@ -69,8 +71,10 @@ struct InterfaceDetailsTests {
   /// Warnings name the file and line where there is one.
   @Test func warningsNameTheFileAndLine() throws {
     let input = scratch.path("latin1.csv")
-    try Data("study_id,report\n7,\"Small effusion,\nno \"\"edema\"\" \u{00E9}\"\n8,Caf".utf8 + [0xE9] + Data(".\n".utf8))
-      .write(to: URL(fileURLWithPath: input))
+    try Data(
+      "study_id,report\n7,\"Small effusion,\nno \"\"edema\"\" \u{00E9}\"\n8,Caf".utf8 + [0xE9] + Data(".\n".utf8)
+    )
+    .write(to: URL(fileURLWithPath: input))
     let result = try CommandLineTests.run([input])
     #expect(result.status == 0)
     #expect(result.stderr.contains("warning: \(input):4: 8: invalid UTF-8 replaced"))
@@ -114,13 +118,16 @@ struct ProgressTests {
   func progressHasATotalAndStaysOffTheRows() throws {
     let input = scratch.path("many.csv")
     var text = "study_id,report\n"
-    for index in 0..<4000 { text += "\(index),No pleural effusion. Possible left lower lobe pneumonia versus atelectasis.\n" }
+    for index in 0..<4000 {
+      text += "\(index),No pleural effusion. Possible left lower lobe pneumonia versus atelectasis.\n"
+    }
     try text.write(toFile: input, atomically: true, encoding: .utf8)
     let toFile = try onTerminal([input, "-o", scratch.path("out.csv"), "--jobs", "1"])
     let lines = toFile.split(separator: "\r").map(String.init)
     let progress = lines.filter { $0.contains("studies of about") }
     #expect(!progress.isEmpty, "\(toFile)")
-    #expect(progress.allSatisfy { $0.contains("% ") || $0.contains("%)") } && progress.allSatisfy { $0.contains(" left") })
+    #expect(
+      progress.allSatisfy { $0.contains("% ") || $0.contains("%)") } && progress.allSatisfy { $0.contains(" left") })
     // A short run shows nothing, and rows on the terminal never share it with a progress line.
     let short = try onTerminal([CommandLineTests.fixtures + "/reports", "-o", scratch.path("short.csv")])
     #expect(!short.contains("studies,") && !short.contains("studies of"), "\(short)")
@@ -138,13 +145,18 @@ extension OutputConventionsTests {
     let explain = scratch.path("why.jsonl")
     _ = try CommandLineTests.run([tree, "-o", jsonl, "--explain", explain])
     let mentions = try CommandLineTests.run(["mentions", tree])
-    let csvIDs = csv.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[1] }
+    let csvIDs = csv.stdout.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)[1]
+    }
     func ids(_ text: String) -> [String] {
       text.split(separator: "\n").compactMap { line in
-        (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?.flatMap { $0["clean"] == nil && $0["labels"] == nil ? nil : $0["study_id"] as? String }
+        (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?.flatMap {
+          $0["clean"] == nil && $0["labels"] == nil ? nil : $0["study_id"] as? String
+        }
       }
     }
-    #expect(csvIDs.map(String.init) == ["50000001", "50000002", "50000003", "50000004", "50000005", "50000006", "58235663"])
+    #expect(
+      csvIDs.map(String.init) == ["50000001", "50000002", "50000003", "50000004", "50000005", "50000006", "58235663"])
     #expect(ids(try String(contentsOfFile: jsonl, encoding: .utf8)) == csvIDs.map(String.init))
     #expect(ids(try String(contentsOfFile: explain, encoding: .utf8)) == csvIDs.map(String.init))
     #expect(ids(mentions.stdout) == csvIDs.map(String.init))

@@ -32,7 +32,8 @@ struct ScoreCommandTests {
     let out = scratch.path("self.json")
     let result = try run(["score", tree, treeLabels, "--json", out, "--quiet"])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout.contains("\n7 pairs scored (generated: chexpert labels; reference: labels read from the file;"))
+    #expect(
+      result.stdout.contains("\n7 pairs scored (generated: chexpert labels; reference: labels read from the file;"))
     let scores = try json(out)
     #expect(scores["f1_micro"] as? Double == 1 && scores["precision_micro"] as? Double == 1)
     // Observations that no study has score 0 (zero_division=0), which pulls the macro average down.
@@ -53,8 +54,10 @@ struct ScoreCommandTests {
     let result = try run(["score", generated, reference, "--labels-out", both, "--quiet"])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("\n2 pairs scored"))
-    #expect(result.stderr.contains("generated.csv: 1 of 3 studies have no pair in the other input and are left out: s9"))
-    #expect(result.stderr.contains("reference.csv: 1 of 3 studies have no pair in the other input and are left out: s3"))
+    #expect(
+      result.stderr.contains("generated.csv: 1 of 3 studies have no pair in the other input and are left out: s9"))
+    #expect(
+      result.stderr.contains("reference.csv: 1 of 3 studies have no pair in the other input and are left out: s3"))
     // Cardiomegaly found in both; effusion and pneumothorax missed; No Finding predicted for s2 but not true:
     // micro precision 1/2, recall 1/3, F1 2·1/(2 + 3).
     #expect(result.stdout.contains("micro average                  0.500     0.333     0.400         3"))
@@ -138,7 +141,6 @@ struct ScoreCommandTests {
 
   var conventions: String { CommandLineTests.fixtures + "/ce-conventions/random40" }
 
-
   /// `--convention` writes the lineage's own keys with the figures its code printed on the same labels: R2Gen's and
   /// WCL's printout, and RadEval's unrounded keys for CheXbert, on every fixture.
   @Test(arguments: ["random40", "blanks30", "oneclass25"], ["r2gen", "wcl", "chexbert"])
@@ -177,7 +179,10 @@ struct ScoreCommandTests {
 
   @Test func aConventionFixesHowUncertainCounts() throws {
     try expectRefused(
-      [conventions + "/generated.csv", conventions + "/reference.csv", "--convention", "wcl", "--uncertain", "positive"],
+      [
+        conventions + "/generated.csv", conventions + "/reference.csv", "--convention", "wcl", "--uncertain",
+        "positive",
+      ],
       saying: "leave out --uncertain")
   }
 

@@ -12,31 +12,55 @@ struct SectionsCommandTests {
   static let reports: [(path: String, text: String)] = [
     // (A header must start a line after a newline, as in MIMIC-CXR's files, whose first line is the title.)
     // Findings and impression: the impression is chosen; both fill the sectioned row.
-    ("p10/p10000001/s50000001.txt", "                                 FINAL REPORT\n EXAMINATION:  CHEST (PA AND LAT)\n \n FINDINGS: \n \n Heart size is normal.  No effusion, no edema.\n \n IMPRESSION: \n \n No acute process.\n"),
+    (
+      "p10/p10000001/s50000001.txt",
+      "                                 FINAL REPORT\n EXAMINATION:  CHEST (PA AND LAT)\n \n FINDINGS: \n \n Heart size is normal.  No effusion, no edema.\n \n IMPRESSION: \n \n No acute process.\n"
+    ),
     // Misspelled headers: IMPRESSON is impression, FINDINS is findings; a quote inside the text.
-    ("p10/p10000001/s50000002.txt", " FINAL REPORT\n FINDINS:  Small \"nodule\" at the left base.\n \n IMPRESSON:  Nodule, see findings.\n"),
+    (
+      "p10/p10000001/s50000002.txt",
+      " FINAL REPORT\n FINDINS:  Small \"nodule\" at the left base.\n \n IMPRESSON:  Nodule, see findings.\n"
+    ),
     // A blank impression is removed: findings are chosen.
-    ("p10/p10000002/s50000003.txt", " FINAL REPORT\n INDICATION:  Fever.\n \n FINDINGS:  Mild cardiomegaly.\n \n IMPRESSION: \n \n"),
+    (
+      "p10/p10000002/s50000003.txt",
+      " FINAL REPORT\n INDICATION:  Fever.\n \n FINDINGS:  Mild cardiomegaly.\n \n IMPRESSION: \n \n"
+    ),
     // Neither impression nor findings: the final section is cut at its first blank line; the rest is the last
     // paragraph, which is chosen.
-    ("p10/p10000002/s50000004.txt", " FINAL REPORT\n WET READ:  ___ 2:15 PM\n   no pneumothorax\n \n Lungs are clear.\n \n Heart is normal.\n"),
+    (
+      "p10/p10000002/s50000004.txt",
+      " FINAL REPORT\n WET READ:  ___ 2:15 PM\n   no pneumothorax\n \n Lungs are clear.\n \n Heart is normal.\n"
+    ),
     // CRLF line ends, and CONCLUSION is impression.
-    ("p11/p11000005/s50000005.txt", " FINAL REPORT\r\n COMPARISON:  None.\r\n \r\n CONCLUSION:  Right lower lobe pneumonia.\r\n"),
+    (
+      "p11/p11000005/s50000005.txt",
+      " FINAL REPORT\r\n COMPARISON:  None.\r\n \r\n CONCLUSION:  Right lower lobe pneumonia.\r\n"
+    ),
     // Only a comparison: it is chosen. A header in the first line of a section's text is not a header.
     ("p11/p11000005/s50000006.txt", " FINAL REPORT\n COMPARISON:  Prior study. NOTE: see above.\n"),
     // No header at all: a full report, nothing to choose, an empty text.
     ("p11/p11000006/s50000007.txt", " FINAL REPORT\nPortable view of the chest.\n"),
     // Per-study fixes: a section fix (recommendations) and an empty character range; neither is in the
     // sectioned file.
-    ("p11/p11000006/s50913680.txt", " FINAL REPORT\n IMPRESSION:  Not used.\n \n RECOMMENDATION(S):  Follow-up in 3 months.\n"),
+    (
+      "p11/p11000006/s50913680.txt",
+      " FINAL REPORT\n IMPRESSION:  Not used.\n \n RECOMMENDATION(S):  Follow-up in 3 months.\n"
+    ),
     ("p11/p11000006/s58235663.txt", " FINAL REPORT\n IMPRESSION:  Not used either.\n"),
     // A view header is findings; FINDINGS AND IMPRESSION is impression.
-    ("p12/p12000007/s50000008.txt", " FINAL REPORT\n PA AND LATERAL CHEST:  Clear lungs.\n \n FINDINGS AND IMPRESSION:  Normal study.\n"),
+    (
+      "p12/p12000007/s50000008.txt",
+      " FINAL REPORT\n PA AND LATERAL CHEST:  Clear lungs.\n \n FINDINGS AND IMPRESSION:  Normal study.\n"
+    ),
     // More of the table: NDICATION is (oddly) impression; FINDINGS/ IMPRESSION is impression and REFERENCE EXAM
     // comparison; CHEST, TWO VIEWS is findings and COMPARISION comparison; COMPARISON/HISTORY is history (the
     // substring rule tries history before comparison) and MPRESSION impression; PORTABLE AP CHEST is findings.
     ("p12/p12000007/s50000011.txt", " FINAL REPORT\n NDICATION:  Odd impression.\n"),
-    ("p12/p12000007/s50000012.txt", " FINAL REPORT\n FINDINGS/ IMPRESSION:  Combined text.\n \n REFERENCE EXAM:  Old film.\n"),
+    (
+      "p12/p12000007/s50000012.txt",
+      " FINAL REPORT\n FINDINGS/ IMPRESSION:  Combined text.\n \n REFERENCE EXAM:  Old film.\n"
+    ),
     ("p12/p12000007/s50000013.txt", " FINAL REPORT\n CHEST, TWO VIEWS:  Two views text.\n \n COMPARISION:  Prior.\n"),
     ("p12/p12000007/s50000014.txt", " FINAL REPORT\n COMPARISON/HISTORY:  Smoker.\n \n MPRESSION:  Mild edema.\n"),
     ("p12/p12000007/s50000015.txt", " FINAL REPORT\n PORTABLE AP CHEST:  Lines in place.\n"),

@@ -33,14 +33,20 @@ final class CSVReader {
           continue
         }
         // A zip (an .xlsx workbook renamed .csv) or other binary file would be read as garbage: name it.
-        if try ensure(4), (buffer[position..<position + 4].elementsEqual([0x50, 0x4B, 0x03, 0x04])
-          || buffer[position..<position + 4].contains(0)) && !(byte == 0xFF || byte == 0xFE) {
+        if try ensure(4),
+          (buffer[position..<position + 4].elementsEqual([0x50, 0x4B, 0x03, 0x04])
+            || buffer[position..<position + 4].contains(0)) && !(byte == 0xFF || byte == 0xFE)
+        {
           let zip = buffer[position] == 0x50
           throw CXRLabelError(
             .invalidInput,
-            zip ? "The file is a zip archive (an Excel .xlsx workbook?), not CSV text." : "The file is binary (it has NUL bytes), not CSV text.",
+            zip
+              ? "The file is a zip archive (an Excel .xlsx workbook?), not CSV text."
+              : "The file is binary (it has NUL bytes), not CSV text.",
             at: .init(file: source.path),
-            hint: "Save the spreadsheet as CSV (UTF-8), or in Python: pandas.read_excel(path).to_csv(\"reports.csv\", index=False).")
+            hint:
+              "Save the spreadsheet as CSV (UTF-8), or in Python: pandas.read_excel(path).to_csv(\"reports.csv\", index=False)."
+          )
         }
         // UTF-16 (Excel's "Unicode text", Windows tools) would be read as garbage: name it.
         if byte == 0xFF || byte == 0xFE, try ensure(2), buffer[position + 1] == (byte == 0xFF ? 0xFE : 0xFF) {

@@ -29,7 +29,8 @@ struct CSVReportReader {
     guard options.csvHasHeader else { return }
     guard let header = try self.reader.next() else {
       throw CXRLabelError(
-        .malformedCSV, "The file is empty; a CSV needs a header line naming its columns (\(options.idColumn),\(options.textColumn)).",
+        .malformedCSV,
+        "The file is empty; a CSV needs a header line naming its columns (\(options.idColumn),\(options.textColumn)).",
         at: .init(file: reader.path),
         hint: "Check that the file was written completely, or pass --no-header for a file of reports without a header.")
     }
@@ -80,7 +81,9 @@ struct CSVReportReader {
     while let newline = field[index...].firstIndex(of: UInt8(ascii: "\n")) {
       inner += 1
       index = newline + 1
-      guard let comma = field[index...].firstIndex(of: UInt8(ascii: ",")), comma > index, comma - index <= 64 else { continue }
+      guard let comma = field[index...].firstIndex(of: UInt8(ascii: ",")), comma > index, comma - index <= 64 else {
+        continue
+      }
       let candidate = field[index..<comma]
       guard Self.shape(candidate) == idShape else { continue }
       return "\(path):\(line + inner): this line is inside a quoted field that starts on line \(line), but looks like "
@@ -146,11 +149,13 @@ struct CSVReportReader {
             at: location, hint: "Quote fields that contain commas or line breaks (\"No effusion, no edema.\")."))
       }
       let id = String(decoding: record.fields[idIndex], as: UTF8.self)
-      let textField = sectionIndices.flatMap { $0.lazy.map { record.fields[$0] }.first { !$0.isEmpty } } ?? (
-        sectionIndices == nil ? record.fields[textIndex] : [])
+      let textField =
+        sectionIndices.flatMap { $0.lazy.map { record.fields[$0] }.first { !$0.isEmpty } }
+        ?? (sectionIndices == nil ? record.fields[textIndex] : [])
       let (text, invalid) = ReportSource.decode(textField)
       let subject = subjectIndex.map { Self.subjectID(String(decoding: record.fields[$0], as: UTF8.self)) }
-      var report = Report(id: StudyID(subject: subject ?? nil, study: id), text: text, origin: origin, hadInvalidUTF8: invalid)
+      var report = Report(
+        id: StudyID(subject: subject ?? nil, study: id), text: text, origin: origin, hadInvalidUTF8: invalid)
       if idShape == nil { idShape = Self.shape(record.fields[idIndex][...]) }
       if let warning = mergedRowWarning(textField, line: record.line) { report.readingWarnings = [warning] }
       return .report(report)
@@ -178,7 +183,8 @@ struct CSVReportReader {
       return .failure(
         rowID,
         CXRLabelError(
-          .malformedCSV, "Row \(row) has \(record.fields.count) fields; a headerless file has 1 (text) or 2 (id, text).",
+          .malformedCSV,
+          "Row \(row) has \(record.fields.count) fields; a headerless file has 1 (text) or 2 (id, text).",
           at: location, hint: "Quote reports that contain commas."))
     }
   }

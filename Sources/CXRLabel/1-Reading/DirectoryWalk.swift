@@ -73,7 +73,8 @@ struct DirectoryWalk {
           let a = range(Int(left))
           let b = range(Int(right))
           let common = Swift.min(a.count, b.count)
-          let compared = common == 0 ? 0 : memcmp(buffer.baseAddress! + a.lowerBound, buffer.baseAddress! + b.lowerBound, common)
+          let compared =
+            common == 0 ? 0 : memcmp(buffer.baseAddress! + a.lowerBound, buffer.baseAddress! + b.lowerBound, common)
           return compared != 0 ? compared < 0 : a.count < b.count
         }
       }
@@ -255,7 +256,9 @@ struct DirectoryWalk {
   static func cString<T>(_ bytes: some Collection<UInt8>, _ body: (UnsafePointer<CChar>) -> T) -> T {
     var buffer = Array(bytes)
     buffer.append(0)
-    return buffer.withUnsafeBufferPointer { body(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }
+    return buffer.withUnsafeBufferPointer {
+      body(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self))
+    }
   }
 
   /// The real path of `path` (links resolved), nil if it cannot be resolved (missing, too long).
@@ -299,7 +302,8 @@ struct DirectoryWalk {
           var info = stat()
           let found = cString(name) { fstatat(descriptor, $0, &info, 0) } == 0
           var link = stat()
-          let isLink = cString(name) { fstatat(descriptor, $0, &link, AT_SYMLINK_NOFOLLOW) } == 0
+          let isLink =
+            cString(name) { fstatat(descriptor, $0, &link, AT_SYMLINK_NOFOLLOW) } == 0
             && (link.st_mode & S_IFMT) == S_IFLNK
           let isDirectory = found && (info.st_mode & S_IFMT) == S_IFDIR
           guard isDirectory || matches else { return }
@@ -385,5 +389,7 @@ struct WalkedFile: @unchecked Sendable {
 
 extension String {
   /// The string with `0`s in front up to `width` characters.
-  fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: Swift.max(0, width - count)) + self }
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: Swift.max(0, width - count)) + self
+  }
 }

@@ -84,7 +84,9 @@ public enum GraphsReader {
     guard let studyID = (object["study_id"] as? String) ?? (object["study_id"] as? Int).map(String.init) else {
       throw bad("Missing \"study_id\".")
     }
-    guard let clean = object["clean"] as? String else { throw bad("Missing \"clean\" (the text the offsets refer to).") }
+    guard let clean = object["clean"] as? String else {
+      throw bad("Missing \"clean\" (the text the offsets refer to).")
+    }
     let text = Array(clean.utf8)
     // Offsets in the file count code points (Unicode scalars, as Python's str does); convert them to bytes.
     let byteOffset = characterToByteOffsets(clean)

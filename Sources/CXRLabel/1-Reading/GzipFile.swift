@@ -132,7 +132,9 @@ final class ByteFileReader {
       let got = pread(descriptor, &chunk, chunk.count, off_t(position))
       guard got > 0 else { break }
       let window = carry + chunk[..<got]
-      if window.indices.dropLast(2).contains(where: { window[$0] == 0x1F && window[$0 + 1] == 0x8B && window[$0 + 2] == 0x08 }) {
+      if window.indices.dropLast(2).contains(where: {
+        window[$0] == 0x1F && window[$0 + 1] == 0x8B && window[$0 + 2] == 0x08
+      }) {
         return nil
       }
       carry = Array(window.suffix(2))
@@ -202,7 +204,10 @@ public enum Gzip {
   public static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8]? {
     var stream = z_stream()
     // windowBits 15 + 16: a gzip header and trailer rather than zlib's.
-    guard deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
+    guard
+      deflateInit2_(
+        &stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        == Z_OK
     else { return nil }
     defer { deflateEnd(&stream) }
     var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(bytes.count))) + 64)

@@ -26,7 +26,8 @@ package enum JSONSpans {
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return members }
       let valueStart = skipSpace(bytes, index + 1)
       let end = valueEnd(bytes, valueStart)
-      members.append(Member(key: decodedString(bytes[keyStart..<keyEnd]), member: keyStart..<end, value: valueStart..<end))
+      members.append(
+        Member(key: decodedString(bytes[keyStart..<keyEnd]), member: keyStart..<end, value: valueStart..<end))
       index = skipSpace(bytes, end)
       guard index < bytes.count, bytes[index] == UInt8(ascii: ",") else { return members }
       index += 1

@@ -1,4 +1,5 @@
 internal import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -117,8 +118,10 @@ public final class ReportSource: Sequence, IteratorProtocol {
   /// for anything else.
   static func spreadsheetKind(_ path: String) -> String? {
     let lower = path.lowercased()
-    for (ending, kind) in [(".xlsx", "an Excel workbook"), (".xls", "an Excel workbook"), (".ods", "an OpenDocument spreadsheet"),
-      (".numbers", "a Numbers spreadsheet"), (".zip", "a zip archive"), (".parquet", "a Parquet file")]
+    for (ending, kind) in [
+      (".xlsx", "an Excel workbook"), (".xls", "an Excel workbook"), (".ods", "an OpenDocument spreadsheet"),
+      (".numbers", "a Numbers spreadsheet"), (".zip", "a zip archive"), (".parquet", "a Parquet file"),
+    ]
     where lower.hasSuffix(ending) {
       return kind
     }
@@ -136,7 +139,8 @@ public final class ReportSource: Sequence, IteratorProtocol {
   public var fractionRead: Double? {
     // A shard knows its number of records.
     if let selected {
-      return selected.isEmpty ? 1 : Swift.min(1, Double(Swift.max(produced - selected.lowerBound, 0)) / Double(selected.count))
+      return selected.isEmpty
+        ? 1 : Swift.min(1, Double(Swift.max(produced - selected.lowerBound, 0)) / Double(selected.count))
     }
     guard !items.isEmpty else { return nil }
     if itemIndex >= items.count, csv == nil, walk == nil { return 1 }
@@ -266,7 +270,8 @@ public final class ReportSource: Sequence, IteratorProtocol {
                 .failure(
                   Self.studyID(forPath: display),
                   CXRLabelError(
-                    .unreadable, "It is named like a report but is not a regular file (a named pipe, socket or device).",
+                    .unreadable,
+                    "It is named like a report but is not a regular file (a named pipe, socket or device).",
                     at: .init(file: display), hint: "Move it out of the tree or rename it."))))
           case .linkNotFollowed(let path):
             linksNotFollowed.append(WalkedFile.display(path))
@@ -294,7 +299,9 @@ public final class ReportSource: Sequence, IteratorProtocol {
           return .failure(nil, CXRLabelError(.unreadable, "Cannot list \(root).", hint: "Check its permissions."))
         }
       case .csv(let path):
-        do { csv = try CSVReportReader(try ByteFileReader(path: path), options: options) } catch { return .failure(nil, error) }
+        do { csv = try CSVReportReader(try ByteFileReader(path: path), options: options) } catch {
+          return .failure(nil, error)
+        }
       case .standardInput:
         do {
           let reader = try ByteFileReader(standardInput: ())
@@ -306,7 +313,8 @@ public final class ReportSource: Sequence, IteratorProtocol {
               return .failure(
                 StudyID(study: "stdin"),
                 CXRLabelError(
-                  .invalidInput, "Standard input starts with a CSV header (\(options.idColumn),\(options.textColumn)), "
+                  .invalidInput,
+                  "Standard input starts with a CSV header (\(options.idColumn),\(options.textColumn)), "
                     + "but is read as the text of one report.", hint: "Add --stdin-csv to read it as CSV rows."))
             }
             // The text of one report, as a file's: it goes through the same section choice (--sections).

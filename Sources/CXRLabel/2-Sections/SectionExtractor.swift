@@ -76,7 +76,9 @@ public struct SectionExtractor: Sendable {
   }
 
   /// Whether the report has a section header at all (`\n NAME:` as MIMIC-CXR writes them).
-  public func hasHeader(_ report: String) -> Bool { Self.findHeader(Array(Self.universalNewlines(report).utf8), from: 0) != nil }
+  public func hasHeader(_ report: String) -> Bool {
+    Self.findHeader(Array(Self.universalNewlines(report).utf8), from: 0) != nil
+  }
 
   /// The sections of a report (`\n` line ends), names normalised, empty impression/findings removed, and a
   /// `last_paragraph` split off when there is neither impression nor findings.

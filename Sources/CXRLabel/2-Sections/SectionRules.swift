@@ -37,7 +37,9 @@ public struct SectionRules: Sendable, Hashable {
       let values = Array(fields.dropFirst())
       switch keyword {
       case "alias":
-        guard values.count >= 2 else { throw entry.error("`alias NAME VARIANT...` needs a name and at least one variant.") }
+        guard values.count >= 2 else {
+          throw entry.error("`alias NAME VARIANT...` needs a name and at least one variant.")
+        }
         for variant in values.dropFirst() { rules.aliases[variant] = values[0] }
       case "contains": rules.containedNames = values
       case "findings-if-contains": rules.findingsHints = values
@@ -48,7 +50,9 @@ public struct SectionRules: Sendable, Hashable {
         }
         rules.characterOverrides[values[0]] = start..<end
       case "use-section":
-        guard values.count == 2 else { throw entry.error("`use-section STUDY NAME` needs a study id and a section name.") }
+        guard values.count == 2 else {
+          throw entry.error("`use-section STUDY NAME` needs a study id and a section name.")
+        }
         rules.sectionOverrides[values[0]] = values[1]
       default:
         throw entry.error("Unknown keyword `\(keyword)`.")

@@ -64,7 +64,9 @@ public struct PunktModel: Sendable {
       "begin-upper": .beginUpper, "middle-upper": .middleUpper, "unknown-upper": .unknownUpper,
       "begin-lower": .beginLower, "middle-lower": .middleLower, "unknown-lower": .unknownLower,
     ]
-    for entry in DataFileLines(text, file: file, code: .invalidModel, hint: "Fix the line; see Phrases/README.md for the format.") {
+    for entry in DataFileLines(
+      text, file: file, code: .invalidModel, hint: "Fix the line; see Phrases/README.md for the format.")
+    {
       let fields = try entry.fields().fields
       guard let keyword = fields.first else { continue }
       switch (keyword, fields.count) {
@@ -79,7 +81,8 @@ public struct PunktModel: Sendable {
         }
         model.orthography[fields[1]] = flags
       default:
-        throw entry.error("Expected `abbreviation WORD`, `collocation WORD WORD`, `starter WORD` or `seen WORD FLAG...`.")
+        throw entry.error(
+          "Expected `abbreviation WORD`, `collocation WORD WORD`, `starter WORD` or `seen WORD FLAG...`.")
       }
     }
     return model

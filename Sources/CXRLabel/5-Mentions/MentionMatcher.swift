@@ -57,7 +57,8 @@ public struct MentionMatcher: Sendable {
     var needles: [UInt8] = []
     var patterns: [PCRE2Pattern] = []
     func compile(_ phrase: Vocabulary.Phrase) throws(CXRLabelError) -> PhraseFinder {
-      let source = options.spacesMatchAnyWhitespace
+      let source =
+        options.spacesMatchAnyWhitespace
         ? phrase.pattern.split(separator: " ", omittingEmptySubsequences: false).joined(separator: "\\s+")
         : phrase.pattern
       if patternOptions.isEmpty, let literal = PhraseFinder.literalBytes(source) {
@@ -130,7 +131,8 @@ public struct MentionMatcher: Sendable {
           func search(_ lowered: UnsafeBufferPointer<UInt8>?) {
             let search = Search(
               sentence: sentence, lowered: lowered, needles: needles, patterns: patterns, scratch: scratch)
-            collect(in: search, offset: range.lowerBound, sentence: index, unmentionSpans: &unmentionSpans, into: &found)
+            collect(
+              in: search, offset: range.lowerBound, sentence: index, unmentionSpans: &unmentionSpans, into: &found)
           }
           if ascii { lowercase.withUnsafeBufferPointer { search($0) } } else { search(nil) }
         }
@@ -172,7 +174,8 @@ public struct MentionMatcher: Sendable {
                 search.forEachMatch(unmentionFinders[unmention]) { unmentionSpans.append($0) }
               }
             }
-            if unmentionSpans.contains(where: { $0.lowerBound < match.upperBound && match.lowerBound < $0.upperBound }) {
+            if unmentionSpans.contains(where: { $0.lowerBound < match.upperBound && match.lowerBound < $0.upperBound })
+            {
               return
             }
           }

@@ -64,7 +64,8 @@ public struct Vocabulary: Sendable, Hashable {
     var result = self
     for index in result.entries.indices {
       let neutral = Set(result.entries[index].neutral)
-      for phrase in result.entries[index].mentions.indices where neutral.contains(result.entries[index].mentions[phrase].pattern) {
+      for phrase in result.entries[index].mentions.indices
+      where neutral.contains(result.entries[index].mentions[phrase].pattern) {
         result.entries[index].mentions[phrase].isNeutral = true
       }
     }

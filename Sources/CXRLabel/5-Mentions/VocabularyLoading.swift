@@ -52,7 +52,9 @@ extension Vocabulary {
         var target: String? = nil
         if keyword == "mention", let marker = words.firstIndex(of: "positional") {
           let after = words[(marker + 1)...]
-          guard !after.isEmpty else { throw entry.error("`positional` needs the words to guard, e.g. `positional heart`.") }
+          guard !after.isEmpty else {
+            throw entry.error("`positional` needs the words to guard, e.g. `positional heart`.")
+          }
           target = after.joined(separator: " ")
           words = Array(words[..<marker])
         }
@@ -67,7 +69,8 @@ extension Vocabulary {
         }
       default:
         throw entry.error(
-          "Unknown keyword `\(keyword)`; expected `[Observation]`, `mention`, `unmention`, `neutral`, `positions` or `sides`.")
+          "Unknown keyword `\(keyword)`; expected `[Observation]`, `mention`, `unmention`, `neutral`, `positions` or `sides`."
+        )
       }
     }
     if !positional.isEmpty && positions.isEmpty {

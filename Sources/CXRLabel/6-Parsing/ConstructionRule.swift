@@ -83,10 +83,14 @@ enum ConstructionRule: Int, CaseIterable, Sendable {
     case .nounPhrase: return ["no acute osseous abnormality.", "the enlarged cardiac silhouette."]
     case .innerCoordination: return ["cardiac and mediastinal contours.", "resolving or developing pneumonia."]
     case .parallelPrepositionalPhrases:
-      return ["atelectasis in the left base versus pneumonia in the right base.", "scar in the apex or nodule in the base."]
+      return [
+        "atelectasis in the left base versus pneumonia in the right base.", "scar in the apex or nodule in the base.",
+      ]
     case .coordinatedList: return ["no pneumothorax, pleural effusion, or consolidation.", "atelectasis or pneumonia."]
     case .smallClause:
-      return ["views demonstrate the mediastinum to be normal.", "the films show the heart size to be within normal limits."]
+      return [
+        "views demonstrate the mediastinum to be normal.", "the films show the heart size to be within normal limits.",
+      ]
     case .prepositionalFragment: return ["without focal consolidation.", "with small bilateral effusions."]
     case .verblessPredicate: return ["heart and mediastinum normal.", "heart size within normal limits."]
     case .copulaPredicate: return ["the heart is xxxx normal in size.", "the lungs are again clear."]
@@ -95,7 +99,8 @@ enum ConstructionRule: Int, CaseIterable, Sendable {
     case .subject: return ["the effusion has resolved.", "small effusions are suspected."]
     case .object: return ["the lungs appear clear.", "the film shows atelectasis."]
     case .prepositionalPhrase: return ["no evidence of pneumonia.", "opacity in the left base."]
-    case .postnominalAdjective: return ["a mass in the lobe, suspicious for malignancy.", "nodule in the right apex, suspicious for neoplasm."]
+    case .postnominalAdjective:
+      return ["a mass in the lobe, suspicious for malignancy.", "nodule in the right apex, suspicious for neoplasm."]
     case .adverb: return ["correlate clinically for pneumonia.", "left basilar opacity, possibly atelectasis."]
     case .secondaryPredicate:
       return ["opacity which may be atelectasis.", "the bones appear to be unremarkable."]
@@ -103,16 +108,21 @@ enum ConstructionRule: Int, CaseIterable, Sendable {
     case .relativeClause: return ["opacity which may represent atelectasis.", "a nodule, which is stable."]
     case .participleModifier:
       return ["the effusion seen on the prior study has resolved.", "right upper lobe opacity, favoring scarring."]
-    case .secondaryObject: return ["right upper lobe opacity, favoring scarring.", "basilar opacity, suggesting atelectasis."]
-    case .coordinatedPrepositionalPhrase: return ["heart size is stable and within normal limits.", "contours are normal and within normal limits."]
+    case .secondaryObject:
+      return ["right upper lobe opacity, favoring scarring.", "basilar opacity, suggesting atelectasis."]
+    case .coordinatedPrepositionalPhrase:
+      return ["heart size is stable and within normal limits.", "contours are normal and within normal limits."]
     case .apposition: return ["left basilar opacity, likely atelectasis.", "patchy opacity, scar or atelectasis."]
     case .discourse: return ["please correlate clinically.", "please see the ct."]
     case .introductoryPhrase:
       return ["compared with the prior study, the heart is normal.", "on the frontal view, no pneumothorax."]
     case .complementClause: return ["note that fractures may not be seen.", "note that the heart is enlarged."]
     case .absoluteClause:
-      return ["the heart is normal, with a small left effusion present.", "the heart is enlarged, with the lungs clear."]
-    case .coordinatedClauses: return ["the heart is normal and the lungs are clear.", "the heart is enlarged but the lungs are clear."]
+      return [
+        "the heart is normal, with a small left effusion present.", "the heart is enlarged, with the lungs clear.",
+      ]
+    case .coordinatedClauses:
+      return ["the heart is normal and the lungs are clear.", "the heart is enlarged but the lungs are clear."]
     case .parataxis: return ["the heart is normal; the lungs are clear.", "heart size normal lungs are clear."]
     case .unattached: return ["cardiomegaly.", "views of the chest."]
     }

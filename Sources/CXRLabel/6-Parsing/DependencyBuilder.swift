@@ -26,7 +26,9 @@ struct DependencyBuilder {
     self.lexicon = lexicon
     let wordClasses = wordClasses ?? tokens.map { lexicon.classMask($0.word) }
     self.wordClasses = wordClasses
-    lemmaClasses = tokens.indices.map { tokens[$0].lemma == tokens[$0].word ? wordClasses[$0] : lexicon.classMask(tokens[$0].lemma) }
+    lemmaClasses = tokens.indices.map {
+      tokens[$0].lemma == tokens[$0].word ? wordClasses[$0] : lexicon.classMask(tokens[$0].lemma)
+    }
     head = Array(repeating: -1, count: tokens.count)
     relation = Array(repeating: nil, count: tokens.count)
     attachedBy = Array(repeating: nil, count: tokens.count)
@@ -152,7 +154,9 @@ struct DependencyBuilder {
       }
     }
     // Shared subjects of coordinated predicates ("heart is normal and lungs clear").
-    func hasSubject(_ node: Int) -> Bool { tokens.indices.contains { head[$0] == node && relation[$0]?.isSubject == true } }
+    func hasSubject(_ node: Int) -> Bool {
+      tokens.indices.contains { head[$0] == node && relation[$0]?.isSubject == true }
+    }
     for group in conjuncts {
       guard let subject = tokens.indices.first(where: { head[$0] == group.first && relation[$0]?.isSubject == true }),
         let label = relation[subject]

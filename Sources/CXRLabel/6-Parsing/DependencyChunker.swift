@@ -27,8 +27,9 @@ extension DependencyBuilder {
     let nextIsNominal = next.isNoun || isAdjectival(next) || next == .VBN || next == .VBG
     if tag == .VBN || tag == .VBG || tag == .VBD {
       let previous = index > 0 ? self.tag(index - 1) : nil
-      if index > 0 && (wordIs(index - 1, .beForms) || wordIs(index - 1, .haveForms)) || previous == .RB && index > 1
-        && wordIs(index - 2, .beForms)
+      if index > 0 && (wordIs(index - 1, .beForms) || wordIs(index - 1, .haveForms))
+        || previous == .RB && index > 1
+          && wordIs(index - 2, .beForms)
       {
         return false
       }
@@ -48,8 +49,9 @@ extension DependencyBuilder {
         return true
       }
       // "resolving or developing pneumonia": coordinated participles before a noun.
-      if next == .CC, index + 3 < tokens.count, isAdjectival(self.tag(index + 2)) || self.tag(index + 2) == .VBG
-        || self.tag(index + 2) == .VBN, self.tag(index + 3).isNoun
+      if next == .CC, index + 3 < tokens.count,
+        isAdjectival(self.tag(index + 2)) || self.tag(index + 2) == .VBG
+          || self.tag(index + 2) == .VBN, self.tag(index + 3).isNoun
       {
         return true
       }
@@ -84,12 +86,13 @@ extension DependencyBuilder {
   func isRunOnPredicate(_ index: Int) -> Bool {
     guard index > 0 else { return false }
     let afterCopula = wordIs(index - 1, .beForms) && isAdjectival(tag(index))
-    guard afterCopula || (tag(index - 1).isNoun || wordIs(index - 1, .runOnPrepositions))
-      && wordIs(index, .runOnPredicates)
+    guard
+      afterCopula
+        || (tag(index - 1).isNoun || wordIs(index - 1, .runOnPrepositions))
+          && wordIs(index, .runOnPredicates)
     else { return false }
     return nounPhraseWithItsOwnVerb(from: index + 1) { isAdjectival(tag($0)) } || verblessStatementFollows(index + 1)
   }
-
 
   /// Whether a verbless statement starts at `start`: nouns (with their modifiers, "and" or commas between them)
   /// and then a predicate adjective that ends the sentence ("the lungs are clear | heart and mediastinum stable").
@@ -100,7 +103,9 @@ extension DependencyBuilder {
       let tag = tag(probe)
       if tag.isNoun {
         nouns += 1
-      } else if tag.isAdjective || tag == .VBN || tag == .VBD, nouns > 0, probe + 1 == tokens.count || self.tag(probe + 1).isPunctuation {
+      } else if tag.isAdjective || tag == .VBN || tag == .VBD, nouns > 0,
+        probe + 1 == tokens.count || self.tag(probe + 1).isPunctuation
+      {
         return true
       } else if !(tag.isAdjective || tag == .DT || tag == .CC || tag == .comma) {
         return false
@@ -119,10 +124,6 @@ extension DependencyBuilder {
     while probe < tokens.count, tag(probe).isNoun { probe += 1 }
     return probe < tokens.count && [.VBP, .VBZ, .VBD, .MD].contains(tag(probe))
   }
-
-
-
-
 
   /// Whether token `index` opens a noun phrase right after another noun: a list item whose comma was left out
   /// ("consolidation | pleural effusion or pneumothorax"). Two signs mark it:
@@ -162,7 +163,8 @@ extension DependencyBuilder {
       let tag = tag(probe)
       if tag.isNoun { return true }
       // ("cardiac and mediastinal contours": coordinated adjectives too.)
-      let coordinated = tag == .CC && probe > 0 && isAdjectival(self.tag(probe - 1)) && probe + 1 < tokens.count
+      let coordinated =
+        tag == .CC && probe > 0 && isAdjectival(self.tag(probe - 1)) && probe + 1 < tokens.count
         && isAdjectival(self.tag(probe + 1))
       if !(isAdjectival(tag) || tag == .VBN || tag == .VBG || tag == .comma || tag.isAdverb || coordinated) {
         return false
@@ -245,7 +247,8 @@ extension DependencyBuilder {
           let t = self.tag(end)
           if end > index, t == .DT { break }
           if phraseBreaks(index, before: end) { break }
-          if t == .comma, end > index, self.tag(index) == .DT, isAdjectival(self.tag(end - 1)) || self.tag(end - 1) == .VBN,
+          if t == .comma, end > index, self.tag(index) == .DT,
+            isAdjectival(self.tag(end - 1)) || self.tag(end - 1) == .VBN,
             end + 1 < count, isAdjectival(self.tag(end + 1)) || self.tag(end + 1) == .VBN, nounFollows(end + 1)
           {
             end += 1

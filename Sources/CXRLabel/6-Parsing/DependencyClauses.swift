@@ -84,7 +84,8 @@ extension DependencyBuilder {
       {
         let coordinator = units[index + 3].head
         attach(coordinator, to: unit.head, .cc, by: .parallelPrepositionalPhrases)
-        attach(units[index + 4].head, to: unit.head, .conj(conjunctionName(coordinator)), by: .parallelPrepositionalPhrases)
+        attach(
+          units[index + 4].head, to: unit.head, .conj(conjunctionName(coordinator)), by: .parallelPrepositionalPhrases)
         conjuncts.append((first: unit.head, rest: [units[index + 4].head]))
         result.append(contentsOf: units[index...(index + 4)])
         index += 5
@@ -130,7 +131,8 @@ extension DependencyBuilder {
             position += 1
           }
           // A juxtaposed noun phrase (see `startsJuxtaposedPhrase`) is a list item whose comma was left out.
-          let juxtaposed = position < units.count && units[position].kind == .noun
+          let juxtaposed =
+            position < units.count && units[position].kind == .noun
             && startsJuxtaposedPhrase(units[position].start)
           if comma < 0, coordinator < 0, !juxtaposed { break }
           var adverb = -1
@@ -140,9 +142,11 @@ extension DependencyBuilder {
           }
           // "are atelectatic or scar": alternatives may mix a predicate adjective (right after its verb) and a noun.
           // ("are xxxx atelectatic or scar": a one-word noun may stand between them, as in `npmodAdjective`.)
-          let afterVerb = index > 0 && units[index - 1].kind == .verb
+          let afterVerb =
+            index > 0 && units[index - 1].kind == .verb
             || index > 1 && units[index - 2].kind == .verb && npmodAdjective(units, index - 1) == index
-          let alternative = coordinator >= 0 && wordIs(coordinator, .alternativeCoordinators) && unit.kind == .adjective && afterVerb
+          let alternative =
+            coordinator >= 0 && wordIs(coordinator, .alternativeCoordinators) && unit.kind == .adjective && afterVerb
             && position < units.count && units[position].kind == .noun
           guard member(position) || alternative else { break }
           // "disease, either atelectasis or infiltrate": a correlative "either" opens a coordination of its own, an
@@ -166,7 +170,8 @@ extension DependencyBuilder {
         // "no acute findings | small hernia | cardiac and mediastinal contours are normal": a list opened by "no"
         // is the subject of a verb only to report an absence ("no consolidation pleural effusion or pneumothorax is
         // seen"); before any other verb, an item without its comma starts the next statement instead.
-        if next < units.count, isFinite(units[next]), lemmaIs(unit.start, .negationDeterminers), members.contains(where: \.juxtaposed),
+        if next < units.count, isFinite(units[next]), lemmaIs(unit.start, .negationDeterminers),
+          members.contains(where: \.juxtaposed),
           !wordIs(units[next].head, .reportingParticiples)
         {
           blocked = true
@@ -310,7 +315,8 @@ extension DependencyBuilder {
         continue
       }
       // "note that fractures may not be demonstrated": a complement clause of the verb before "that".
-      if unit.kind == .preposition, wordIs(unit.head, .complementizers), position > 0, units[position - 1].kind == .verb,
+      if unit.kind == .preposition, wordIs(unit.head, .complementizers), position > 0,
+        units[position - 1].kind == .verb,
         segmentHasVerb(position + 1)
       {
         clauses.append(Clause(units: current, coordinator: coordinator, complement: complement, absolute: absolute))
@@ -382,7 +388,9 @@ extension DependencyBuilder {
       }
       current.append(unit)
     }
-    if !current.isEmpty { clauses.append(Clause(units: current, coordinator: coordinator, complement: complement, absolute: absolute)) }
+    if !current.isEmpty {
+      clauses.append(Clause(units: current, coordinator: coordinator, complement: complement, absolute: absolute))
+    }
     return clauses
   }
 }

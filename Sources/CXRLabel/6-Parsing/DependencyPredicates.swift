@@ -111,10 +111,14 @@ extension DependencyBuilder {
       break
     }
     guard let v = verbPosition else {
-      let first = units.firstIndex { ($0.kind == .noun || $0.kind == .adjective) } ?? units.firstIndex { $0.kind != .punctuation }!
+      let first =
+        units.firstIndex { ($0.kind == .noun || $0.kind == .adjective) } ?? units.firstIndex {
+          $0.kind != .punctuation
+        }!
       consumed.insert(first)
       // "without focal consolidation or effusion.": a fragment that opens with a preposition is headed by its object.
-      if first > 0, units[first - 1].kind == .preposition, units[..<(first - 1)].allSatisfy({ $0.kind == .punctuation }) {
+      if first > 0, units[first - 1].kind == .preposition, units[..<(first - 1)].allSatisfy({ $0.kind == .punctuation })
+      {
         consumed.insert(first - 1)
         attach(units[first - 1].head, to: units[first].head, .caseMarker, by: .prepositionalFragment)
       }
@@ -196,7 +200,8 @@ extension DependencyBuilder {
     if copula {
       attach(main, to: predicate, .cop, by: .copulaPredicate)
       for position in (v + 1)..<firstAfter {
-        attach(units[position].head, to: predicate, isNegation(units[position].head) ? .neg : .advmod, by: .copulaPredicate)
+        attach(
+          units[position].head, to: predicate, isNegation(units[position].head) ? .neg : .advmod, by: .copulaPredicate)
         consumed.insert(position)
       }
     }
@@ -278,7 +283,8 @@ extension DependencyBuilder {
           attach(unit.head, to: relation[verb] == .cop && head[verb] >= 0 ? head[verb] : verb, .advmod, by: .adverb)
           continue
         }
-        let target = position + 1 < units.count && units[position + 1].kind != .punctuation ? units[position + 1].head : root
+        let target =
+          position + 1 < units.count && units[position + 1].kind != .punctuation ? units[position + 1].head : root
         attach(unit.head, to: target == unit.head ? root : target, .advmod, by: .adverb)
       case .verb:
         attachSecondaryVerb(units, position, root: root, consumed: &consumed)
@@ -345,7 +351,8 @@ extension DependencyBuilder {
       if tag(previous.head) == .TO {
         attach(previous.head, to: main, .mark, by: .infinitive)
         let before = position > 1 ? units[position - 2] : nil
-        if let before, before.kind == .noun, main != group.head, relation[before.head] == .dobj, head[before.head] >= 0 {
+        if let before, before.kind == .noun, main != group.head, relation[before.head] == .dobj, head[before.head] >= 0
+        {
           // Small clause: "views demonstrate the silhouette to be normal" — the object of the verb is the subject
           // of the infinitive's predicate, which is the verb's `xcomp` (a correct constituency parse has
           // [VP demonstrate [S the silhouette [VP to be normal]]]).

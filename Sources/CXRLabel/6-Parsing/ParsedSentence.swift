@@ -101,7 +101,8 @@ public struct DependencyParser: Sendable {
   /// `word` with ASCII capitals lowered (the same string when it has none, the CheXpert labeler's case).
   static func lowercased(_ word: String) -> String {
     guard word.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return word }
-    return String(decoding: word.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
+    return String(
+      decoding: word.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
   }
 
   /// Checks a parser lexicon (the format of `Phrases/data/parser.lexicon`, documented in `Phrases/README.md`);

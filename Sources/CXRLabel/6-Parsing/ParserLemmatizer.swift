@@ -75,12 +75,18 @@ enum ParserLemmatizer {
     let before = bytes[count - 2]
     let vowels = "aeiou".utf8
     if last == UInt8(ascii: "v") || last == UInt8(ascii: "z") || last == UInt8(ascii: "c") { return true }
-    if last == UInt8(ascii: "g"), before == UInt8(ascii: "r") || before == UInt8(ascii: "n") || before == UInt8(ascii: "d") { return true }
+    if last == UInt8(ascii: "g"),
+      before == UInt8(ascii: "r") || before == UInt8(ascii: "n") || before == UInt8(ascii: "d")
+    {
+      return true
+    }
     if last == UInt8(ascii: "u") { return true }
     // Single vowel before s, t, r, d, b, k, l, m, n, p after a consonant: "increas", "elevat", "obscur", "exclud".
     if vowels.contains(before), !vowels.contains(bytes[count - 3]), "strdbklmnp".utf8.contains(last) {
       // Short verbs like "limit", "visit", "open", "edit" keep their stems; most of these end in -it, -en, -er, -el, -on.
-      if before == UInt8(ascii: "e") && (last == UInt8(ascii: "n") || last == UInt8(ascii: "r") || last == UInt8(ascii: "l")) {
+      if before == UInt8(ascii: "e")
+        && (last == UInt8(ascii: "n") || last == UInt8(ascii: "r") || last == UInt8(ascii: "l"))
+      {
         return false
       }
       if before == UInt8(ascii: "i") && last == UInt8(ascii: "t") { return false }

@@ -27,7 +27,9 @@ struct ParserLexicon: Sendable {
   var masks: [String: UInt64] = [:]
 
   /// Whether `word` belongs to `wordClass`.
-  @inline(__always) func has(_ wordClass: WordClass, _ word: String) -> Bool { members[wordClass.rawValue].contains(word) }
+  @inline(__always) func has(_ wordClass: WordClass, _ word: String) -> Bool {
+    members[wordClass.rawValue].contains(word)
+  }
 
   /// The classes of `word` (none for a word in no class).
   @inline(__always) func classMask(_ word: String) -> WordClassMask { WordClassMask(rawValue: masks[word] ?? 0) }
@@ -50,14 +52,16 @@ struct ParserLexicon: Sendable {
     var lexicon = ParserLexicon()
     var section: String?
     let lines = DataFileLines(
-      text, file: file, code: .invalidModel, hint: "Fix the line; see Phrases/README.md for the parser lexicon's format.")
+      text, file: file, code: .invalidModel,
+      hint: "Fix the line; see Phrases/README.md for the parser lexicon's format.")
     for entry in lines {
       let fields = try entry.fields().fields
       guard let first = fields.first else { continue }
       if first.hasPrefix("["), first.hasSuffix("]"), fields.count == 1 {
         let name = String(first.dropFirst().dropLast())
         guard Self.sections.contains(name) else {
-          throw entry.error("Unknown section [\(name)] (known: \(Self.sections.map { "[\($0)]" }.joined(separator: ", "))).")
+          throw entry.error(
+            "Unknown section [\(name)] (known: \(Self.sections.map { "[\($0)]" }.joined(separator: ", "))).")
         }
         section = name
         seen.insert(name)
@@ -68,7 +72,9 @@ struct ParserLexicon: Sendable {
         throw entry.error("Words before the first [section] line.")
       case "closed":
         guard let tag = PennTag(rawValue: first), Self.closedTags.contains(tag), fields.count > 1 else {
-          throw entry.error("Expected `TAG word ...` with TAG one of \(Self.closedTags.map(\.rawValue).sorted().joined(separator: " ")).")
+          throw entry.error(
+            "Expected `TAG word ...` with TAG one of \(Self.closedTags.map(\.rawValue).sorted().joined(separator: " "))."
+          )
         }
         for word in fields.dropFirst() where lexicon.closed[word] == nil { lexicon.closed[word] = tag }
       case "nouns": for word in fields { lexicon.open[word, default: []].insert(.noun) }
@@ -77,9 +83,15 @@ struct ParserLexicon: Sendable {
       case "noun-or-verb": for word in fields { lexicon.open[word, default: []].insert(.nounOrVerb) }
       case "irregular-plurals", "irregular-verbs":
         guard fields.count == 2 else { throw entry.error("Expected two words: the inflected form and its lemma.") }
-        if section == "irregular-plurals" { lexicon.plurals[fields[0]] = fields[1] } else { lexicon.verbForms[fields[0]] = fields[1] }
+        if section == "irregular-plurals" {
+          lexicon.plurals[fields[0]] = fields[1]
+        } else {
+          lexicon.verbForms[fields[0]] = fields[1]
+        }
       case "two-word-prepositions":
-        guard fields.count == 2 else { throw entry.error("Expected two words: a preposition's first word and its second.") }
+        guard fields.count == 2 else {
+          throw entry.error("Expected two words: a preposition's first word and its second.")
+        }
         lexicon.twoWordPrepositions[fields[1], default: []].insert(fields[0])
       case let name?:
         guard let wordClass = WordClass(section: name) else { break }

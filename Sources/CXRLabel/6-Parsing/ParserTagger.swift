@@ -14,9 +14,11 @@ enum ParserTagger {
   static func tagPlaceholders(_ classes: [WordClassMask], _ tags: inout [PennTag]) {
     for index in classes.indices.dropFirst() where index + 1 < classes.count && classes[index].contains(.placeholders) {
       let previous = classes[index - 1]
-      let afterAuxiliary = previous.contains(.beForms) || previous.contains(.haveForms) || tags[index - 1] == .MD
+      let afterAuxiliary =
+        previous.contains(.beForms) || previous.contains(.haveForms) || tags[index - 1] == .MD
         || previous.contains(.negationAdverbs)
-        || tags[index - 1] == .RB && index > 1 && (classes[index - 2].contains(.beForms) || classes[index - 2].contains(.haveForms))
+        || tags[index - 1] == .RB && index > 1
+          && (classes[index - 2].contains(.beForms) || classes[index - 2].contains(.haveForms))
       let next = tags[index + 1]
       if afterAuxiliary, next == .JJ || next == .VBN || next == .IN || next.isAdverb || next == .VBG {
         tags[index] = .RB
@@ -101,7 +103,9 @@ enum ParserTagger {
   static func comparativeTag(_ word: String, lexicon: ParserLexicon = .shared) -> PennTag? {
     for (suffix, tag) in [("er", PennTag.JJR), ("est", PennTag.JJS)] where word.hasSuffix(suffix) {
       let stem = String(word.dropLast(suffix.utf8.count))
-      let candidates = [stem, stem + "e", String(stem.dropLast()), stem.hasSuffix("i") ? String(stem.dropLast()) + "y" : ""]
+      let candidates = [
+        stem, stem + "e", String(stem.dropLast()), stem.hasSuffix("i") ? String(stem.dropLast()) + "y" : "",
+      ]
       if candidates.contains(where: { !$0.isEmpty && lexicon.classes($0).contains(.adjective) }) { return tag }
     }
     return nil

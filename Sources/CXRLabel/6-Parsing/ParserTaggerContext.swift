@@ -9,13 +9,15 @@ extension ParserTagger {
     for probe in (index + 1)..<classes.count {
       let tag = tags[probe]
       if tag == .comma || tag == .colon || tag == .period || tag == .CC { return false }
-      if tag == .MD || (tag == .VBZ || tag == .VBP || tag == .VBD) && (classes[probe].contains(.beForms) || classes[probe].contains(.haveForms)) {
+      if tag == .MD
+        || (tag == .VBZ || tag == .VBP || tag == .VBD)
+          && (classes[probe].contains(.beForms) || classes[probe].contains(.haveForms))
+      {
         return true
       }
     }
     return false
   }
-
 
   static func fixContext(
     _ words: [String], _ classes: [WordClassMask], _ tags: inout [PennTag], lexicon: ParserLexicon = .shared
@@ -57,7 +59,8 @@ extension ParserTagger {
         }
       case .NNS:
         let stem = ParserLemmatizer.thirdPersonStem(word)
-        if isNominal(previous), lexicon.isVerb(stem), !lexicon.isNoun(ParserLemmatizer.singular(word, lexicon: lexicon)) {
+        if isNominal(previous), lexicon.isVerb(stem), !lexicon.isNoun(ParserLemmatizer.singular(word, lexicon: lexicon))
+        {
           tags[index] = .VBZ
         }
       case .VBZ:
@@ -78,13 +81,17 @@ extension ParserTagger {
       }
       // "given the history": a preposition; "status post surgery": `post` is a preposition.
       // "given differences in technique, ...": before a noun phrase and not after a noun, a preposition too.
-      if own.contains(.prepositionalParticiples), next == .DT || next == .PRPPossessive || (next?.isNoun == true || next == .JJ) && !isNominal(previous) {
+      if own.contains(.prepositionalParticiples),
+        next == .DT || next == .PRPPossessive || (next?.isNoun == true || next == .JJ) && !isNominal(previous)
+      {
         tags[index] = .IN
       }
       if index > 0, lexicon.twoWordPrepositions[word]?.contains(words[index - 1]) == true { tags[index] = .IN }
       // "near top normal": before an adjective, `near` is the adverb "nearly".
       if own.contains(.adverbialPrepositions), next == .JJ { tags[index] = .RB }
-      if own.contains(.complementizers), tags[index] == .DT, index + 1 < count, tags[index + 1].isVerb || tags[index + 1] == .MD {
+      if own.contains(.complementizers), tags[index] == .DT, index + 1 < count,
+        tags[index + 1].isVerb || tags[index + 1] == .MD
+      {
         tags[index] = isNominal(previous) ? .WDT : .IN
       }
     }

@@ -74,7 +74,8 @@ enum ParserTokenizer {
     let count = run.count
     let last = run.upperBound
     let apostrophe = UInt8(ascii: "'")
-    if count > 3, text[last - 3] == UInt8(ascii: "n"), text[last - 2] == apostrophe, text[last - 1] == UInt8(ascii: "t") {
+    if count > 3, text[last - 3] == UInt8(ascii: "n"), text[last - 2] == apostrophe, text[last - 1] == UInt8(ascii: "t")
+    {
       tokens.append(run.lowerBound..<(last - 3))
       tokens.append((last - 3)..<last)
     } else if count > 2, text[last - 2] == apostrophe, text[last - 1] == UInt8(ascii: "s") {

@@ -130,7 +130,8 @@ public struct ClassificationPass {
         // An amendment that keeps this word positive: no phase is tried at it.
         if let pattern = affirmations.first(where: { plain.matches(pattern: $0, head: node) }) {
           results[index].marks.append(
-            mark(.affirmation, .affirmation, rule: pattern - affirmations.lowerBound, sentence: sentence, node: node,
+            mark(
+              .affirmation, .affirmation, rule: pattern - affirmations.lowerBound, sentence: sentence, node: node,
               source: index))
           continue
         }
@@ -151,7 +152,8 @@ public struct ClassificationPass {
           let pattern = confirmations.first(where: { plain.matches(pattern: $0, head: node) })
         {
           results[index].marks.append(
-            mark(.affirmation, .confirmation, rule: pattern - confirmations.lowerBound, sentence: sentence, node: node,
+            mark(
+              .affirmation, .confirmation, rule: pattern - confirmations.lowerBound, sentence: sentence, node: node,
               source: index))
         }
       }

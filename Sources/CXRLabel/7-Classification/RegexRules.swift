@@ -88,7 +88,8 @@ public struct RegexRules: Sendable {
       let id = trimmed.prefix { $0 != " " && $0 != "\t" }
       let pattern = String(trimmed.dropFirst(id.count)).trimmingSpaces()
       guard !pattern.isEmpty else { throw entry.error("Expected `ID REGEX`.") }
-      sections[section, default: []].append((id: String(id), location: entry.location, pattern: pattern, comment: comment))
+      sections[section, default: []].append(
+        (id: String(id), location: entry.location, pattern: pattern, comment: comment))
     }
     return try RegexRules(negation: sections["negation"] ?? [], uncertainty: sections["uncertainty"] ?? [])
   }

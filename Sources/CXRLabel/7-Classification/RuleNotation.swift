@@ -41,7 +41,9 @@ enum RuleNotation {
     var rules: [Rule] = []
     var phase: String? = nil
     var ids: Set<String> = []
-    for entry in DataFileLines(text, file: file, code: .invalidRules, hint: "See Phrases/README.md for the rule notation.") {
+    for entry in DataFileLines(
+      text, file: file, code: .invalidRules, hint: "See Phrases/README.md for the rule notation.")
+    {
       let rawLine = entry.text
       let location = entry.location
       var line = Substring(rawLine)

@@ -36,7 +36,9 @@ public struct Aggregator: Sendable, Hashable {
   public var negativeAndUncertain: LabelValue
 
   /// Creates an aggregator.
-  public init(noFindingMentionsCancelNoFinding: Bool, heartFailureMatch: HeartFailureMatch, negativeAndUncertain: LabelValue) {
+  public init(
+    noFindingMentionsCancelNoFinding: Bool, heartFailureMatch: HeartFailureMatch, negativeAndUncertain: LabelValue
+  ) {
     self.noFindingMentionsCancelNoFinding = noFindingMentionsCancelNoFinding
     self.heartFailureMatch = heartFailureMatch
     self.negativeAndUncertain = negativeAndUncertain

@@ -118,7 +118,9 @@ public enum ExplanationWriter {
       return "blank"
     }
     let words = String(decoding: result.analysis.text[mention.span], as: UTF8.self)
-    let what = mention.observation == .noFinding ? "a finding outside the 14 (\"\(words)\")" : "\(mention.observation.name) (\"\(words)\")"
+    let what =
+      mention.observation == .noFinding
+      ? "a finding outside the 14 (\"\(words)\")" : "\(mention.observation.name) (\"\(words)\")"
     return "blank: \(what) is \(label == .positive ? "positive" : "uncertain") in sentence \(mention.sentence)"
   }
 

@@ -1,5 +1,6 @@
 internal import Foundation
 import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -49,7 +50,8 @@ package final class OutputFile {
     let compressed = FileEnding.gzip.matches(path)
     if (path.hasPrefix("/dev/") || path.hasPrefix("/proc/")) && !FileManager.default.fileExists(atPath: path) {
       throw CXRLabelError(
-        .unwritable, "There is no \(path) to write to; cxrlabel writes only to devices that exist under /dev and /proc.",
+        .unwritable,
+        "There is no \(path) to write to; cxrlabel writes only to devices that exist under /dev and /proc.",
         hint: "Name a file in a folder of your own, or an existing device such as /dev/stdout.")
     }
     if Self.isSpecial(path) {
@@ -108,7 +110,8 @@ package final class OutputFile {
     for _ in 0..<40 {
       guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
       current =
-        target.hasPrefix("/") ? target : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
+        target.hasPrefix("/")
+        ? target : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
     }
     return current
   }
@@ -147,7 +150,8 @@ package final class OutputFile {
             .unwritable, "Writing \(name) failed: \(String(cString: strerror(reason))).",
             hint: reason == ENOSPC
               ? "Free some disk space, or write to another disk."
-              : name == "standard output" ? "Standard output is closed or gone; give -o FILE, or keep it open to the end." : nil)
+              : name == "standard output"
+                ? "Standard output is closed or gone; give -o FILE, or keep it open to the end." : nil)
         }
         offset += count
       }

@@ -42,8 +42,9 @@ public struct TrainingTable: Sendable {
 
   /// The header row.
   public var header: [UInt8] {
-    Array((["dicom_id", "subject_id", "study_id", "split", "ViewPosition", "path"] + observations.map(\.name))
-      .joined(separator: ",").utf8) + [0x0A]
+    Array(
+      (["dicom_id", "subject_id", "study_id", "split", "ViewPosition", "path"] + observations.map(\.name))
+        .joined(separator: ",").utf8) + [0x0A]
   }
 
   /// What a run found that the user should know: counts, and a few ids of each kind.
@@ -69,7 +70,8 @@ public struct TrainingTable: Sendable {
       guard record.fields.count == header.count else {
         throw CXRLabelError(
           .malformedCSV, "This row has \(record.fields.count) fields; the header has \(header.count).",
-          at: .init(file: path, line: record.line), hint: "Check that the file is MIMIC-CXR-JPG's metadata file, whole.")
+          at: .init(file: path, line: record.line), hint: "Check that the file is MIMIC-CXR-JPG's metadata file, whole."
+        )
       }
       let dicom = String(decoding: record.fields[columns[0]], as: UTF8.self)
       let view = String(decoding: record.fields[columns[1]], as: UTF8.self)
@@ -97,7 +99,8 @@ public struct TrainingTable: Sendable {
   /// make the image's path. Throws naming the file and line; returns the studies of the splits kept.
   public func scan(splitPath: String) throws(CXRLabelError) -> SplitScan {
     let reader = CSVReader(try ByteFileReader(path: splitPath))
-    let (header, columns) = try Self.header(reader, path: splitPath, needs: ["dicom_id", "study_id", "subject_id", "split"])
+    let (header, columns) = try Self.header(
+      reader, path: splitPath, needs: ["dicom_id", "study_id", "subject_id", "split"])
     var result = SplitScan()
     var dicoms: [String: Int] = [:]
     while let record = try reader.next() {
@@ -110,11 +113,14 @@ public struct TrainingTable: Sendable {
       func field(_ index: Int) -> String { String(decoding: record.fields[columns[index]], as: UTF8.self) }
       let dicom = field(0)
       guard !dicom.isEmpty else {
-        throw CXRLabelError(.invalidInput, "This image has an empty dicom_id.", at: location, hint: "Give MIMIC-CXR-JPG's split file, whole.")
+        throw CXRLabelError(
+          .invalidInput, "This image has an empty dicom_id.", at: location,
+          hint: "Give MIMIC-CXR-JPG's split file, whole.")
       }
       if let first = dicoms.updateValue(record.line, forKey: dicom) {
         throw CXRLabelError(
-          .invalidInput, "dicom_id \(dicom) is here a second time (first on line \(first)); one image cannot have two rows.",
+          .invalidInput,
+          "dicom_id \(dicom) is here a second time (first on line \(first)); one image cannot have two rows.",
           at: location, hint: "Give MIMIC-CXR-JPG's split file, which has one row per image; remove the repeated row.")
       }
       for (index, name, prefix) in [(1, "study_id", "s"), (2, "subject_id", "p")] as [(Int, String, Character)] {
@@ -139,7 +145,8 @@ public struct TrainingTable: Sendable {
     splitPath: String, viewPositions: [String: String], write: ([UInt8]) throws(CXRLabelError) -> Void
   ) throws(CXRLabelError) -> Report {
     let reader = CSVReader(try ByteFileReader(path: splitPath))
-    let (header, columns) = try Self.header(reader, path: splitPath, needs: ["dicom_id", "study_id", "subject_id", "split"])
+    let (header, columns) = try Self.header(
+      reader, path: splitPath, needs: ["dicom_id", "study_id", "subject_id", "split"])
     var report = Report()
     var studiesWithImages = Set<String>()
     var missingLabels = Set<String>()
@@ -148,7 +155,8 @@ public struct TrainingTable: Sendable {
       guard record.fields.count == header.count else {
         throw CXRLabelError(
           .malformedCSV, "This row has \(record.fields.count) fields; the header has \(header.count).",
-          at: .init(file: splitPath, line: record.line), hint: "Check that the file is MIMIC-CXR-JPG's split file, whole.")
+          at: .init(file: splitPath, line: record.line),
+          hint: "Check that the file is MIMIC-CXR-JPG's split file, whole.")
       }
       func field(_ index: Int) -> String { String(decoding: record.fields[columns[index]], as: UTF8.self) }
       let dicom = field(0)
@@ -208,7 +216,8 @@ public struct TrainingTable: Sendable {
   /// Reads a header and finds the columns `needs` names, or throws naming the file and the columns it has.
   static func header(_ reader: CSVReader, path: String, needs: [String]) throws(CXRLabelError) -> ([String], [Int]) {
     guard let record = try reader.next() else {
-      throw CXRLabelError(.malformedCSV, "The file is empty.", at: .init(file: path), hint: "Check that it was copied whole.")
+      throw CXRLabelError(
+        .malformedCSV, "The file is empty.", at: .init(file: path), hint: "Check that it was copied whole.")
     }
     let names = record.fields.map { String(decoding: $0, as: UTF8.self).pythonStripped() }
     var columns: [Int] = []
@@ -217,7 +226,9 @@ public struct TrainingTable: Sendable {
         throw CXRLabelError(
           .missingColumn, "The header has no column \"\(name)\" (its columns: \(names.joined(separator: ", "))).",
           at: .init(file: path, line: record.line),
-          hint: "Give MIMIC-CXR-JPG's files: --split mimic-cxr-2.0.0-split.csv.gz, --metadata mimic-cxr-2.0.0-metadata.csv.gz.")
+          hint:
+            "Give MIMIC-CXR-JPG's files: --split mimic-cxr-2.0.0-split.csv.gz, --metadata mimic-cxr-2.0.0-metadata.csv.gz."
+        )
       }
       columns.append(index)
     }

@@ -138,7 +138,9 @@ public struct ClinicalEfficacy: Sendable, Equatable {
   public var json: String {
     var figures: [(key: String, value: Double)] = []
     for (suffix, score) in [("micro", micro), ("macro", macro), ("example", example)] {
-      figures += [("precision_" + suffix, score.precision), ("recall_" + suffix, score.recall), ("f1_" + suffix, score.f1)]
+      figures += [
+        ("precision_" + suffix, score.precision), ("recall_" + suffix, score.recall), ("f1_" + suffix, score.f1),
+      ]
     }
     figures += [("f1_micro_5", f1Micro5), ("f1_macro_5", f1Macro5)]
     var json = JSONText()

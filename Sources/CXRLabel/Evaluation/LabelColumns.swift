@@ -140,7 +140,9 @@ public struct LabelColumns: Sendable {
       var found: [Int32] = [row]
       for set in 1..<sets.count {
         let list = distinct[set]
-        while cursors[set] < list.count, sets[set].compare(list[cursors[set]], with: sets[0], row).before { cursors[set] += 1 }
+        while cursors[set] < list.count, sets[set].compare(list[cursors[set]], with: sets[0], row).before {
+          cursors[set] += 1
+        }
         guard cursors[set] < list.count, sets[set].compare(list[cursors[set]], with: sets[0], row).equal else { break }
         found.append(list[cursors[set]])
       }

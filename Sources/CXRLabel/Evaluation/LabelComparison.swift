@@ -91,7 +91,9 @@ public struct LabelComparison: Sendable {
   /// Compares `candidate` with `reference`.
   public init(reference: LabelFile, candidate: LabelFile, uncertain: UncertainPolicy = .positive) {
     let candidateSet = Set(candidate.observations)
-    observations = reference.observations.filter { candidateSet.contains($0) }.map { ObservationFigures(observation: $0) }
+    observations = reference.observations.filter { candidateSet.contains($0) }.map {
+      ObservationFigures(observation: $0)
+    }
     onlyInReference = reference.ids.filter { candidate.rows[$0] == nil }
     onlyInCandidate = candidate.ids.filter { reference.rows[$0] == nil }
     func slot(_ value: LabelValue?) -> Int {
@@ -146,8 +148,11 @@ public struct LabelComparison: Sendable {
       value.map { String(Double(Int(($0 * 1000).rounded())) / 1000) } ?? "-"
     }
     var lines: [String] = []
-    lines.append("studies compared: \(studies)  (only in reference: \(onlyInReference.count), only in candidate: \(onlyInCandidate.count))")
-    lines.append("mentioned-cell agreement: \(percent(mentionedAgreeing, mentioned)) (\(mentionedAgreeing)/\(mentioned))")
+    lines.append(
+      "studies compared: \(studies)  (only in reference: \(onlyInReference.count), only in candidate: \(onlyInCandidate.count))"
+    )
+    lines.append(
+      "mentioned-cell agreement: \(percent(mentionedAgreeing, mentioned)) (\(mentionedAgreeing)/\(mentioned))")
     lines.append("exact rows: \(percent(exactRows, studies)) (\(exactRows)/\(studies))")
     lines.append("")
     lines.append("observation                 cells  agree  mentioned  agree     P      R      F1")
@@ -156,7 +161,8 @@ public struct LabelComparison: Sendable {
       lines.append(
         "\(name)  \(String(figures.cells).padding(to: 5))  \(percent(figures.agreeing, figures.cells).padding(to: 6))"
           + " \(String(figures.mentioned).padding(to: 9))  \(percent(figures.mentionedAgreeing, figures.mentioned).padding(to: 7))"
-          + "  \(number(figures.precision).padding(to: 5))  \(number(figures.recall).padding(to: 5))  \(number(figures.f1))")
+          + "  \(number(figures.precision).padding(to: 5))  \(number(figures.recall).padding(to: 5))  \(number(figures.f1))"
+      )
     }
     lines.append("")
     lines.append("confusion (rows: reference, columns: candidate; 1, 0, -1, blank)")

@@ -100,9 +100,11 @@ public struct LabelFile: Sendable {
       let location = CXRLabelError.Location(file: path, line: record.line)
       guard record.fields.count == names.count else {
         throw CXRLabelError(
-          .malformedCSV, "Row \(number) has \(record.fields.count) fields; the header has \(names.count).", at: location)
+          .malformedCSV, "Row \(number) has \(record.fields.count) fields; the header has \(names.count).", at: location
+        )
       }
-      let id = idIndex.map { StudyID.stripPrefix(String(decoding: record.fields[$0], as: UTF8.self), "s") } ?? String(number)
+      let id =
+        idIndex.map { StudyID.stripPrefix(String(decoding: record.fields[$0], as: UTF8.self), "s") } ?? String(number)
       var labels: StudyLabels = [:]
       var ignored: [Int] = []
       for column in columns {

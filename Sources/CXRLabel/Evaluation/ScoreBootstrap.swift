@@ -61,7 +61,9 @@ public struct ScoreBootstrap: Sendable {
   }
 
   /// Compares A and B on the same resampled studies (nil for no pair).
-  public func compare(_ convention: ScoreConvention, truth: BinaryMatrix, a: BinaryMatrix, b: BinaryMatrix) -> [Comparison]? {
+  public func compare(_ convention: ScoreConvention, truth: BinaryMatrix, a: BinaryMatrix, b: BinaryMatrix)
+    -> [Comparison]?
+  {
     guard let figuresA = convention.figures(truth: truth, predictions: a),
       let figuresB = convention.figures(truth: truth, predictions: b)
     else { return nil }

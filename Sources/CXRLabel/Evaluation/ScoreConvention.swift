@@ -71,7 +71,8 @@ public enum ScoreConvention: String, Sendable, CaseIterable {
     let observations = Observation.mimicOrder
     switch self {
     case .standard:
-      return ScoreFigures(efficacy: ClinicalEfficacy(truth: truth, predictions: predictions, observations: observations))
+      return ScoreFigures(
+        efficacy: ClinicalEfficacy(truth: truth, predictions: predictions, observations: observations))
     case .r2gen: return Self.r2genFigures(truth, predictions, observations)
     case .wcl: return Self.wclFigures(truth, predictions, observations)
     case .chexbert: return Self.chexbertFigures(truth, predictions, observations)

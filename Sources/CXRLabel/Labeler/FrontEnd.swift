@@ -74,7 +74,8 @@ public struct FrontEnd: Sendable {
     if case .reportFile = report.origin { isFile = true } else { isFile = false }
     if let sections, isFile || sectionsForCSV {
       let extraction = sections.extract(report.text, studyID: report.id.study)
-      if extraction.source == nil, sections.choice == .mimic, !report.isMIMICStudyFile, !sections.hasHeader(report.text) {
+      if extraction.source == nil, sections.choice == .mimic, !report.isMIMICStudyFile, !sections.hasHeader(report.text)
+      {
         // A plain report (a .txt of one's own, standard input) is one section, and so the final one: label it.
         // Inside a MIMIC-CXR tree such a report gets no text, as create_section_files.py gives it none.
         text = report.text

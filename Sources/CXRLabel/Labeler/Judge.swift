@@ -74,12 +74,16 @@ public struct Judge: Sendable {
       for edge in sentence.edges {
         guard let head = index[edge.head], let dependent = index[edge.dependent] else {
           throw CXRLabelError(
-            .invalidInput, "Study \(study.id.study): an edge names a token that is not in its sentence (\(edge.head) → \(edge.dependent)).")
+            .invalidInput,
+            "Study \(study.id.study): an edge names a token that is not in its sentence (\(edge.head) → \(edge.dependent))."
+          )
         }
         edges.append(DependencyGraph.Edge(head: head, dependent: dependent, relation: edge.relation))
       }
       var graph = try DependencyGraph(
-        tokens: sentence.tokens.map { DependencyGraph.Token(word: $0.word, lemma: $0.lemma, tag: $0.tag, span: $0.span) },
+        tokens: sentence.tokens.map {
+          DependencyGraph.Token(word: $0.word, lemma: $0.lemma, tag: $0.tag, span: $0.span)
+        },
         edges: edges)
       if propagating { graph.propagate() }
       graphs.append(graph)

@@ -157,7 +157,8 @@ public struct LabelerSettings: Sendable, Hashable {
 
   static func readText(_ path: String) throws(CXRLabelError) -> String {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw CXRLabelError(.unreadable, "Cannot read the file.", at: .init(file: path), hint: "Check the path and its permissions.")
+      throw CXRLabelError(
+        .unreadable, "Cannot read the file.", at: .init(file: path), hint: "Check the path and its permissions.")
     }
     return try utf8Text(Array(data), path: path)
   }

@@ -38,7 +38,10 @@ package struct RunSummary: Sendable, Hashable {
   /// The summary as lines for standard error.
   public var lines: [String] {
     let studies = read == 1 ? "study" : "studies"
-    var lines = ["cxrlabel: \(read) \(studies) read, \(written) written" + (dropped > 0 ? ", \(dropped) dropped (empty text)." : ".")]
+    var lines = [
+      "cxrlabel: \(read) \(studies) read, \(written) written"
+        + (dropped > 0 ? ", \(dropped) dropped (empty text)." : ".")
+    ]
     for (kind, count) in failures.sorted(by: { $0.key < $1.key }) { lines.append("  failed (\(kind)): \(count)") }
     for note in StudyNote.allCases {
       guard let count = notes[note] else { continue }
@@ -60,7 +63,9 @@ package struct RunSummary: Sendable, Hashable {
         "  note (symbolic link not followed: it leads outside the tree given, or back up to a folder it is in): \(linksNotFollowed.count); "
           + "give its target as an input of its own to label it")
       for link in linksNotFollowed.prefix(Self.namedLinks) { lines.append("    \(link)") }
-      if linksNotFollowed.count > Self.namedLinks { lines.append("    ... and \(linksNotFollowed.count - Self.namedLinks) more") }
+      if linksNotFollowed.count > Self.namedLinks {
+        lines.append("    ... and \(linksNotFollowed.count - Self.namedLinks) more")
+      }
     }
     return lines
   }

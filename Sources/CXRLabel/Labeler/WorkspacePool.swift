@@ -6,7 +6,9 @@ final class WorkspacePool: Sendable {
   private let free = Mutex<[RuleWorkspace]>([])
 
   /// Runs `body` with a workspace no other thread is using.
-  func withWorkspace<Result, Failure: Error>(_ body: (RuleWorkspace) throws(Failure) -> Result) throws(Failure) -> Result {
+  func withWorkspace<Result, Failure: Error>(_ body: (RuleWorkspace) throws(Failure) -> Result) throws(Failure)
+    -> Result
+  {
     let workspace = free.withLock { $0.popLast() } ?? RuleWorkspace()
     defer { free.withLock { $0.append(workspace) } }
     return try body(workspace)

@@ -100,7 +100,8 @@ public struct DependencyGraph: Sendable, Equatable {
   @discardableResult
   public mutating func addEdgeIfAbsent(head: Int, dependent: Int, relation: String) throws(CXRLabelError) -> Bool {
     guard tokens.indices.contains(head), tokens.indices.contains(dependent) else {
-      throw CXRLabelError(.invalidInput, "The edge \(head) -\(relation)-> \(dependent) names a token that does not exist.")
+      throw CXRLabelError(
+        .invalidInput, "The edge \(head) -\(relation)-> \(dependent) names a token that does not exist.")
     }
     return addIfAbsent(head: head, dependent: dependent, relation: relation)
   }

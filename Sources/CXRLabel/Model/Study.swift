@@ -52,7 +52,8 @@ public struct Report: Sendable, Hashable {
     let parts = path.split(separator: "/")
     guard parts.count >= 2 else { return false }
     func letterThenDigits(_ part: Substring, _ letter: Character) -> Bool {
-      part.count > 1 && part.first == letter && part.dropFirst().allSatisfy(\.isASCII) && part.dropFirst().allSatisfy(\.isNumber)
+      part.count > 1 && part.first == letter && part.dropFirst().allSatisfy(\.isASCII)
+        && part.dropFirst().allSatisfy(\.isNumber)
     }
     let file = parts[parts.count - 1]
     return file.lowercased().hasSuffix(".txt") && letterThenDigits(file.dropLast(4), "s")

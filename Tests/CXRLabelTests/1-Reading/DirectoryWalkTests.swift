@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import CXRLabel
+
 #if canImport(Glibc)
   import Glibc
 #endif
-
-@testable import CXRLabel
 
 /// The tree walk: it never leaves the root, and every report file under it is a study read or a named failure.
 @Suite("Report trees: links, unreadable folders, long paths, non-UTF-8 names")
@@ -26,7 +26,8 @@ struct DirectoryWalkTests {
     try write("FINDINGS: Pneumothorax.\n", scratch.path("beside/s9.txt"))
     try FileManager.default.createSymbolicLink(atPath: tree + "/p10/up", withDestinationPath: "../..")
     try FileManager.default.createSymbolicLink(atPath: tree + "/p10/everything", withDestinationPath: "/")
-    try FileManager.default.createSymbolicLink(atPath: tree + "/p10/p1/s5.txt", withDestinationPath: "../../../beside/s9.txt")
+    try FileManager.default.createSymbolicLink(
+      atPath: tree + "/p10/p1/s5.txt", withDestinationPath: "../../../beside/s9.txt")
     // A link to a place inside the tree is followed (it is part of what was given).
     try FileManager.default.createSymbolicLink(atPath: tree + "/p10/again", withDestinationPath: "p1")
     let source = try ReportSource(inputs: [tree])

@@ -22,9 +22,10 @@ import Testing
     let crlf = DefaultResources.titleLines("# titles\r\nFINDINGS:\r\nIMPRESSION:\r\n")
     let splitter = try PassageSplitter(titleLines: crlf, file: "t.txt")
     let text = Array("FINDINGS: clear. IMPRESSION: no effusion.".utf8)
-    #expect(splitter.passages(text).map { String(decoding: text[$0], as: UTF8.self) } == [
-      "FINDINGS:", "clear.", "IMPRESSION:", "no effusion.",
-    ])
+    #expect(
+      splitter.passages(text).map { String(decoding: text[$0], as: UTF8.self) } == [
+        "FINDINGS:", "clear.", "IMPRESSION:", "no effusion.",
+      ])
     #expect {
       try PassageSplitter(titleLines: DefaultResources.titleLines("FINDINGS:\n\nIMPRESSION(:\n"), file: "t.txt")
     } throws: { error in
@@ -56,7 +57,8 @@ import Testing
   /// A byte-order mark before a graph record does not hide its fields; an offset beyond any text is named
   /// (it used to overflow and crash).
   @Test func graphRecordsWithABOMOrAbsurdOffsets() throws {
-    let record = #"{"study_id":"a","clean":"no effusion.","sentences":[{"offset":0,"text":"no effusion."}],"mentions":[]}"#
+    let record =
+      #"{"study_id":"a","clean":"no effusion.","sentences":[{"offset":0,"text":"no effusion."}],"mentions":[]}"#
     let study = try GraphsReader.parse(line: "\u{FEFF}" + record, file: "g.jsonl", lineNumber: 1)
     #expect(study.id.study == "a")
     #expect(JSONSpans.members(of: Array(study.json.utf8)).map(\.key) == ["study_id", "clean", "sentences", "mentions"])

@@ -65,17 +65,18 @@ struct ReportSourceTests {
   }
 
   /// The study id is the file name without `.txt`; the subject comes from a `p<digits>` parent folder only.
-  @Test(arguments: [
-    ("files/p10/p10000032/s50414267.txt", "p10000032", "s50414267"),
-    ("/data/p10000032/s50414267.txt", "p10000032", "s50414267"),
-    ("p10000032//s50414267.txt", "p10000032", "s50414267"),
-    ("reports/patient7/s1.txt", nil, "s1"),
-    ("reports/p/s1.txt", nil, "s1"),
-    ("reports/p12a/s1.txt", nil, "s1"),
-    ("s50414267.txt", nil, "s50414267"),
-    ("/s2.txt", nil, "s2"),
-    ("notes/report.text", nil, "report.text"),
-  ] as [(String, String?, String)])
+  @Test(
+    arguments: [
+      ("files/p10/p10000032/s50414267.txt", "p10000032", "s50414267"),
+      ("/data/p10000032/s50414267.txt", "p10000032", "s50414267"),
+      ("p10000032//s50414267.txt", "p10000032", "s50414267"),
+      ("reports/patient7/s1.txt", nil, "s1"),
+      ("reports/p/s1.txt", nil, "s1"),
+      ("reports/p12a/s1.txt", nil, "s1"),
+      ("s50414267.txt", nil, "s50414267"),
+      ("/s2.txt", nil, "s2"),
+      ("notes/report.text", nil, "report.text"),
+    ] as [(String, String?, String)])
   func studyIDFromPath(path: String, subject: String?, study: String) {
     #expect(ReportSource.studyID(forPath: path) == StudyID(subject: subject, study: study))
   }
@@ -125,7 +126,8 @@ struct ReportSourceTests {
   /// A stray quote that merges rows was indistinguishable from a multi-line report; a line inside a quoted
   /// field that starts like a row (an id of the first row's shape, a comma) is now named with its line.
   @Test func aQuotedFieldOverARowStartIsNamed() throws {
-    let path = try temporaryFile("study_id,report\ns101,\"No effusion.\ns102,Edema.\ns103,Mild cardiomegaly.\"\ns104,\"Line one\nline two.\"\n")
+    let path = try temporaryFile(
+      "study_id,report\ns101,\"No effusion.\ns102,Edema.\ns103,Mild cardiomegaly.\"\ns104,\"Line one\nline two.\"\n")
     let records = try reports([path])
     #expect(records.count == 2)
     guard case .report(let merged) = records[0], case .report(let multiLine) = records[1] else {
@@ -216,7 +218,8 @@ struct ReportSourceTests {
     #expect(report.text == "x, y")
     var options = InputOptions()
     options.csvHasHeader = false
-    let headerless = try reports([try temporaryFile("No effusion.\nNo effusion, mild cardiomegaly.\n\"a, b\"\n")], options)
+    let headerless = try reports(
+      [try temporaryFile("No effusion.\nNo effusion, mild cardiomegaly.\n\"a, b\"\n")], options)
     #expect(headerless.count == 3)
     guard case .failure(_, let second) = headerless[1], case .report(let third) = headerless[2] else {
       Issue.record("expected the second row to fail")
@@ -247,7 +250,8 @@ struct ReportSourceTests {
   /// file is now a named failure saying so.
   @Test func aFileThatShrinksWhileItIsReadIsANamedFailure() throws {
     let path = try temporaryFile(
-      "study_id,report\n" + (1...40_000).map { "s\($0),Report number \($0) with no effusion.\n" }.joined(), name: "shrinks.csv")
+      "study_id,report\n" + (1...40_000).map { "s\($0),Report number \($0) with no effusion.\n" }.joined(),
+      name: "shrinks.csv")
     let source = try ReportSource(inputs: [path])
     guard case .report = source.next() else {
       Issue.record("expected a first report")
@@ -273,7 +277,8 @@ struct ReportSourceTests {
     #expect(report.id.study == "a")
     let tsv = try temporaryFile("study_id\treport\n", name: "reports.tsv")
     #expect(throws: CXRLabelError.self) { try ReportSource(inputs: [tsv]) }
-    #expect(FileEnding.report.matches("s1.TXT") && FileEnding.report.matches("s1.txt.gz") && !FileEnding.csv.matches("a.gz"))
+    #expect(
+      FileEnding.report.matches("s1.TXT") && FileEnding.report.matches("s1.txt.gz") && !FileEnding.csv.matches("a.gz"))
     #expect(ReportSource.studyID(forPath: "files/p10/p1/s50.TXT.gz") == StudyID(subject: "p1", study: "s50"))
     let tree = scratch.path("upper/p10/p2")
     try FileManager.default.createDirectory(atPath: tree, withIntermediateDirectories: true)

@@ -53,7 +53,10 @@ struct SectionExtractorTests {
   @Test func headerNotRecognisedOnTheFirstLineOfASection() {
     // The search for the next header starts at the first newline after a header.
     let report = "x\n HISTORY: a\n FINDINGS: b\n IMPRESSION: c"
-    #expect(SectionExtractor(rules: rules).sections(of: report).map(\.name) == ["preamble", "history", "findings", "impression"])
+    #expect(
+      SectionExtractor(rules: rules).sections(of: report).map(\.name) == [
+        "preamble", "history", "findings", "impression",
+      ])
     let skipped = "x\n HISTORY: \n IMPRESSION: c"
     #expect(SectionExtractor(rules: rules).sections(of: skipped).map(\.name) == ["preamble", "history", "impression"])
   }

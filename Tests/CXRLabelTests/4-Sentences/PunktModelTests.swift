@@ -6,7 +6,8 @@ import Testing
 struct PunktModelTests {
   @Test func parsesEachKindOfFact() throws {
     let model = try PunktModel.parse(
-      facts: "# c\nabbreviation dr\nabbreviation \". . \"\ncollocation ##number## review\nstarter however\nseen x begin-lower middle-upper\n",
+      facts:
+        "# c\nabbreviation dr\nabbreviation \". . \"\ncollocation ##number## review\nstarter however\nseen x begin-lower middle-upper\n",
       file: "f")
     #expect(model.abbreviations == ["dr", ". . "])
     #expect(model.collocations == ["##number##\treview"])

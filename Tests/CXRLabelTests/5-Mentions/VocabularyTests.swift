@@ -14,7 +14,8 @@ struct VocabularyTests {
     let byName = Dictionary(uniqueKeysWithValues: vocabulary.entries.map { ($0.observation, $0) })
     #expect(byName[.cardiomegaly]?.unmentions.count == 84)
     #expect(byName[.enlargedCardiomediastinum]?.unmentions.count == 84)
-    #expect(byName[.enlargedCardiomediastinum]?.unmentions.contains { $0.pattern == "in the left  mediastinum" } == true)
+    #expect(
+      byName[.enlargedCardiomediastinum]?.unmentions.contains { $0.pattern == "in the left  mediastinum" } == true)
     #expect(byName[.cardiomegaly]?.unmentions.contains { $0.pattern == "overly the superior heart" } == true)
   }
 
@@ -75,12 +76,14 @@ struct VocabularyTests {
   @Test(.enabled(if: TestPaths.hasShared, "needs ../shared"))
   func originalDirectoriesGiveTheSamePhrases() throws {
     let root = TestPaths.shared + "/reference/chexpert-labeler/phrases"
-    let original = try Vocabulary.loadOriginal(mentionDirectory: root + "/mention", unmentionDirectory: root + "/unmention")
+    let original = try Vocabulary.loadOriginal(
+      mentionDirectory: root + "/mention", unmentionDirectory: root + "/unmention")
     let ours = try DefaultResources.chexpertVocabulary()
     func table(_ vocabulary: Vocabulary) -> [String: [Set<String>]] {
-      Dictionary(uniqueKeysWithValues: vocabulary.entries.map {
-        ($0.observation.name, [Set($0.mentions.map(\.pattern)), Set($0.unmentions.map(\.pattern))])
-      })
+      Dictionary(
+        uniqueKeysWithValues: vocabulary.entries.map {
+          ($0.observation.name, [Set($0.mentions.map(\.pattern)), Set($0.unmentions.map(\.pattern))])
+        })
     }
     #expect(table(original) == table(ours))
   }

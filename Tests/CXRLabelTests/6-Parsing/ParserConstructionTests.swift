@@ -51,7 +51,8 @@ import Testing
   /// were there ("heart and mediastinum normal." negates the mediastinum, as the original's labels show); inside a
   /// longer phrase a post-nominal adjective stays an `amod`.
   @Test func clauseFinalAdjectiveOfAVerblessFragment() {
-    expectEdges("heart size normal.", ["normal -nsubj-> size", "size -compound-> heart"], absent: ["size -amod-> normal"])
+    expectEdges(
+      "heart size normal.", ["normal -nsubj-> size", "size -compound-> heart"], absent: ["size -amod-> normal"])
     expectEdges("mediastinal contour stable.", ["stable -nsubj-> contour"], absent: ["contour -amod-> stable"])
     expectEdges(
       "lungs and pleura clear.", ["clear -nsubj-> lungs", "clear -nsubj-> pleura", "lungs -conj:and-> pleura"])
@@ -100,8 +101,10 @@ import Testing
   @Test func complementClauseAfterThat() {
     expectEdges(
       "please note that fractures may not be demonstrated.",
-      ["note -ccomp-> demonstrated", "demonstrated -mark-> that", "demonstrated -nsubjpass-> fractures",
-       "demonstrated -neg-> not"],
+      [
+        "note -ccomp-> demonstrated", "demonstrated -mark-> that", "demonstrated -nsubjpass-> fractures",
+        "demonstrated -neg-> not",
+      ],
       absent: ["fractures -det-> that", "note -dobj-> fractures"])
     expectEdges("no mass that would suggest malignancy.", ["suggest -nsubj-> that"], absent: ["suggest -mark-> that"])
   }
@@ -109,7 +112,8 @@ import Testing
   /// "... appear normal 3.": the next list item's number, left at the end by the sentence splitter, is not
   /// the head of the words before it.
   @Test func trailingListNumberIsNotANoun() {
-    expectEdges("mediastinal contours appear normal 7.", ["appear -xcomp-> normal", "appear -nsubj-> contours"],
+    expectEdges(
+      "mediastinal contours appear normal 7.", ["appear -xcomp-> normal", "appear -nsubj-> contours"],
       absent: ["7 -amod-> normal"])
     expectEdges("fractures of ribs 7.", ["fractures -nmod:of-> ribs"])
   }
@@ -148,7 +152,9 @@ import Testing
       "left basilar opacity, atelectasis versus infiltrate.",
       ["opacity -appos-> atelectasis", "atelectasis -conj:versus-> infiltrate"],
       absent: ["opacity -conj:versus-> atelectasis", "opacity -conj:versus-> infiltrate"])
-    expectEdges("no effusion, pneumothorax or consolidation.", ["effusion -conj:or-> pneumothorax", "effusion -conj:or-> consolidation"])
+    expectEdges(
+      "no effusion, pneumothorax or consolidation.",
+      ["effusion -conj:or-> pneumothorax", "effusion -conj:or-> consolidation"])
   }
 
   /// "scarring or atelectasis right midlung": adjectives precede their noun, so a side adjective after a noun
@@ -159,20 +165,28 @@ import Testing
       "scarring or atelectasis right midlung.",
       ["scarring -conj:or-> atelectasis", "midlung -amod-> right"],
       absent: ["midlung -compound-> atelectasis", "midlung -conj:or-> scarring"])
-    expectEdges("minimal atelectasis right base.", ["atelectasis -amod-> minimal", "base -amod-> right"], absent: ["base -compound-> atelectasis"])
+    expectEdges(
+      "minimal atelectasis right base.", ["atelectasis -amod-> minimal", "base -amod-> right"],
+      absent: ["base -compound-> atelectasis"])
     expectEdges("right base atelectasis.", ["atelectasis -amod-> right", "atelectasis -compound-> base"])
   }
 
   @Test func sizeFollowedByLimitsOfNormal() {
     expectEdges(
       "heart size upper limits of normal.",
-      ["size -compound-> heart", "size -dep-> limits", "limits -amod-> upper", "limits -nmod:of-> normal", "normal -case-> of"])
+      [
+        "size -compound-> heart", "size -dep-> limits", "limits -amod-> upper", "limits -nmod:of-> normal",
+        "normal -case-> of",
+      ])
   }
 
   @Test func reportingParticipleAndStatusPost() {
     expectEdges(
       "no residual effusion identified status post thoracentesis.",
-      ["effusion -neg-> no", "identified -nsubj-> effusion", "status -nmod:post-> thoracentesis", "thoracentesis -case-> post"])
+      [
+        "effusion -neg-> no", "identified -nsubj-> effusion", "status -nmod:post-> thoracentesis",
+        "thoracentesis -case-> post",
+      ])
   }
 
   @Test func coordinationChains() {
@@ -188,7 +202,8 @@ import Testing
       absent: ["calcifications -conj:or-> tortuosity"])
     expectEdges(
       "infiltrate or atelectasis, and small effusions.",
-      ["infiltrate -conj:or-> atelectasis", "infiltrate -conj:and-> effusions"], absent: ["atelectasis -conj:and-> effusions"])
+      ["infiltrate -conj:or-> atelectasis", "infiltrate -conj:and-> effusions"],
+      absent: ["atelectasis -conj:and-> effusions"])
     expectEdges(
       "findings could be atelectasis or possibly pneumonia.",
       ["atelectasis -conj:or-> pneumonia", "pneumonia -advmod-> possibly", "atelectasis -aux-> could"])
@@ -220,10 +235,16 @@ import Testing
       ["secondary -nmod:to-> mass", "mass -case-> to", "mass -amod-> enlarging"])
     expectEdges(
       "no displaced, acute rib fractures are identified.",
-      ["fractures -neg-> no", "fractures -amod-> displaced", "fractures -amod-> acute", "identified -nsubjpass-> fractures"])
+      [
+        "fractures -neg-> no", "fractures -amod-> displaced", "fractures -amod-> acute",
+        "identified -nsubjpass-> fractures",
+      ])
     expectEdges(
       "no active infectious or tuberculous process.",
-      ["process -neg-> no", "process -amod-> infectious", "infectious -conj:or-> tuberculous", "process -amod-> tuberculous"])
+      [
+        "process -neg-> no", "process -amod-> infectious", "infectious -conj:or-> tuberculous",
+        "process -amod-> tuberculous",
+      ])
   }
 
   @Test func adverbsAndDiscourse() {
@@ -320,7 +341,8 @@ import Testing
 
   /// "probably small effusion": a hedge adverb qualifies the whole noun phrase, not the adjective after it.
   @Test func hedgeAdverbModifiesTheNounPhrase() {
-    expectEdges("there is opacity, possibly early pneumonia.", ["pneumonia -advmod-> possibly", "pneumonia -amod-> early"],
+    expectEdges(
+      "there is opacity, possibly early pneumonia.", ["pneumonia -advmod-> possibly", "pneumonia -amod-> early"],
       absent: ["early -advmod-> possibly"])
     expectEdges("mildly low lung volumes.", ["low -advmod-> mildly"])
   }
@@ -361,7 +383,8 @@ import Testing
 
   /// A prepositional phrase after a coordination attaches to the nearest conjunct ("A and removal of B").
   @Test func prepositionalPhraseAfterACoordination() {
-    expectEdges("there is edema but no sign of effusion.", ["sign -nmod:of-> effusion"], absent: ["edema -nmod:of-> effusion"])
+    expectEdges(
+      "there is edema but no sign of effusion.", ["sign -nmod:of-> effusion"], absent: ["edema -nmod:of-> effusion"])
   }
 
   /// Alternatives may mix a predicate adjective and a noun; a coordinator after a predicate adjective joins two
@@ -375,7 +398,8 @@ import Testing
 
   /// "no old, healed fractures": a participle after a comma stays inside the noun phrase.
   @Test func participleAfterACommaInsideANounPhrase() {
-    expectEdges("no old, healed fractures.", ["fractures -amod-> healed", "fractures -amod-> old", "fractures -neg-> no"])
+    expectEdges(
+      "no old, healed fractures.", ["fractures -amod-> healed", "fractures -amod-> old", "fractures -neg-> no"])
   }
 
   /// Text without punctuation: a statement ends where the next one visibly starts. A noun phrase opened by "no"
@@ -383,10 +407,12 @@ import Testing
   /// verb and a complement, starts a new clause; the negation does not reach back over it.
   @Test func runOnStatementBoundaries() {
     expectEdges(
-      "mild cardiomegaly no pleural effusion", ["effusion -neg-> no"], absent: ["cardiomegaly -neg-> no", "cardiomegaly -dep-> effusion"])
+      "mild cardiomegaly no pleural effusion", ["effusion -neg-> no"],
+      absent: ["cardiomegaly -neg-> no", "cardiomegaly -dep-> effusion"])
     expectEdges(
       "the lungs are expanded the heart size is normal there is no effusion",
-      ["normal -nsubj-> size", "expanded -parataxis-> normal", "is -nsubj-> effusion"], absent: ["expanded -nsubj-> size"])
+      ["normal -nsubj-> size", "expanded -parataxis-> normal", "is -nsubj-> effusion"],
+      absent: ["expanded -nsubj-> size"])
     expectEdges(
       "there is no pneumothorax the heart and mediastinum are normal",
       ["normal -nsubj-> heart", "normal -nsubj-> mediastinum"])
@@ -397,7 +423,10 @@ import Testing
   @Test func juxtaposedListItems() {
     expectEdges(
       "negative for focal consolidation pleural effusion or pneumothorax",
-      ["negative -nmod:for-> consolidation", "consolidation -conj:or-> effusion", "consolidation -conj:or-> pneumothorax"],
+      [
+        "negative -nmod:for-> consolidation", "consolidation -conj:or-> effusion",
+        "consolidation -conj:or-> pneumothorax",
+      ],
       absent: ["effusion -compound-> consolidation"])
     expectEdges("no nodules masses or effusions", ["nodules -conj:or-> masses", "nodules -conj:or-> effusions"])
     expectEdges("no xxxx focal consolidation", ["consolidation -compound-> xxxx", "consolidation -neg-> no"])

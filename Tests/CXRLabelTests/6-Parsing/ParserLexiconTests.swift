@@ -1,7 +1,7 @@
+import CXRLabelData
 import Testing
 
 @testable import CXRLabel
-import CXRLabelData
 
 /// The parser's lexicon file: the compiled-in one loads, and a malformed one is refused with its file and line.
 @Suite struct ParserLexiconTests {
@@ -15,7 +15,8 @@ import CXRLabelData
     #expect(lexicon.has(.reportingParticiples, "identified"))
     #expect(lexicon.has(.reasoningParticiples, "favoring") && lexicon.has(.verbalParticiples, "representing"))
     #expect(lexicon.has(.reducedRelatives, "associated") && lexicon.has(.runOnPredicates, "normal"))
-    #expect(lexicon.has(.linkingVerbs, "appear") && lexicon.members[WordClass.sideAdjectives.rawValue] == ["right", "left"])
+    #expect(
+      lexicon.has(.linkingVerbs, "appear") && lexicon.members[WordClass.sideAdjectives.rawValue] == ["right", "left"])
     #expect(lexicon.closed["worse"] == .JJR && lexicon.twoWordPrepositions["post"] == ["status"])
     // Every word class has a section in the file, and every class has members.
     for wordClass in WordClass.allCases {

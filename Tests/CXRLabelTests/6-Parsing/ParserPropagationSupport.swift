@@ -15,10 +15,14 @@ enum ParserPropagation {
         let p = edge.head, c = edge.dependent, r = edge.relation
         if r == "appos" {
           for g in parents(p) { candidates.append(ParsedEdge(head: g.head, dependent: c, relation: g.relation)) }
-          for n in children(p) where n.relation == "neg" { candidates.append(ParsedEdge(head: c, dependent: n.dependent, relation: "neg")) }
+          for n in children(p) where n.relation == "neg" {
+            candidates.append(ParsedEdge(head: c, dependent: n.dependent, relation: "neg"))
+          }
         }
         if r == "dep", isNoun(p), isNoun(c) {
-          for n in children(c) where n.relation == "neg" { candidates.append(ParsedEdge(head: p, dependent: n.dependent, relation: "neg")) }
+          for n in children(c) where n.relation == "neg" {
+            candidates.append(ParsedEdge(head: p, dependent: n.dependent, relation: "neg"))
+          }
         }
         if r.hasPrefix("conj"), isNoun(p), isNoun(c) {
           for k in children(p) {
@@ -35,7 +39,9 @@ enum ParserPropagation {
           for g in parents(p) { candidates.append(ParsedEdge(head: g.head, dependent: c, relation: g.relation)) }
         }
         if r == "nmod:of" {
-          for n in children(p) where n.relation == "neg" { candidates.append(ParsedEdge(head: c, dependent: n.dependent, relation: "neg")) }
+          for n in children(p) where n.relation == "neg" {
+            candidates.append(ParsedEdge(head: c, dependent: n.dependent, relation: "neg"))
+          }
         }
         if r == "neg", children(p).contains(where: { ["or", "and"].contains(tokens[$0.dependent].lemma) }) {
           for k in children(p) where k.relation == "compound" && isNoun(k.dependent) {

@@ -99,12 +99,17 @@ struct ParserReferenceTests {
           for token in sentence.tokens {
             guard let mine = bySpan[token.span] else { continue }
             matchedTokens += 1
-            if mine.tag == token.tag { tagMatch += 1 } else { tagConfusion["\(token.word) \(token.tag)->\(mine.tag)", default: 0] += 1 }
+            if mine.tag == token.tag {
+              tagMatch += 1
+            } else {
+              tagConfusion["\(token.word) \(token.tag)->\(mine.tag)", default: 0] += 1
+            }
             if mine.lemma == token.lemma { lemmaMatch += 1 }
           }
           var ourEdges: [Key: String] = [:]
           for edge in graph.edges {
-            ourEdges[Key(head: ours.tokens[edge.head].span, dependent: ours.tokens[edge.dependent].span)] = edge.relation
+            ourEdges[Key(head: ours.tokens[edge.head].span, dependent: ours.tokens[edge.dependent].span)] =
+              edge.relation
           }
           var refKeys: [Key: String] = [:]
           for (head, dependent, relation) in sentence.edges where relation != "punct" {
@@ -136,14 +141,22 @@ struct ParserReferenceTests {
       whole == 0 ? "n/a" : String(format: "%.1f%%", 100 * Double(part) / Double(whole))
     }
     print("parser agreement over \(sentenceCount) dev sentences")
-    print("  tokens: recall \(percent(matchedTokens, refTokenCount)) precision \(percent(matchedTokens, ourTokenCount))")
-    print("  tags \(percent(tagMatch, matchedTokens)), lemmas \(percent(lemmaMatch, matchedTokens)) (of matched tokens)")
-    print("  edges (non-punct, propagated): unlabeled recall \(percent(unlabeled, refEdgeCount)), labeled recall \(percent(labeled, refEdgeCount)), labeled precision \(percent(ourCorrect, ourEdgeCount))")
+    print(
+      "  tokens: recall \(percent(matchedTokens, refTokenCount)) precision \(percent(matchedTokens, ourTokenCount))")
+    print(
+      "  tags \(percent(tagMatch, matchedTokens)), lemmas \(percent(lemmaMatch, matchedTokens)) (of matched tokens)")
+    print(
+      "  edges (non-punct, propagated): unlabeled recall \(percent(unlabeled, refEdgeCount)), labeled recall \(percent(labeled, refEdgeCount)), labeled precision \(percent(ourCorrect, ourEdgeCount))"
+    )
     for relation in Self.keyRelations {
-      print("  \(relation): \(percent(relationFound[relation] ?? 0, relationTotal[relation] ?? 0)) of \(relationTotal[relation] ?? 0)")
+      print(
+        "  \(relation): \(percent(relationFound[relation] ?? 0, relationTotal[relation] ?? 0)) of \(relationTotal[relation] ?? 0)"
+      )
     }
     if let debug {
-      for (key, count) in tagConfusion.sorted(by: { $0.value > $1.value }).prefix(40) { print("  tag \(key): \(count)") }
+      for (key, count) in tagConfusion.sorted(by: { $0.value > $1.value }).prefix(40) {
+        print("  tag \(key): \(count)")
+      }
       for relation in Self.keyRelations where debug.isEmpty || debug == relation {
         for line in (misses[relation] ?? []).prefix(25) { print("  miss \(line)") }
       }
@@ -198,7 +211,8 @@ struct ParserReferenceTests {
           used += 1
           let found: Bool
           let foundUnlabeled: Bool
-          if let ours, let head = spans[graph.tokens[edge.head].span], let dependent = spans[graph.tokens[edge.dependent].span],
+          if let ours, let head = spans[graph.tokens[edge.head].span],
+            let dependent = spans[graph.tokens[edge.dependent].span],
             let index = ours.edgeIndex(from: head, to: dependent)
           {
             foundUnlabeled = true
@@ -210,7 +224,9 @@ struct ParserReferenceTests {
           if found { labeled += 1 }
           if !found, ProcessInfo.processInfo.environment["CXR_DEBUG_MISSES"] != nil {
             let sentence = study.sentences[mark.sentence].span
-            print("MISS \(edge.relation) \(graph.tokens[edge.head].word)->\(graph.tokens[edge.dependent].word) | \(String(decoding: study.text[sentence], as: UTF8.self))")
+            print(
+              "MISS \(edge.relation) \(graph.tokens[edge.head].word)->\(graph.tokens[edge.dependent].word) | \(String(decoding: study.text[sentence], as: UTF8.self))"
+            )
           }
           if foundUnlabeled { unlabeled += 1 }
           byRelation[edge.relation, default: (0, 0)].total += 1
@@ -219,7 +235,9 @@ struct ParserReferenceTests {
       }
     }
     let share = Double(labeled) / Double(max(used, 1))
-    print("edges used by the original's fired rules on dev: \(used); ours have \(labeled) with the same relation (\(String(format: "%.1f", 100 * share))%), \(unlabeled) attached the same way")
+    print(
+      "edges used by the original's fired rules on dev: \(used); ours have \(labeled) with the same relation (\(String(format: "%.1f", 100 * share))%), \(unlabeled) attached the same way"
+    )
     for (relation, counts) in byRelation.sorted(by: { $0.value.total > $1.value.total }).prefix(12) {
       print("  \(relation): \(counts.found)/\(counts.total)")
     }

@@ -21,7 +21,8 @@ enum ParserEdges {
   ) {
     let found = edges(sentence)
     for edge in expected {
-      #expect(found.contains(edge), "\(sentence): missing \(edge); got \(found.sorted())", sourceLocation: sourceLocation)
+      #expect(
+        found.contains(edge), "\(sentence): missing \(edge); got \(found.sorted())", sourceLocation: sourceLocation)
     }
     for edge in absent {
       #expect(!found.contains(edge), "\(sentence): unexpected \(edge)", sourceLocation: sourceLocation)

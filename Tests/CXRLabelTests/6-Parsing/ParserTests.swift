@@ -25,7 +25,8 @@ import Testing
   @Test func tagsAndLemmas() {
     let parsed = parser.parse("opacities are seen and were identified, the diagnoses appears resolved.")
     let lemmas = parsed.tokens.map(\.lemma)
-    #expect(lemmas == ["opacity", "be", "see", "and", "be", "identify", ",", "the", "diagnosis", "appear", "resolve", "."])
+    #expect(
+      lemmas == ["opacity", "be", "see", "and", "be", "identify", ",", "the", "diagnosis", "appear", "resolve", "."])
     #expect(parsed.tokens[0].tag == "NNS")
     #expect(parsed.tokens[1].tag == "VBP")
     #expect(parsed.tokens[2].tag == "VBN")
@@ -57,13 +58,17 @@ import Testing
 
   @Test func copularNormal() {
     expectEdges(
-      "the cardiac silhouette is normal.", ["normal -nsubj-> silhouette", "normal -cop-> is", "silhouette -det-> the", "silhouette -amod-> cardiac"])
-    expectEdges("heart size is unremarkable.", ["size -compound-> heart", "unremarkable -nsubj-> size", "unremarkable -cop-> is"])
+      "the cardiac silhouette is normal.",
+      ["normal -nsubj-> silhouette", "normal -cop-> is", "silhouette -det-> the", "silhouette -amod-> cardiac"])
+    expectEdges(
+      "heart size is unremarkable.", ["size -compound-> heart", "unremarkable -nsubj-> size", "unremarkable -cop-> is"])
     expectEdges("normal mediastinal contour.", ["contour -amod-> normal", "contour -amod-> mediastinal"])
   }
 
   @Test func withinNormalLimits() {
-    expectEdges("hilar contours within normal limits.", ["limits -nsubj-> contours", "limits -case-> within", "limits -amod-> normal"])
+    expectEdges(
+      "hilar contours within normal limits.",
+      ["limits -nsubj-> contours", "limits -case-> within", "limits -amod-> normal"])
     expectEdges(
       "the hilar contours are within normal limits.",
       ["limits -nsubj-> contours", "limits -cop-> are", "limits -case-> within", "limits -amod-> normal"])
@@ -76,7 +81,8 @@ import Testing
   }
 
   @Test func versusAndOr() {
-    expectEdges("atelectasis versus early infiltrate.", ["atelectasis -conj:versus-> infiltrate", "atelectasis -cc-> versus"])
+    expectEdges(
+      "atelectasis versus early infiltrate.", ["atelectasis -conj:versus-> infiltrate", "atelectasis -cc-> versus"])
     expectEdges("small effusion or thickening.", ["effusion -conj:or-> thickening", "effusion -amod-> small"])
   }
 
@@ -87,8 +93,10 @@ import Testing
   }
 
   @Test func passiveNegated() {
-    expectEdges("a pneumothorax is not seen.", ["seen -nsubjpass-> pneumothorax", "seen -auxpass-> is", "seen -neg-> not"])
-    expectEdges("focal consolidation is not identified.", ["identified -nsubjpass-> consolidation", "identified -neg-> not"])
+    expectEdges(
+      "a pneumothorax is not seen.", ["seen -nsubjpass-> pneumothorax", "seen -auxpass-> is", "seen -neg-> not"])
+    expectEdges(
+      "focal consolidation is not identified.", ["identified -nsubjpass-> consolidation", "identified -neg-> not"])
   }
 
   @Test func thereIsNo() {
@@ -116,7 +124,10 @@ import Testing
   @Test func coordinatedClauses() {
     expectEdges(
       "heart size is normal and the lungs are clear.",
-      ["normal -nsubj-> size", "normal -cop-> is", "normal -conj:and-> clear", "clear -nsubj-> lungs", "clear -cop-> are"])
+      [
+        "normal -nsubj-> size", "normal -cop-> is", "normal -conj:and-> clear", "clear -nsubj-> lungs",
+        "clear -cop-> are",
+      ])
   }
 
   @Test func emptyAndPunctuationOnly() {

@@ -47,13 +47,20 @@ struct AmendmentTests {
 
   @Test func everyAmendmentHasAnExample() throws {
     let rules = try DefaultResources.amendRules()
-    let ids = [rules.affirmation, rules.confirmation, rules.preNegationUncertainty, rules.negation, rules.postNegationUncertainty]
-      .flatMap(\.rules).map(\.id)
+    let ids = [
+      rules.affirmation, rules.confirmation, rules.preNegationUncertainty, rules.negation,
+      rules.postNegationUncertainty,
+    ]
+    .flatMap(\.rules).map(\.id)
     #expect(!ids.isEmpty && ids.allSatisfy { $0.hasPrefix("amend-") })
-    for id in ids { #expect(Self.allExamples.contains { $0.amendment.hasPrefix(id + " ") || $0.amendment == id }, "\(id)") }
+    for id in ids {
+      #expect(Self.allExamples.contains { $0.amendment.hasPrefix(id + " ") || $0.amendment == id }, "\(id)")
+    }
     let vocabulary = try DefaultResources.amendVocabulary()
     // Every phrase line has at least one example.
-    #expect(Set(Self.allExamples.filter { $0.amendment.hasPrefix("mention ") }.map(\.amendment)).count == vocabulary.mentionCount)
+    #expect(
+      Set(Self.allExamples.filter { $0.amendment.hasPrefix("mention ") }.map(\.amendment)).count
+        == vocabulary.mentionCount)
   }
 
   @Test(arguments: allExamples)
@@ -63,7 +70,8 @@ struct AmendmentTests {
     if example.kept {
       #expect(original.label(example.text)[example.observation] == example.label, "\(example)")
     } else {
-      #expect(original.label(example.text)[example.observation] != example.label, "\(example): the original agrees already")
+      #expect(
+        original.label(example.text)[example.observation] != example.label, "\(example): the original agrees already")
     }
   }
 
@@ -73,9 +81,12 @@ struct AmendmentTests {
     let result = amended.label(Report(id: StudyID(study: "1"), text: "Pneumothorax is not identified."))
     let line = String(decoding: ExplanationWriter.line(for: result), as: UTF8.self)
     #expect(line.contains("\"rule\":\"amend-neg-passive\"") && line.contains("Phrases/data/amend.rules:"), "\(line)")
-    let kept = amended.label(Report(id: StudyID(study: "2"), text: "Normal cardiac size with small bilateral pleural effusions."))
+    let kept = amended.label(
+      Report(id: StudyID(study: "2"), text: "Normal cardiac size with small bilateral pleural effusions."))
     let keptLine = String(decoding: ExplanationWriter.line(for: kept), as: UTF8.self)
-    #expect(keptLine.contains("\"phase\":\"affirmation\"") && keptLine.contains("\"rule\":\"amend-scope-with\""), "\(keptLine)")
+    #expect(
+      keptLine.contains("\"phase\":\"affirmation\"") && keptLine.contains("\"rule\":\"amend-scope-with\""),
+      "\(keptLine)")
   }
 
   /// Both labelers take the layer; the default rules are untouched by it.
@@ -96,10 +107,12 @@ struct AmendmentTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("neutral-\(UUID())").path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let rules = (DefaultResources.files.first { $0.name == "chexpert.rules" }?.text ?? "")
+    let rules =
+      (DefaultResources.files.first { $0.name == "chexpert.rules" }?.text ?? "")
       + "\n[confirmation]\nconfirm-enlarged  . <-nsubj*|nsubjpass- lemma(enlarge*)  # the heart is enlarged\n"
     try rules.write(toFile: folder + "/rules", atomically: true, encoding: .utf8)
-    try "[Cardiomegaly]\nmention the heart\nneutral the heart\n".write(toFile: folder + "/phrases", atomically: true, encoding: .utf8)
+    try "[Cardiomegaly]\nmention the heart\nneutral the heart\n".write(
+      toFile: folder + "/phrases", atomically: true, encoding: .utf8)
     var settings = LabelerSettings()
     settings.rulesFile = folder + "/rules"
     settings.phrasesFile = folder + "/phrases"

@@ -99,7 +99,9 @@ struct ClassifierTests {
     var negated = try SketchedSentence(
       "no/DT effusion/NN or/CC pneumothorax/NN", [(1, "neg", 0), (1, "cc", 2), (1, "conj:or", 3)])
     negated.graph.propagate()
-    let mentions: [(Observation, String, Int)] = [(.pleuralEffusion, "effusion", 0), (.pneumothorax, "pneumothorax", 0)]
+    let mentions: [(Observation, String, Int)] = [
+      (.pleuralEffusion, "effusion", 0), (.pneumothorax, "pneumothorax", 0),
+    ]
     #expect(try classify([negated], mentions: mentions).0.labels == [.negative, .negative])
     let plain = try SketchedSentence("effusion/NN or/CC pneumothorax/NN", [(0, "cc", 1), (0, "conj:or", 2)])
     let (uncertain, _) = try classify([plain], mentions: mentions)
@@ -126,7 +128,11 @@ struct ClassifierTests {
     #expect(result.mentions[1].decidingMark?.node == 3)
     #expect(result.mentions[0].marks.count == 2)
     // The contained mention's own classification is not spread outward.
-    let (inner, _) = try classify([sentence], mentions: [(.cardiomegaly, "cardiac silhouette", 0), (.enlargedCardiomediastinum, "cardiac silhouette and vascularity", 0)])
+    let (inner, _) = try classify(
+      [sentence],
+      mentions: [
+        (.cardiomegaly, "cardiac silhouette", 0), (.enlargedCardiomediastinum, "cardiac silhouette and vascularity", 0),
+      ])
     #expect(inner.mentions[0].marks.map(\.source) == [0, 1, 1])
     #expect(inner.mentions[1].marks.map(\.source) == [1, 1])
   }

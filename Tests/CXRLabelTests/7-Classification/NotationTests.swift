@@ -10,7 +10,9 @@ struct NotationTests {
     #expect(
       try RuleNotation.lower(". <-nmod:of*|nmod:for- (lemma(evidence) -neg-> .)")
         == "{} < {dependency:/^(?:nmod:of.*|nmod:for)$/} ({lemma:/^(?:evidence)$/} > {dependency:/^(?:neg)$/} {})")
-    #expect(try RuleNotation.lower("(. -*-> .) -*-> tag(N*)&lemma(x)") == "({} > {} {}) > {} {tag:/^(?:N.*)$/,lemma:/^(?:x)$/}")
+    #expect(
+      try RuleNotation.lower("(. -*-> .) -*-> tag(N*)&lemma(x)")
+        == "({} > {} {}) > {} {tag:/^(?:N.*)$/,lemma:/^(?:x)$/}")
     #expect(try RuleNotation.lower(". <-*- lemma(clear|clearing)=key") == "{} < {} {lemma:/^(?:clear|clearing)$/}=key")
     #expect(try RuleNotation.lower(". -*-> lemma(and.or)") == "{} > {} {lemma:/^(?:and.or)$/}")
     #expect(try RuleNotation.lower(". -*-> lemma(well-defined)") == "{} > {} {lemma:/^(?:well\\-defined)$/}")
@@ -27,7 +29,8 @@ struct NotationTests {
   }
 
   @Test func filesHavePhasesUniqueIdsAndComments() throws {
-    let rules = try RuleNotation.parseFile("[negation]\nn1  . -neg-> .  # no X\n\n[post]\np1 . <-conj:or- .\n", file: "r")
+    let rules = try RuleNotation.parseFile(
+      "[negation]\nn1  . -neg-> .  # no X\n\n[post]\np1 . <-conj:or- .\n", file: "r")
     #expect(rules.map(\.id) == ["n1", "p1"])
     #expect(rules.map(\.phase) == ["negation", "post"])
     #expect(rules[0].comment == "no X")
@@ -48,7 +51,10 @@ struct NotationTests {
 
   @Test func defaultChexpertRulesParse() throws {
     let rules = try RuleNotation.parseFile(
-      String(decoding: Array(try String(contentsOfFile: TestPaths.packageRoot + "/Phrases/data/chexpert.rules", encoding: .utf8).utf8), as: UTF8.self),
+      String(
+        decoding: Array(
+          try String(contentsOfFile: TestPaths.packageRoot + "/Phrases/data/chexpert.rules", encoding: .utf8).utf8),
+        as: UTF8.self),
       file: "chexpert.rules")
     #expect(rules.filter { $0.phase == "pre-negation-uncertainty" }.count == 9)
     #expect(rules.filter { $0.phase == "negation" }.count == 76)

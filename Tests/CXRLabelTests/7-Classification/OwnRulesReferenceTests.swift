@@ -16,24 +16,30 @@ struct OwnRulesReferenceTests {
     let studies = try RuleEngineReferenceTests.loadStudies()
     for study in studies {
       let a = ours.classify(
-        text: study.text, sentences: study.sentences, graphs: study.graphs, mentions: study.mentions, workspace: workspace)
+        text: study.text, sentences: study.sentences, graphs: study.graphs, mentions: study.mentions,
+        workspace: workspace)
       let b = original.classify(
-        text: study.text, sentences: study.sentences, graphs: study.graphs, mentions: study.mentions, workspace: workspace)
+        text: study.text, sentences: study.sentences, graphs: study.graphs, mentions: study.mentions,
+        workspace: workspace)
       var allAgree = true
       for index in study.mentions.indices {
         mentions += 1
-        let same = a.mentions[index].label == b.mentions[index].label
+        let same =
+          a.mentions[index].label == b.mentions[index].label
           && a.mentions[index].decidingMark?.phase == b.mentions[index].decidingMark?.phase
         if same { agreeing += 1 } else { allAgree = false }
         #expect(same, "study \(study.id) mention \(study.mentions[index].phrase)")
       }
-      if allAgree && Aggregator.chexpert.labels(text: study.text, mentions: study.mentions, mentionLabels: a.labels)
-        == Aggregator.chexpert.labels(text: study.text, mentions: study.mentions, mentionLabels: b.labels)
+      if allAgree
+        && Aggregator.chexpert.labels(text: study.text, mentions: study.mentions, mentionLabels: a.labels)
+          == Aggregator.chexpert.labels(text: study.text, mentions: study.mentions, mentionLabels: b.labels)
       {
         studiesAgreeing += 1
       }
     }
-    print("own rules vs original rules (IU dev graphs): mentions \(agreeing)/\(mentions), studies \(studiesAgreeing)/\(studies.count)")
+    print(
+      "own rules vs original rules (IU dev graphs): mentions \(agreeing)/\(mentions), studies \(studiesAgreeing)/\(studies.count)"
+    )
     #expect(agreeing == mentions)
     #expect(studiesAgreeing == studies.count)
   }

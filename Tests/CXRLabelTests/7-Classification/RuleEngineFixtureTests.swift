@@ -85,11 +85,13 @@ struct RuleEngineFixtureTests {
             observation: Observation(infon(annotation, "observation") ?? ""), phrase: infon(annotation, "term") ?? "",
             span: span, sentence: sentence))
         document.expectedMarks.append(
-          infon(annotation, "negation") != nil ? "negative" : infon(annotation, "uncertainty") != nil ? "uncertain" : "positive")
+          infon(annotation, "negation") != nil
+            ? "negative" : infon(annotation, "uncertainty") != nil ? "uncertain" : "positive")
       }
       for infon in children(output, "infon") {
         guard let key = infon.attribute(forName: "key")?.stringValue, key.hasPrefix("CheXpert/") else { continue }
-        let value: LabelValue? = ["Positive": .positive, "Negative": .negative, "Uncertain": .uncertain][infon.stringValue ?? ""]
+        let value: LabelValue? = ["Positive": .positive, "Negative": .negative, "Uncertain": .uncertain][
+          infon.stringValue ?? ""]
         document.expectedLabels[Observation(String(key.dropFirst("CheXpert/".count)))] = value
       }
       result[id] = document

@@ -47,7 +47,8 @@ struct RuleEngineReferenceTests {
   }
 
   static func loadStudies() throws -> [Study] {
-    let text = try String(contentsOfFile: TestPaths.shared + "/data/iu-xray/reference-details-dev.jsonl", encoding: .utf8)
+    let text = try String(
+      contentsOfFile: TestPaths.shared + "/data/iu-xray/reference-details-dev.jsonl", encoding: .utf8)
     var studies: [Study] = []
     for line in text.split(separator: "\n") {
       guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
@@ -153,8 +154,9 @@ struct RuleEngineReferenceTests {
       }
       for (sentence, flag) in study.shortcut.enumerated() {
         let text = Array(study.text[study.sentences[sentence]])
-        let ours = String(decoding: text, as: UTF8.self).lowercased().range(
-          of: "^(findings|impression): no ", options: .regularExpression) != nil
+        let ours =
+          String(decoding: text, as: UTF8.self).lowercased().range(
+            of: "^(findings|impression): no ", options: .regularExpression) != nil
         if ours != flag { shortcutDisagreements += 1 }
       }
       let labels = Aggregator.chexpert.labels(

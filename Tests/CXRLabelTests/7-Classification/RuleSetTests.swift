@@ -21,7 +21,8 @@ struct RuleSetTests {
     let set = try RuleSet.parseText(text, file: "/some/dir/negation.txt")
     #expect(set.name == "negation.txt")
     #expect(set.rules.map(\.id) == ["negation.txt:4", "negation.txt:5", "negation.txt:8", "negation.txt:10"])
-    #expect(set.rules.map(\.comment) == ["cannot exclude some XXX", "cannot exclude some XXX", "no XXX; general case", nil])
+    #expect(
+      set.rules.map(\.comment) == ["cannot exclude some XXX", "cannot exclude some XXX", "no XXX; general case", nil])
     #expect(set.rules[1].pattern.source == "{} < {} {lemma:/new/}")
     #expect(set.rules[1].location.column == 3)
   }

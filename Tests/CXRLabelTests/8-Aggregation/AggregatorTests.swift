@@ -42,7 +42,9 @@ struct AggregatorTests {
 
   @Test func supportDevicesNeverBlockNoFinding() {
     #expect(
-      Aggregator.chexpert.labels([vote(.supportDevices, .positive)]) == [.noFinding: .positive, .supportDevices: .positive])
+      Aggregator.chexpert.labels([vote(.supportDevices, .positive)]) == [
+        .noFinding: .positive, .supportDevices: .positive,
+      ])
   }
 
   @Test func noFindingListMentionsCancelNoFindingOnlyInCheXpert() {
@@ -53,7 +55,8 @@ struct AggregatorTests {
   }
 
   @Test func heartFailureMakesCardiomegalyAtLeastUncertain() {
-    #expect(Aggregator.chexpert.labels([vote(.edema, .positive, "chf")]) == [.edema: .positive, .cardiomegaly: .uncertain])
+    #expect(
+      Aggregator.chexpert.labels([vote(.edema, .positive, "chf")]) == [.edema: .positive, .cardiomegaly: .uncertain])
     #expect(
       Aggregator.chexpert.labels([vote(.edema, .uncertain, "heart failure")])
         == [.edema: .uncertain, .cardiomegaly: .uncertain])

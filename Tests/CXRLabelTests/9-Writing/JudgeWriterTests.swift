@@ -60,7 +60,8 @@ import Testing
     do {
       _ = try GraphsReader.parse(line: line, file: "t", lineNumber: 3)
     } catch {
-      #expect(error.description.contains("t:3") && error.description.contains("\"mentions\" must be an array of objects"))
+      #expect(
+        error.description.contains("t:3") && error.description.contains("\"mentions\" must be an array of objects"))
     }
     let nullEdges = #"{"study_id":"a","clean":"x","sentences":[{"offset":0,"text":"x","edges":null}],"mentions":[]}"#
     #expect(try GraphsReader.parse(line: nullEdges, file: "t", lineNumber: 1).sentences.count == 1)

@@ -36,7 +36,8 @@ struct OutputFileTests {
     reader.start()
     try write("through the pipe\n", to: fifo)
     #expect(stat(fifo, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO)
-    #expect(OutputFile.isSpecial(fifo) && OutputFile.isSpecial("/dev/stdout") && !OutputFile.isSpecial(scratch.path("x")))
+    #expect(
+      OutputFile.isSpecial(fifo) && OutputFile.isSpecial("/dev/stdout") && !OutputFile.isSpecial(scratch.path("x")))
   }
 
   /// `.gz` in any case compresses. (Removing unfinished outputs on a signal is tested on the binary: here it

@@ -126,12 +126,14 @@ struct CInterfaceTests {
     let json = try #require(string { cxrlabelScore(truth, predictions, 2, 14, names, 1, $0, $1) }.0)
     let rows = { (cells: [Int8]) in
       (0..<2).map { row in
-        Dictionary(uniqueKeysWithValues: Observation.mimicOrder.enumerated().compactMap { column, observation in
-          LabelValue(rawValue: cells[row * 14 + column]).map { (observation, $0) }
-        })
+        Dictionary(
+          uniqueKeysWithValues: Observation.mimicOrder.enumerated().compactMap { column, observation in
+            LabelValue(rawValue: cells[row * 14 + column]).map { (observation, $0) }
+          })
       }
     }
-    let expected = try #require(ClinicalEfficacy(truth: rows(truth), predictions: rows(predictions), uncertainIsPositive: true))
+    let expected = try #require(
+      ClinicalEfficacy(truth: rows(truth), predictions: rows(predictions), uncertainIsPositive: true))
     #expect(json == expected.json)
   }
 }

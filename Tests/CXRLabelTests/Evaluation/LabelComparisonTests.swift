@@ -37,7 +37,8 @@ struct LabelComparisonTests {
 
   /// cxrlabel's NegBio layout names studies as NegBio does (`s50000001`), MIMIC-CXR-JPG's without the `s`.
   @Test func negbioIdsJoinMimicIds() throws {
-    let mimic = try LabelFile.read(path: try write("subject_id,study_id,Edema\n10000001,50000001,1.0\n10000001,5,0.0\n"))
+    let mimic = try LabelFile.read(
+      path: try write("subject_id,study_id,Edema\n10000001,50000001,1.0\n10000001,5,0.0\n"))
     let negbio = try LabelFile.read(path: try write("id,Edema\ns50000001,1\nsx5,0\n"))
     #expect(mimic.ids == ["50000001", "5"])
     #expect(negbio.ids == ["50000001", "sx5"])

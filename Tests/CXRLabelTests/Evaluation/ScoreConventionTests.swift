@@ -20,7 +20,8 @@ import Testing
   /// The figures the lineage's code printed (`"NaN"` as nil), under cxrlabel's key names.
   static func expected(_ fixture: String, _ convention: ScoreConvention) throws -> [String: Double?] {
     let path = TestPaths.fixtures + "/ce-conventions/\(fixture)/\(convention.rawValue).json"
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
     func number(_ value: Any?) -> Double? { value as? Double ?? (value as? Int).map(Double.init) }
     switch convention {
     case .chexbert:
@@ -51,7 +52,9 @@ import Testing
       let ours = figures.values.first { $0.key == key }
       #expect(ours != nil, "\(fixture) \(convention): no \(key)")
       if let value {
-        #expect(abs((ours?.value ?? .nan) - value) < 1e-9, "\(fixture) \(convention) \(key): \(String(describing: ours?.value)) vs \(value)")
+        #expect(
+          abs((ours?.value ?? .nan) - value) < 1e-9,
+          "\(fixture) \(convention) \(key): \(String(describing: ours?.value)) vs \(value)")
       } else {
         #expect(ours?.value == nil, "\(fixture) \(convention) \(key) should be undefined")
       }
@@ -62,7 +65,8 @@ import Testing
   /// undefined, a note says so, and the other figures are still there.
   @Test func r2genNamesWhatItsCodeCannotCompute() throws {
     let (truth, predictions) = try Self.labels("oneclass25")
-    let figures = try #require(ScoreConvention.r2gen.figures(truth: truth, predictions: predictions, uncertainIsPositive: false))
+    let figures = try #require(
+      ScoreConvention.r2gen.figures(truth: truth, predictions: predictions, uncertainIsPositive: false))
     #expect(figures["AVG_AUCROC"] == nil && figures["F1_MACRO"] != nil)
     #expect(figures.notes.count == 1 && figures.notes[0].contains("Fracture"))
   }
@@ -100,7 +104,9 @@ import Testing
         let upper = min(lower + 1, sorted.count - 1)
         return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
       }
-      #expect(abs((interval.low ?? .nan) - percentile(0.025)) < 1e-12 && abs((interval.high ?? .nan) - percentile(0.975)) < 1e-12)
+      #expect(
+        abs((interval.low ?? .nan) - percentile(0.025)) < 1e-12
+          && abs((interval.high ?? .nan) - percentile(0.975)) < 1e-12)
       let observed = try #require(convention.figures(truth: t, predictions: p)?[interval.key])
       #expect((interval.low ?? 2) <= (interval.high ?? -1) && observed >= (interval.low ?? 2) - 0.2)
     }

@@ -13,7 +13,8 @@ struct FrontEndReferenceTests {
   }
 
   static func load() throws -> [String: Expected] {
-    let text = try String(contentsOfFile: TestPaths.shared + "/data/iu-xray/reference-details-dev.jsonl", encoding: .utf8)
+    let text = try String(
+      contentsOfFile: TestPaths.shared + "/data/iu-xray/reference-details-dev.jsonl", encoding: .utf8)
     var result: [String: Expected] = [:]
     for line in text.split(separator: "\n") {
       guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
@@ -58,7 +59,9 @@ struct FrontEndReferenceTests {
 
   @Test func ourDataMatchesTheOriginalOnEveryDevStudy() throws {
     let counts = try agreement(try LabelerSettings().chexpertFrontEnd())
-    print("front end vs original, \(counts.total) dev studies: clean \(counts.clean), sentences \(counts.sentences), mentions \(counts.mentions)")
+    print(
+      "front end vs original, \(counts.total) dev studies: clean \(counts.clean), sentences \(counts.sentences), mentions \(counts.mentions)"
+    )
     #expect(counts.total == 1867)
     #expect(counts.clean == counts.total)
     #expect(counts.sentences == counts.total)

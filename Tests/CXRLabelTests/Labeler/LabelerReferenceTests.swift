@@ -19,7 +19,9 @@ struct LabelerReferenceTests {
     let comparison = LabelComparison(reference: try LabelFile.read(path: data + referenceFile), candidate: ours)
     let mentioned = Double(comparison.mentionedAgreeing) / Double(comparison.mentioned)
     let exact = Double(comparison.exactRows) / Double(comparison.studies)
-    print("\(labelerName) labeler vs original (IU dev, \(comparison.studies) studies): mentioned cells \(mentioned), exact rows \(exact)")
+    print(
+      "\(labelerName) labeler vs original (IU dev, \(comparison.studies) studies): mentioned cells \(mentioned), exact rows \(exact)"
+    )
     #expect(comparison.studies == 1867)
     #expect(mentioned >= mentionedFloor)
     #expect(exact >= exactFloor)
@@ -86,7 +88,8 @@ struct LabelerReferenceTests {
     #expect(human.count == 7 && human.values.allSatisfy { !$0.isEmpty })
     let ours = Self.f1(try Self.ourLabels(labelerName), studies: reference.ids, human: human)
     let theirs = Self.f1(reference, studies: reference.ids, human: human)
-    print("\(labelerName) F1 against human codings (IU dev, 7 classes, -1 as positive): ours \(ours), reference \(theirs)")
+    print(
+      "\(labelerName) F1 against human codings (IU dev, 7 classes, -1 as positive): ours \(ours), reference \(theirs)")
     #expect(ours >= theirs)
   }
 }

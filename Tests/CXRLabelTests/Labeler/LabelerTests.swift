@@ -17,8 +17,9 @@ import Testing
     #expect("\(labels)" == "[Cardiomegaly: 1, Pleural Effusion: 0]")
     #expect(labels.map(\.observation) == [.cardiomegaly, .pleuralEffusion])
     let table = LabelTable(layout: .mimic)
-    #expect(table.rowString(id: StudyID(subject: "p10000001", study: "s50000002"), reportText: "", labels: labels.values)
-      == "10000001,50000002,,1.0,,,,,,,,0.0,,,,\n")
+    #expect(
+      table.rowString(id: StudyID(subject: "p10000001", study: "s50000002"), reportText: "", labels: labels.values)
+        == "10000001,50000002,,1.0,,,,,,,,0.0,,,,\n")
     // Ids that are not MIMIC-CXR's are written as given.
     #expect(table.rowString(id: StudyID(subject: "p1", study: "s2"), reportText: "", labels: [:]).hasPrefix("p1,s2,"))
     #expect("\(labels[.pleuralEffusion]!)" == "0" && "\(LabelValue.uncertain)" == "-1")
@@ -47,7 +48,8 @@ import Testing
     } consume: { id, labels in
       if let id, let labels { seen.append((id, labels)) }
     }
-    let expected = try ReportSource(inputs: [TestPaths.fixtures + "/reports"]).compactMap { record -> (StudyID, StudyLabels)? in
+    let expected = try ReportSource(inputs: [TestPaths.fixtures + "/reports"]).compactMap {
+      record -> (StudyID, StudyLabels)? in
       guard case .report(let report) = record else { return nil }
       return (report.id, labeler.label(report).labels)
     }

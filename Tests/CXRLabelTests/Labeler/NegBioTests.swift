@@ -17,7 +17,9 @@ struct NegBioTests {
     #expect(rules.negation.count == 4 && rules.uncertainty.count == 7)
     func decide(_ sentence: String, _ mention: String) -> (MarkKind, String)? {
       let bytes = Array(sentence.utf8)
-      let start = sentence.utf8.count - (sentence.split(separator: mention, maxSplits: 1).last.map { $0.utf8.count } ?? 0) - mention.utf8.count
+      let start =
+        sentence.utf8.count - (sentence.split(separator: mention, maxSplits: 1).last.map { $0.utf8.count } ?? 0)
+        - mention.utf8.count
       return bytes.withUnsafeBufferPointer { buffer in
         rules.firstMatch(sentence: buffer, mention: start..<(start + mention.utf8.count), scratch: MatchScratch()).map {
           ($0.kind, ($0.kind == .negation ? rules.negation : rules.uncertainty)[$0.index].id)
@@ -100,9 +102,10 @@ struct NegBioTests {
     let original = try Vocabulary.loadNegBioYAML(try String(contentsOfFile: path, encoding: .utf8), file: path)
     let ours = try DefaultResources.negbioVocabulary()
     func table(_ vocabulary: Vocabulary) -> [String: [Set<String>]] {
-      Dictionary(uniqueKeysWithValues: vocabulary.entries.map {
-        ($0.observation.name, [Set($0.mentions.map(\.pattern)), Set($0.unmentions.map(\.pattern))])
-      })
+      Dictionary(
+        uniqueKeysWithValues: vocabulary.entries.map {
+          ($0.observation.name, [Set($0.mentions.map(\.pattern)), Set($0.unmentions.map(\.pattern))])
+        })
     }
     #expect(table(original) == table(ours))
     #expect(original.entries.first { $0.observation == .cardiomegaly }?.unmentions.count == 140)
@@ -123,9 +126,11 @@ struct NegBioTests {
     var agreeing = 0
     for study in try RuleEngineReferenceTests.loadStudies() {
       let a = ours.classify(
-        text: study.text, sentences: study.sentences, graphs: study.graphs, mentions: study.mentions, workspace: workspace)
+        text: study.text, sentences: study.sentences, graphs: study.graphs, mentions: study.mentions,
+        workspace: workspace)
       let b = original.classify(
-        text: study.text, sentences: study.sentences, graphs: study.graphs, mentions: study.mentions, workspace: workspace)
+        text: study.text, sentences: study.sentences, graphs: study.graphs, mentions: study.mentions,
+        workspace: workspace)
       for index in study.mentions.indices {
         mentions += 1
         if a.mentions[index].label == b.mentions[index].label { agreeing += 1 }

@@ -27,12 +27,14 @@ struct RealOriginalAgreementTests {
   static func agreement(_ folder: String, reports: String) throws -> (studies: Int, mentioned: Double, rows: Double) {
     let data = TestPaths.shared + "/data/" + folder + "/"
     let ours = try ourLabels(data + reports)
-    let comparison = LabelComparison(reference: try LabelFile.read(path: data + "original-chexpert-dev.csv"), candidate: ours)
+    let comparison = LabelComparison(
+      reference: try LabelFile.read(path: data + "original-chexpert-dev.csv"), candidate: ours)
     let figures = (
       comparison.studies, Double(comparison.mentionedAgreeing) / Double(comparison.mentioned),
       Double(comparison.exactRows) / Double(comparison.studies)
     )
-    print("vs the real original (\(folder), \(figures.0) studies): mentioned cells \(figures.1), exact rows \(figures.2)")
+    print(
+      "vs the real original (\(folder), \(figures.0) studies): mentioned cells \(figures.1), exact rows \(figures.2)")
     return figures
   }
 

@@ -16,7 +16,8 @@ struct SketchedSentence {
       let word = parts[0]
       let tag = parts.count > 1 ? parts[1] : "NN"
       let lemma = parts.count > 2 ? parts[2] : word
-      list.append(DependencyGraph.Token(word: word, lemma: lemma, tag: tag, span: position..<(position + word.utf8.count)))
+      list.append(
+        DependencyGraph.Token(word: word, lemma: lemma, tag: tag, span: position..<(position + word.utf8.count)))
       position += word.utf8.count + 1
       words.append(word)
     }

@@ -74,7 +74,9 @@ struct ConstructionMatrix {
       }
       var withConjuncts = gold
       withConjuncts.propagateConjuncts()
-      let edges = withConjuncts.edges.map { DependencyGraph.Edge(head: $0.head, dependent: $0.dependent, relation: $0.relation) }
+      let edges = withConjuncts.edges.map {
+        DependencyGraph.Edge(head: $0.head, dependent: $0.dependent, relation: $0.relation)
+      }
       guard var graph = try? DependencyGraph(tokens: tokens, edges: edges) else { return (nil, "invalid gold graph") }
       graph.propagate()
       graphs.append(graph)

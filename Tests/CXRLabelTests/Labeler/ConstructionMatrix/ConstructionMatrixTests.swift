@@ -27,7 +27,9 @@ import Testing
     print("matrix \(name) \(id): \(tally.passed)/\(tally.sentences) (\(String(format: "%.2f", tally.rate * 100))%)")
     for failure in failures.prefix(shown) { print(failure) }
     #expect(tally.sentences >= 200, "\(id) generates only \(tally.sentences) sentences")
-    #expect(tally.rate >= 0.99, "\(id): \(tally.passed)/\(tally.sentences) pass; first: \(failures.first.map(\.description) ?? "")")
+    #expect(
+      tally.rate >= 0.99,
+      "\(id): \(tally.passed)/\(tally.sentences) pass; first: \(failures.first.map(\.description) ?? "")")
   }
 
   /// The gold side is not vacuous: templates give labels of every kind, so a parser that left every mention

@@ -34,7 +34,8 @@ enum Fillers {
   ]
   /// Predicates after a copula (normal, enlarged, stable), in the template notation.
   static let predicates = [
-    "normal/JJ", "unremarkable/JJ", "within/IN/case normal/JJ/amod limits/NNS", "normal/JJ in/IN/case@2 size/NN/nmod:in",
+    "normal/JJ", "unremarkable/JJ", "within/IN/case normal/JJ/amod limits/NNS",
+    "normal/JJ in/IN/case@2 size/NN/nmod:in",
     "stable/JJ", "enlarged/JJ", "mildly/RB/advmod enlarged/JJ",
   ]
   /// Words between a copula and its predicate: none, an adverb, a placeholder standing for one.
@@ -138,7 +139,8 @@ extension MatrixConstruction {
     id: "verbless-predicate", isFragment: true, example: "Heart size, mediastinal contours within normal limits.",
     variants: [
       ("heart/NN", "mediastinum/NN"), ("heart/NN/compound size/NN", "mediastinal/JJ/amod contours/NNS"),
-      ("cardiac/JJ/amod silhouette/NN", "mediastinal/JJ/amod contour/NN"), ("heart/NN/compound size/NN", "pulmonary/JJ/amod vascularity/NN"),
+      ("cardiac/JJ/amod silhouette/NN", "mediastinal/JJ/amod contour/NN"),
+      ("heart/NN/compound size/NN", "pulmonary/JJ/amod vascularity/NN"),
       ("mediastinal/JJ/amod contours/NNS", "hilar/JJ/amod contours/NNS"),
     ].flatMap { pair in
       ["normal/JJ", "unremarkable/JJ", "within/IN/case normal/JJ/amod limits/NNS", "stable/JJ", "enlarged/JJ"].flatMap {
@@ -170,13 +172,16 @@ extension MatrixConstruction {
     id: "with-clause", example: "The heart is normal in size, with a small left pleural effusion present.",
     variants: subjects().flatMap { subject, plural in
       ["normal/JJ", "enlarged/JJ", "normal/JJ in/IN/case@2 size/NN/nmod:in", "stable/JJ"].flatMap { predicate in
-        ["the lungs are clear", "a small pleural effusion is present", "a small pleural effusion present",
-         "small bilateral effusions", "no pleural effusion"].map { written in
+        [
+          "the lungs are clear", "a small pleural effusion is present", "a small pleural effusion present",
+          "small bilateral effusions", "no pleural effusion",
+        ].map { written in
           { @Sendable (sentence: inout GoldSentence, punctuated: Bool) -> Int in
             // Without the comma, "with" before a clause with a finite verb is ambiguous in run-on text ("followup
             // with chest ct | heart size is normal" is two statements, and the real original reads it so), so
             // run-on frames use the verbless form.
-            let after = punctuated || !written.contains(" are ") && !written.contains(" is ")
+            let after =
+              punctuated || !written.contains(" are ") && !written.contains(" is ")
               ? written : "a small pleural effusion present"
             let noun = sentence.phrase(Phrase(subject))
             let verb = sentence.word(plural ? "are" : "is", plural ? "VBP" : "VBZ")
@@ -218,8 +223,10 @@ extension MatrixConstruction {
     id: "missing-word-predicate", example: "The cardiomediastinal contours appear normal limits.",
     variants: subjects().flatMap { subject, plural in
       ["appear", "are", "remain"].flatMap { verbWord in
-        ["normal/JJ/amod limits/NNS", "upper/JJ/amod limits/NNS of/IN/case@3 normal/JJ/nmod:of@1",
-         "within/IN/case normal/JJ/amod limits/NNS", "normal/JJ/amod size/NN"].map { predicate in
+        [
+          "normal/JJ/amod limits/NNS", "upper/JJ/amod limits/NNS of/IN/case@3 normal/JJ/nmod:of@1",
+          "within/IN/case normal/JJ/amod limits/NNS", "normal/JJ/amod size/NN",
+        ].map { predicate in
           { @Sendable (sentence: inout GoldSentence, _: Bool) -> Int in
             let noun = sentence.phrase(Phrase(subject))
             let copula = verbWord == "are"
@@ -274,8 +281,10 @@ extension MatrixConstruction {
   static let reducedRelative = MatrixConstruction(
     id: "reduced-relative", example: "The left basilar opacity seen on the prior study has resolved.",
     variants: ["seen", "noted", "described"].flatMap { participle in
-      ["on/IN/case the/DT/det prior/JJ/amod study/NN", "on/IN/case the/DT/det xxxx/JJ/amod radiograph/NN",
-       "previously/RB"].flatMap { where_ in
+      [
+        "on/IN/case the/DT/det prior/JJ/amod study/NN", "on/IN/case the/DT/det xxxx/JJ/amod radiograph/NN",
+        "previously/RB",
+      ].flatMap { where_ in
         Fillers.findings.flatMap { finding in
           ["has resolved", "is unchanged"].map { predicate in
             { @Sendable (sentence: inout GoldSentence, _: Bool) -> Int in
@@ -320,7 +329,8 @@ extension MatrixConstruction {
               let middle = sentence.optionalPhrase(adverb)
               let head = sentence.word(participle, "VBN")
               sentence.predicate(
-                head, subjects: [noun], subjectRelation: "nsubjpass", verb: verb, verbRelation: "auxpass", adverb: middle)
+                head, subjects: [noun], subjectRelation: "nsubjpass", verb: verb, verbRelation: "auxpass",
+                adverb: middle)
               sentence.edge(head, "neg", not)
               return head
             }
@@ -337,8 +347,10 @@ extension MatrixConstruction {
       "small/JJ/amod effusions/NNS", "bibasilar/JJ/amod opacities/NNS", "pulmonary/JJ/amod nodules/NNS",
       "rib/NN/compound fractures/NNS", "small/JJ/amod pneumothoraces/NNS",
     ].flatMap { finding in
-      ["suspected/VBN", "questioned/VBN", "possible/JJ", "not/RB/neg@1 excluded/VBN", "also/RB/advmod@1 suspected/VBN",
-       "xxxx/RB/advmod@1 suspected/VBN"].flatMap { hedge in
+      [
+        "suspected/VBN", "questioned/VBN", "possible/JJ", "not/RB/neg@1 excluded/VBN", "also/RB/advmod@1 suspected/VBN",
+        "xxxx/RB/advmod@1 suspected/VBN",
+      ].flatMap { hedge in
         ["", "again/RB"].map { adverb in
           { @Sendable (sentence: inout GoldSentence, _: Bool) -> Int in
             let noun = sentence.phrase(Phrase(finding))
@@ -363,8 +375,10 @@ extension MatrixConstruction {
       "bibasilar/JJ/amod opacities/NNS", "patchy/JJ/amod opacity/NN", "streaky/JJ/amod xxxx/JJ/amod opacity/NN",
     ].flatMap { opacity in
       ["", "likely/RB", "possibly/RB", "probably/RB", "most/RBS/advmod likely/RB"].flatMap { hedge in
-        [["atelectasis/NN"], ["scar/NN", "atelectasis/NN"], ["atelectasis/NN", "pneumonia/NN"], ["pneumonia/NN"],
-         ["subsegmental/JJ/amod atelectasis/NN"]].map { causes in
+        [
+          ["atelectasis/NN"], ["scar/NN", "atelectasis/NN"], ["atelectasis/NN", "pneumonia/NN"], ["pneumonia/NN"],
+          ["subsegmental/JJ/amod atelectasis/NN"],
+        ].map { causes in
           { @Sendable (sentence: inout GoldSentence, punctuated: Bool) -> Int in
             let noun = sentence.phrase(Phrase(opacity))
             sentence.punctuation(",", to: noun, when: punctuated)
@@ -390,7 +404,9 @@ extension MatrixConstruction {
       Fillers.listItems.indices.flatMap { first in
         Fillers.listItems.indices.compactMap { second -> Template? in
           guard first != second else { return nil }
-          let third = (second + 1) % Fillers.listItems.count == first ? (second + 2) % Fillers.listItems.count
+          let third =
+            (second + 1) % Fillers.listItems.count == first
+            ? (second + 2) % Fillers.listItems.count
             : (second + 1) % Fillers.listItems.count
           let items = [first, second, third].prefix(shape.items).map { Fillers.listItems[$0] }
           return { @Sendable (sentence: inout GoldSentence, punctuated: Bool) -> Int in
@@ -446,7 +462,9 @@ extension MatrixConstruction {
     { ContextFrame.clause(&$0, "heart/NN/compound size/NN", cop: "is", predicate: "normal/JJ") },
     { ContextFrame.clause(&$0, "the/DT/det heart/NN", cop: "is", predicate: "enlarged/JJ") },
     { ContextFrame.clause(&$0, "lungs/NNS", cop: "are", predicate: "clear/JJ") },
-    { ContextFrame.clause(&$0, "the/DT/det mediastinal/JJ/amod contours/NNS", cop: "are", predicate: "unremarkable/JJ") },
+    {
+      ContextFrame.clause(&$0, "the/DT/det mediastinal/JJ/amod contours/NNS", cop: "are", predicate: "unremarkable/JJ")
+    },
     { $0.phrase(Phrase("no/DT/neg pneumothorax/NN")) },
     { $0.phrase(Phrase("mild/JJ/amod cardiomegaly/NN")) },
     { sentence in
@@ -458,7 +476,11 @@ extension MatrixConstruction {
       return verb
     },
     { $0.phrase(Phrase("small/JJ/amod left/JJ/amod pleural/JJ/amod effusion/NN")) },
-    { ContextFrame.clause(&$0, "the/DT/det cardiomediastinal/JJ/amod silhouette/NN", cop: "is", predicate: "within/IN/case normal/JJ/amod limits/NNS") },
+    {
+      ContextFrame.clause(
+        &$0, "the/DT/det cardiomediastinal/JJ/amod silhouette/NN", cop: "is",
+        predicate: "within/IN/case normal/JJ/amod limits/NNS")
+    },
   ]
 
   /// Singular and plural subjects with their number.

@@ -31,8 +31,13 @@ struct ContextFrame: Sendable {
 
   /// Introductory phrases, each with its edge to the clause's root.
   static let introductions: [ContextFrame] = [
-    ("allowing for technical factors", "allowing/VBG for/IN/case@3 technical/JJ/amod@3 factors/NNS/nmod:for@0", "advcl"),
-    ("compared with the prior study", "compared/VBN with/IN/case@4 the/DT/det@4 prior/JJ/amod@4 study/NN/nmod:with@0", "advcl"),
+    (
+      "allowing for technical factors", "allowing/VBG for/IN/case@3 technical/JJ/amod@3 factors/NNS/nmod:for@0", "advcl"
+    ),
+    (
+      "compared with the prior study", "compared/VBN with/IN/case@4 the/DT/det@4 prior/JJ/amod@4 study/NN/nmod:with@0",
+      "advcl"
+    ),
     ("on the frontal view", "on/IN/case the/DT/det frontal/JJ/amod view/NN", "nmod:on"),
     ("given differences in technique", "given/VBN differences/NNS/dobj@0 in/IN/case@3 technique/NN/nmod:in@1", "advcl"),
     ("again", "again/RB", "advmod"),

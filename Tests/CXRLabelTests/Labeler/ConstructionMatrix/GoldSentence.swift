@@ -83,7 +83,8 @@ struct GoldSentence: Sendable {
   mutating func propagateConjuncts() {
     let conjuncts = edges.filter { $0.relation.hasPrefix("conj:") }
     for link in conjuncts {
-      for edge in edges where edge.dependent == link.head && !edge.relation.hasPrefix("conj") && edge.relation != "cc"
+      for edge in edges
+      where edge.dependent == link.head && !edge.relation.hasPrefix("conj") && edge.relation != "cc"
         && edge.relation != "punct"
       {
         if !edges.contains(where: { $0.head == edge.head && $0.dependent == link.dependent }) {
@@ -139,7 +140,8 @@ enum GoldLemmas {
     "is": "be", "are": "be", "was": "be", "were": "be", "has": "have", "have": "have", "resolved": "resolve",
     "seen": "see", "noted": "note", "identified": "identify", "visualized": "visualize", "demonstrated": "demonstrate",
     "detected": "detect", "suspected": "suspect", "questioned": "question", "excluded": "exclude", "limits": "limit",
-    "contours": "contour", "views": "view", "effusions": "effusion", "opacities": "opacity", "demonstrate": "demonstrate",
+    "contours": "contour", "views": "view", "effusions": "effusion", "opacities": "opacity",
+    "demonstrate": "demonstrate",
     "demonstrates": "demonstrate", "shows": "show", "show": "show", "lungs": "lung", "radiographs": "radiograph",
     "images": "image", "differences": "difference", "factors": "factor", "allowing": "allow", "compared": "compare",
     "appear": "appear", "appears": "appear", "nodules": "nodule", "markings": "marking", "fractures": "fracture",
