@@ -60,7 +60,7 @@ public struct DependencyParser: Sendable {
   ///
   /// - Parameters:
   ///   - text: the whole study text as UTF-8 bytes.
-  ///   - tokens: the sentence's token spans in `text`.
+  ///   - spans: the sentence's token spans in `text`.
   /// - Returns: tokens with spans into `text`, and the dependency edges between them.
   public func parse(_ text: UnsafeBufferPointer<UInt8>, tokens spans: [Range<Int>]) -> ParsedSentence {
     guard let (builder, written) = builder(text, spans: spans) else { return ParsedSentence(tokens: [], edges: []) }
