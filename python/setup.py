@@ -6,13 +6,20 @@ then linked into one shared object, `cxrlabel/libcxrlabel.so`, with the Swift ru
 only glibc, libstdc++, zlib and libpcre2-8 on the machine that installs it, not Swift. The `cxrlabel` command-line
 tool is built the same way (`--static-swift-stdlib`) into `cxrlabel/bin/`, and the package's `cxrlabel` console
 command (and `python -m cxrlabel`) runs it.
+
+The package's version is the project's one version, read from Sources/CXRLabel/Version.swift (pyproject.toml
+declares it dynamic).
 """
 
+from __future__ import annotations
+
 import json
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from setuptools import setup
@@ -29,6 +36,8 @@ ROOT = HERE.parent
 SCRATCH = ROOT / ".build-python"
 SCRATCH_COMMAND = ROOT / ".build-python-command"
 LIBRARY = "libcxrlabel.so"
+#: The Swift file that states the project's version (the CLI's --version, cxrlabel_version, this package's).
+VERSION_FILE = ROOT / "Sources" / "CXRLabel" / "Version.swift"
 # Foundation's static archives, linked as one group (they refer to each other).
 FOUNDATION = [
     "Foundation", "FoundationEssentials", "FoundationInternationalization", "CoreFoundation",
@@ -40,7 +49,21 @@ class BuildError(Exception):
     """A step of the build failed; the message says what to do."""
 
 
-def run(command, what):
+def version(path: Path = VERSION_FILE) -> str:
+    """The project's version: the string of `public let cxrlabelVersion = "..."` in Version.swift."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise BuildError(
+            f"Cannot read the version from {path} ({error.strerror}): build from a checkout of cxrlabel.") from error
+    found = re.search(r'^public let cxrlabelVersion = "([^"\\]+)"$', text, flags=re.M)
+    if found is None:
+        raise BuildError(
+            f'{path} has no line `public let cxrlabelVersion = "<version>"`: the package takes its version from it.')
+    return found.group(1)
+
+
+def run(command: Sequence[object], what: str) -> str:
     """Runs a build step, echoing it; raises BuildError naming the step if it fails."""
     print("cxrlabel build:", " ".join(str(part) for part in command), file=sys.stderr)
     try:
@@ -115,7 +138,7 @@ def build_command(destination: Path) -> Path:
 class BuildPyWithSwift(build_py):
     """build_py that also builds and copies in the Swift library."""
 
-    def run(self):
+    def run(self) -> None:
         super().run()
         try:
             build_library(Path(self.build_lib) / "cxrlabel")
@@ -127,16 +150,22 @@ class BuildPyWithSwift(build_py):
 class PlatformDistribution(Distribution):
     """A distribution with a platform library in it (so files go to platlib, at the wheel's root)."""
 
-    def has_ext_modules(self):
+    def has_ext_modules(self) -> bool:
         return True
 
 
 class PlatformWheel(bdist_wheel):
     """The wheel holds a Linux shared object but no Python extension: any Python 3, this platform only."""
 
-    def get_tag(self):
+    def get_tag(self) -> tuple[str, str, str]:
         _, _, platform = super().get_tag()
         return "py3", "none", platform
 
 
-setup(distclass=PlatformDistribution, cmdclass={"build_py": BuildPyWithSwift, "bdist_wheel": PlatformWheel})
+try:
+    VERSION = version()
+except BuildError as error:
+    sys.exit(f"error: cxrlabel: {error}")
+
+setup(version=VERSION, distclass=PlatformDistribution,
+      cmdclass={"build_py": BuildPyWithSwift, "bdist_wheel": PlatformWheel})

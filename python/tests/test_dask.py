@@ -6,13 +6,12 @@ import numpy as np
 import pandas as pd
 
 import cxrlabel
-from conftest import cli_labels, shared_file
 
 
-def test_map_partitions_on_two_workers_equals_cli(cli):
+def test_map_partitions_on_two_workers_equals_cli(cli_labels, shared_file):
     path = shared_file("data/iu-xray/impressions.csv")
     reports = pd.read_csv(path, dtype=str, keep_default_na=False).set_index("study_id")
-    expected = cli_labels(cli, path)[list(cxrlabel.OBSERVATIONS)]
+    expected = cli_labels(path)[list(cxrlabel.OBSERVATIONS)]
     labeler = cxrlabel.Labeler("chexpert", jobs=1)  # one thread per worker: the workers are the parallelism
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:

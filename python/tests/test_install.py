@@ -33,18 +33,17 @@ def test_library_exports_only_the_c_interface():
     symbols = subprocess.run([nm, "-D", "--defined-only", _native._PATH], check=True, stdout=subprocess.PIPE,
                              text=True).stdout
     exported = {line.split()[-1] for line in symbols.splitlines() if " T " in line}
-    assert exported == {"cxrlabel_create", "cxrlabel_destroy", "cxrlabel_columns", "cxrlabel_label",
-                        "cxrlabel_explain", "cxrlabel_score", "cxrlabel_free_string"}
+    assert exported == {"cxrlabel_version", "cxrlabel_observations", "cxrlabel_create", "cxrlabel_destroy",
+                        "cxrlabel_columns", "cxrlabel_label", "cxrlabel_explain", "cxrlabel_score",
+                        "cxrlabel_free_string"}
 
 
-def test_wheel_carries_the_library(tmp_path):
+def test_wheel_carries_the_library(tmp_path, root):
     # `pip wheel ./python` (the build reuses the Swift objects `pip install` left in .build-python).
     import sys
     import zipfile
 
-    from conftest import ROOT
-
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", tmp_path, ROOT / "python"],
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", tmp_path, root / "python"],
                    check=True)
     wheels = list(tmp_path.glob("cxrlabel-*.whl"))
     assert len(wheels) == 1 and wheels[0].name.endswith("-py3-none-linux_x86_64.whl"), wheels

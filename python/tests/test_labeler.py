@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 
 import cxrlabel
-from conftest import FIXTURES, ROOT, cli_labels, shared_file
 
 
 def frame_equal(python, cli):
@@ -20,18 +19,18 @@ def frame_equal(python, cli):
 
 
 @pytest.mark.parametrize("labeler", ["chexpert", "negbio"])
-def test_fixture_csv_equals_cli(cli, labeler):
-    reports = pd.read_csv(FIXTURES / "reports.csv", dtype=str, keep_default_na=False)
-    expected = cli_labels(cli, FIXTURES / "reports.csv", "--labeler", labeler)
+def test_fixture_csv_equals_cli(cli_labels, fixtures, labeler):
+    reports = pd.read_csv(fixtures / "reports.csv", dtype=str, keep_default_na=False)
+    expected = cli_labels(fixtures / "reports.csv", "--labeler", labeler)
     got = cxrlabel.Labeler(labeler).label(reports["report"])
     frame_equal(got, expected[list(cxrlabel.OBSERVATIONS)])
 
 
 @pytest.mark.parametrize("labeler", ["chexpert", "negbio"])
-def test_fixture_report_tree_equals_cli(cli, labeler):
-    files = sorted((FIXTURES / "reports").rglob("*.txt"))
+def test_fixture_report_tree_equals_cli(cli_labels, fixtures, labeler):
+    files = sorted((fixtures / "reports").rglob("*.txt"))
     assert files, "the fixture tree has report files"
-    expected = cli_labels(cli, FIXTURES / "reports", "--labeler", labeler)
+    expected = cli_labels(fixtures / "reports", "--labeler", labeler)
     texts = [path.read_text() for path in files]
     # The ids matter: MIMIC-CXR's section fixes name studies (s58235663 has no section to label).
     got = cxrlabel.Labeler(labeler, report_files=True).label(texts, ids=[path.stem for path in files])
@@ -40,10 +39,10 @@ def test_fixture_report_tree_equals_cli(cli, labeler):
 
 
 @pytest.mark.parametrize("labeler", ["chexpert", "negbio"])
-def test_iu_impressions_equal_cli(cli, labeler):
+def test_iu_impressions_equal_cli(cli_labels, shared_file, labeler):
     path = shared_file("data/iu-xray/impressions.csv")
     reports = pd.read_csv(path, dtype=str, keep_default_na=False)
-    expected = cli_labels(cli, path, "--labeler", labeler)
+    expected = cli_labels(path, "--labeler", labeler)
     got = cxrlabel.Labeler(labeler).label(reports["report"].tolist())
     assert len(got) == len(reports) == 3826
     frame_equal(got, expected[list(cxrlabel.OBSERVATIONS)])
@@ -152,7 +151,7 @@ def test_unknown_labeler_and_missing_file():
 def test_threads_share_a_labeler():
     labeler = cxrlabel.Labeler()
     texts = [f"Report {i}. No pneumothorax. {'Mild cardiomegaly.' if i % 3 else 'Possible edema.'}" for i in range(600)]
-    expected = labeler.label_array(texts, blank=-2)
+    expected = labeler.label_array(texts, blank=cxrlabel.BLANK)
     results = [None] * 6
 
     def work(slot):
@@ -216,9 +215,9 @@ def test_pickle_rebuilds_the_labeler():
     np.testing.assert_array_equal(copy.label_array(texts), labeler.label_array(texts))
 
 
-def test_custom_vocabulary_adds_a_column(tmp_path):
+def test_custom_vocabulary_adds_a_column(tmp_path, root):
     custom = tmp_path / "custom.phrases"
-    custom.write_text((ROOT / "Phrases" / "data" / "chexpert.phrases").read_text() + "\n[Emphysema]\nmention emphysema\n")
+    custom.write_text((root / "Phrases" / "data" / "chexpert.phrases").read_text() + "\n[Emphysema]\nmention emphysema\n")
     labeler = cxrlabel.Labeler(phrases=str(custom))
     assert labeler.columns == list(cxrlabel.OBSERVATIONS) + ["Emphysema"]
     frame = labeler.label(["Mild emphysema. No pneumothorax.", "No emphysema."])
@@ -247,10 +246,10 @@ def test_a_dataframe_or_a_table_is_refused_with_the_fix():
         cxrlabel.Labeler().label_array(np.array([["No edema."], ["Edema."]]))
 
 
-def test_ids_may_be_ints_or_lack_their_s():
+def test_ids_may_be_ints_or_lack_their_s(fixtures):
     # s58235663 is one of MIMIC-CXR's per-study section fixes (no section to label): its row is blank whichever way
     # the id is written, and the ids become the index as given.
-    path = FIXTURES / "reports" / "files" / "p11" / "p11000003" / "s58235663.txt"
+    path = fixtures / "reports" / "files" / "p11" / "p11000003" / "s58235663.txt"
     labeler = cxrlabel.Labeler(report_files=True)
     for ids in (["s58235663"], ["58235663"], [58235663], np.array([58235663])):
         frame = labeler.label([path.read_text()], ids=ids)
@@ -263,13 +262,13 @@ def test_ids_may_be_ints_or_lack_their_s():
         labeler.label(["x"], ids=["a", "b"])
 
 
-def test_explain_spans_index_the_clean_text():
+def test_explain_spans_index_the_clean_text(fixtures):
     labeler = cxrlabel.Labeler()
     for mention in labeler.explain("Écho: mild cardiomegaly. No pleural effusion."):
         start, end = mention["span"]
         assert mention["clean"][start:end] == mention["text"]
         assert mention["text"] in mention["sentence_text"]
-    path = FIXTURES / "reports" / "files" / "p11" / "p11000003" / "s58235663.txt"
+    path = fixtures / "reports" / "files" / "p11" / "p11000003" / "s58235663.txt"
     with_id = cxrlabel.Labeler(report_files=True).explain(path.read_text(), id="s58235663")
     assert with_id == [], "the explanation follows the same section choice as label(ids=...)"
 
@@ -282,15 +281,6 @@ def test_options_are_checked():
         cxrlabel.Labeler(jobs=True)
     with pytest.raises(ValueError, match="phrases must name a file"):
         cxrlabel.Labeler(phrases="")
-
-
-def test_importing_the_source_folder_says_so():
-    import subprocess
-    import sys
-
-    result = subprocess.run([sys.executable, "-c", "import cxrlabel"], cwd=ROOT / "python", capture_output=True,
-                            text=True)
-    assert result.returncode != 0 and "source folder" in result.stderr
 
 
 def test_amend_repairs_what_the_original_rules_miss():

@@ -6,18 +6,17 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import FIXTURES, ROOT
 
 
-def readme_blocks(language):
+def readme_blocks(root, language):
     """The README's code blocks in `language`, from its "Python" section up to "Agreement"."""
-    text = (ROOT / "README.md").read_text()
+    text = (root / "README.md").read_text()
     section = text[text.index("\n## Python\n"):text.index("\n## Agreement\n")]
     return re.findall(rf"```{language}\n(.*?)```", section, flags=re.S)
 
 
-def test_python_examples_run():
-    blocks = readme_blocks("python")
+def test_python_examples_run(root):
+    blocks = readme_blocks(root, "python")
     assert len(blocks) >= 3, "the Python section has its examples"
     namespace = {"__name__": "readme"}
     for block in blocks:
@@ -25,13 +24,13 @@ def test_python_examples_run():
     assert namespace["scores"]["f1_micro"] >= 0 and set(namespace["labels"].columns) >= {"Cardiomegaly"}
 
 
-def test_slurm_scripts_give_the_unsharded_output(cli, tmp_path):
-    shell = readme_blocks("sh")
+def test_slurm_scripts_give_the_unsharded_output(cli, root, fixtures, tmp_path):
+    shell = readme_blocks(root, "sh")
     shard_script = next(block for block in shell if "#SBATCH" in block)
     merge_script = next(block for block in shell if "merge.sh" in block)
     (tmp_path / "label-shard.sh").write_text(shard_script)
     (tmp_path / "merge.sh").write_text(merge_script)
-    shutil.copytree(FIXTURES / "reports" / "files", tmp_path / "files")
+    shutil.copytree(fixtures / "reports" / "files", tmp_path / "files")
     environment = dict(os.environ, PATH=str(Path(cli).parent) + os.pathsep + os.environ["PATH"])
     for task in (1, 2, 3):
         subprocess.run(

@@ -8,8 +8,8 @@ import pytest
 from sklearn.metrics import f1_score, precision_recall_fscore_support
 
 import cxrlabel
+from cxrlabel import BLANK
 from cxrlabel._score import score_arrays
-from conftest import run_cli, shared_file
 
 FIVE = ["Atelectasis", "Cardiomegaly", "Consolidation", "Edema", "Pleural Effusion"]
 KEYS = {
@@ -56,11 +56,11 @@ def test_random_matrices_equal_sklearn(seed, uncertain):
     rows = int(rng.integers(1, 60))
     # Sparse positives, so some observations and some studies have none on one side or both (zero_division).
     weights = rng.dirichlet(np.ones(4))
-    cells = lambda: rng.choice(np.array([1, 0, -1, -2], dtype=np.int8), size=(rows, 14), p=weights)
+    cells = lambda: rng.choice(np.array([1, 0, -1, BLANK], dtype=np.int8), size=(rows, 14), p=weights)
     truth, predictions = cells(), cells()
     if seed % 3 == 0:
-        truth[:, 3] = -2  # an observation nobody has
-        predictions[0] = -2  # a study with no positive prediction
+        truth[:, 3] = BLANK  # an observation nobody has
+        predictions[0] = BLANK  # a study with no positive prediction
     columns = list(cxrlabel.OBSERVATIONS)
     ours = score_arrays(truth, predictions, columns, uncertain)
     assert_same(ours, sklearn_scores(truth, predictions, columns, uncertain))
@@ -68,8 +68,8 @@ def test_random_matrices_equal_sklearn(seed, uncertain):
 
 def test_columns_are_matched_by_name():
     rng = np.random.default_rng(7)
-    truth = rng.choice(np.array([1, 0, -1, -2], dtype=np.int8), size=(30, 14))
-    predictions = rng.choice(np.array([1, 0, -1, -2], dtype=np.int8), size=(30, 14))
+    truth = rng.choice(np.array([1, 0, -1, BLANK], dtype=np.int8), size=(30, 14))
+    predictions = rng.choice(np.array([1, 0, -1, BLANK], dtype=np.int8), size=(30, 14))
     columns = list(cxrlabel.OBSERVATIONS)
     shuffled = list(reversed(columns))
     ours = score_arrays(truth[:, ::-1].copy(), predictions[:, ::-1].copy(), shuffled)
@@ -110,7 +110,7 @@ def test_series_are_paired_by_index():
         cxrlabel.score(generated, pd.Series(["Edema.", "Edema."], index=[1, 3]))
 
 
-def test_cli_equals_python_and_sklearn_on_reports(cli, tmp_path):
+def test_cli_equals_python_and_sklearn_on_reports(run_cli, shared_file, tmp_path):
     path = shared_file("data/iu-xray/impressions.csv")
     reports = pd.read_csv(path, dtype=str, keep_default_na=False)
     # A stand-in model: each study's "generated" report is the next study's impression.
@@ -118,7 +118,7 @@ def test_cli_equals_python_and_sklearn_on_reports(cli, tmp_path):
     generated.to_csv(tmp_path / "generated.csv", index=False)
     for uncertain in ("negative", "positive"):
         out = tmp_path / f"scores-{uncertain}.json"
-        run_cli(cli, "score", tmp_path / "generated.csv", path, "--json", out, "--uncertain", uncertain, "--quiet")
+        run_cli("score", tmp_path / "generated.csv", path, "--json", out, "--uncertain", uncertain, "--quiet")
         from_cli = json.loads(out.read_text())
         from_python = cxrlabel.score(generated["report"], reports["report"], uncertain=uncertain)
         labeler = cxrlabel.Labeler()
@@ -128,32 +128,31 @@ def test_cli_equals_python_and_sklearn_on_reports(cli, tmp_path):
         assert_same(from_python, theirs)
 
 
-def test_cli_on_label_files_equals_sklearn(cli, tmp_path):
+def test_cli_on_label_files_equals_sklearn(run_cli, shared_file, tmp_path):
     texts = shared_file("data/generated-style/texts-dev.csv")
     original = shared_file("data/generated-style/original-chexpert-dev.csv")
     out = tmp_path / "scores.json"
     both = tmp_path / "both.csv"
-    run_cli(cli, "score", texts, original, "--json", out, "--labels-out", both, "--quiet")
+    run_cli("score", texts, original, "--json", out, "--labels-out", both, "--quiet")
     ours = json.loads(out.read_text())
     side = pd.read_csv(both, dtype={"study_id": str})
     names = list(cxrlabel.OBSERVATIONS)
-    predictions = side[[f"generated_{n}" for n in names]].fillna(-2).to_numpy()
-    truth = side[[f"reference_{n}" for n in names]].fillna(-2).to_numpy()
+    predictions = side[[f"generated_{n}" for n in names]].fillna(BLANK).to_numpy()
+    truth = side[[f"reference_{n}" for n in names]].fillna(BLANK).to_numpy()
     assert_same(ours, sklearn_scores(truth, predictions, names))
     # The side-by-side file holds the reference file's labels as they are, and ours for the texts.
     reference = pd.read_csv(original, dtype={"study_id": str}).set_index("study_id").loc[side["study_id"]]
-    np.testing.assert_array_equal(reference[names].fillna(-2).to_numpy(), truth)
+    np.testing.assert_array_equal(reference[names].fillna(BLANK).to_numpy(), truth)
     generated = cxrlabel.Labeler().label(pd.read_csv(texts, dtype=str).set_index("study_id")["report"])
-    np.testing.assert_array_equal(generated.loc[side["study_id"], names].fillna(-2).to_numpy(), predictions)
+    np.testing.assert_array_equal(generated.loc[side["study_id"], names].fillna(BLANK).to_numpy(), predictions)
 
 
 CONVENTION_FIXTURES = ["random40", "blanks30", "oneclass25"]
 
 
-def lineage_figures(fixture, convention):
+def lineage_figures(fixtures, fixture, convention):
     """What the lineage's own code printed on the fixture (`Fixtures/ce-conventions`), under cxrlabel's keys."""
-    from pathlib import Path
-    folder = Path(__file__).resolve().parents[2] / "Fixtures" / "ce-conventions" / fixture
+    folder = fixtures / "ce-conventions" / fixture
     data = json.loads((folder / f"{convention}.json").read_text())
     if convention != "chexbert":
         return {k: (None if v == "NaN" else v) for k, v in data["metrics"].items()}
@@ -166,21 +165,20 @@ def lineage_figures(fixture, convention):
     return figures
 
 
-def fixture_arrays(fixture):
-    from pathlib import Path
-    folder = Path(__file__).resolve().parents[2] / "Fixtures" / "ce-conventions" / fixture
+def fixture_arrays(fixtures, fixture):
+    folder = fixtures / "ce-conventions" / fixture
     generated = pd.read_csv(folder / "generated.csv", index_col="study_id")
     reference = pd.read_csv(folder / "reference.csv", index_col="study_id").loc[generated.index]
-    as_int8 = lambda frame: frame.fillna(-2).to_numpy(dtype=np.int8)
+    as_int8 = lambda frame: frame.fillna(BLANK).to_numpy(dtype=np.int8)
     return as_int8(reference), as_int8(generated), list(generated.columns)
 
 
 @pytest.mark.parametrize("fixture", CONVENTION_FIXTURES)
 @pytest.mark.parametrize("convention", ["r2gen", "wcl", "chexbert"])
-def test_conventions_equal_the_lineages_own_code(fixture, convention):
-    truth, predictions, columns = fixture_arrays(fixture)
+def test_conventions_equal_the_lineages_own_code(fixtures, fixture, convention):
+    truth, predictions, columns = fixture_arrays(fixtures, fixture)
     ours = score_arrays(truth, predictions, columns, convention=convention)
-    expected = lineage_figures(fixture, convention)
+    expected = lineage_figures(fixtures, fixture, convention)
     assert len(expected) >= 4
     for key, value in expected.items():
         assert key in ours, key
@@ -197,16 +195,14 @@ def test_a_convention_fixes_uncertain():
         cxrlabel.score(["a"], ["b"], convention="r2genn")
 
 
-def test_per_study_equals_the_cli(cli, tmp_path):
-    from pathlib import Path
-    reports = pd.read_csv(Path(__file__).resolve().parents[2] / "Fixtures" / "reports.csv", dtype=str,
-                          keep_default_na=False)
+def test_per_study_equals_the_cli(run_cli, fixtures, tmp_path):
+    reports = pd.read_csv(fixtures / "reports.csv", dtype=str, keep_default_na=False)
     generated = reports.assign(report=np.roll(reports["report"].to_numpy(), 1))
     generated.to_csv(tmp_path / "generated.csv", index=False)
     reports.to_csv(tmp_path / "reference.csv", index=False)
     for convention in ("default", "wcl"):
         out = tmp_path / f"per-study-{convention}.csv"
-        run_cli(cli, "score", tmp_path / "generated.csv", tmp_path / "reference.csv", "--per-study", out,
+        run_cli("score", tmp_path / "generated.csv", tmp_path / "reference.csv", "--per-study", out,
                 "--convention", convention, "--quiet")
         from_cli = pd.read_csv(out)
         ours = cxrlabel.per_study(generated["report"], reports["report"], convention=convention)

@@ -7,8 +7,11 @@
 metrics of generated reports against reference reports.
 """
 
+from . import _native
 from ._labeler import BLANK, OBSERVATIONS, Labeler
 from ._score import per_study, score
 
 __all__ = ["BLANK", "OBSERVATIONS", "Labeler", "per_study", "score"]
-__version__ = "0.2.0"
+
+#: The version of the library loaded (the project's one version: Sources/CXRLabel/Version.swift).
+__version__: str = _native.version()

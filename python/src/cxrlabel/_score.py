@@ -1,32 +1,57 @@
 """`score`: the clinical-efficacy metrics of generated reports, as `cxrlabel score` computes them."""
 
-import ctypes
+from __future__ import annotations
+
 import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 import numpy as np
+import numpy.typing as npt
 
 from . import _native
-from ._labeler import BLANK, Labeler, _as_list
+from ._labeler import BLANK, OBSERVATIONS, Labeler, Texts, _as_list
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# cxrlabel_score's modes (include/cxrlabel.h).
+#: The default convention, -1 counted negative.
+_DEFAULT_UNCERTAIN_NEGATIVE = 0
+#: The default convention, -1 counted positive.
+_DEFAULT_UNCERTAIN_POSITIVE = 1
+#: R2Gen compute_ce.py (-1 negative).
+_R2GEN = 2
+#: WCL calculate_metric.py (-1 positive).
+_WCL = 3
+#: f1chexbert / RadEval (-1 positive).
+_CHEXBERT = 4
+
+#: Each lineage's convention and its mode (the default convention's mode is chosen by `uncertain`).
+_LINEAGES: dict[str, int] = {"r2gen": _R2GEN, "wcl": _WCL, "chexbert": _CHEXBERT}
+
+#: The cells each mode counts positive.
+_POSITIVE: dict[int, tuple[int, ...]] = {
+    _DEFAULT_UNCERTAIN_NEGATIVE: (1,), _DEFAULT_UNCERTAIN_POSITIVE: (1, -1), _R2GEN: (1,), _WCL: (1, -1),
+    _CHEXBERT: (1, -1)}
 
 
-_CONVENTIONS = {"default": None, "r2gen": 2, "wcl": 3, "chexbert": 4}
-
-
-def _mode(convention, uncertain):
+def _mode(convention: str, uncertain: Optional[str]) -> int:
     """The C interface's scoring mode for a convention (and, for the default, how -1 counts)."""
-    if convention not in _CONVENTIONS:
-        raise ValueError(f"convention must be one of {', '.join(_CONVENTIONS)}, not {convention!r}.")
+    if convention != "default" and convention not in _LINEAGES:
+        raise ValueError(f"convention must be one of {', '.join(['default', *_LINEAGES])}, not {convention!r}.")
     if uncertain not in ("negative", "positive", None):
         raise ValueError(f"uncertain must be 'negative' or 'positive', not {uncertain!r}.")
     if convention != "default":
         if uncertain is not None:
             raise ValueError(f"convention {convention!r} fixes how -1 counts, as its lineage's code does; "
                              "leave out uncertain.")
-        return _CONVENTIONS[convention]
-    return 1 if uncertain == "positive" else 0
+        return _LINEAGES[convention]
+    return _DEFAULT_UNCERTAIN_POSITIVE if uncertain == "positive" else _DEFAULT_UNCERTAIN_NEGATIVE
 
 
-def score(generated, reference, labeler="chexpert", uncertain=None, convention="default"):
+def score(generated: Texts, reference: Texts, labeler: Union[str, Labeler] = "chexpert",
+          uncertain: Optional[str] = None, convention: str = "default") -> dict[str, Any]:
     """Labels generated and reference reports and scores them: the dict `cxrlabel score --json` writes.
 
     Pair `i` is `generated[i]` and `reference[i]`, or, when both are pandas Series, the two reports with the same
@@ -53,7 +78,8 @@ def score(generated, reference, labeler="chexpert", uncertain=None, convention="
     return _score_arrays(truth, predictions, labeler.columns, mode)
 
 
-def per_study(generated, reference, labeler="chexpert", uncertain=None, convention="default"):
+def per_study(generated: Texts, reference: Texts, labeler: Union[str, Labeler] = "chexpert",
+              uncertain: Optional[str] = None, convention: str = "default") -> pd.DataFrame:
     """Each pair's labels and its own precision, recall and F1 over the 14 observations, as a DataFrame: the
     columns `cxrlabel score --per-study` writes (`generated_<observation>`, `reference_<observation>`,
     `true_positives`, `false_positives`, `false_negatives`, `precision`, `recall`, `f1`), one row per pair, indexed as
@@ -64,9 +90,9 @@ def per_study(generated, reference, labeler="chexpert", uncertain=None, conventi
 
     mode = _mode(convention, uncertain)
     labeler, truth, predictions, index = _labelled_pairs(generated, reference, labeler)
-    observations = [name for name in _MIMIC_ORDER]
+    observations = list(OBSERVATIONS)
     columns = [labeler.columns.index(name) for name in observations]
-    positive = {0: (1,), 1: (1, -1), 2: (1,), 3: (1, -1), 4: (1, -1)}[mode]
+    positive = _POSITIVE[mode]
     t = np.isin(truth[:, columns], positive)
     p = np.isin(predictions[:, columns], positive)
     tp = (t & p).sum(axis=1)
@@ -76,8 +102,12 @@ def per_study(generated, reference, labeler="chexpert", uncertain=None, conventi
         precision = np.where(tp + fp == 0, 0.0, tp / (tp + fp))
         recall = np.where(tp + fn == 0, 0.0, tp / (tp + fn))
         f1 = np.where(2 * tp + fp + fn == 0, 0.0, 2 * tp / (2 * tp + fp + fn))
-    cells = lambda array: np.where(array == BLANK, np.nan, array).astype(float)
-    frame = pd.DataFrame(
+
+    def cells(array: npt.NDArray[np.int8]) -> npt.NDArray[np.float64]:
+        """Label cells as the DataFrame holds them: NaN for blank."""
+        return np.where(array == BLANK, np.nan, array).astype(np.float64)
+
+    frame: pd.DataFrame = pd.DataFrame(
         np.hstack([cells(predictions[:, columns]), cells(truth[:, columns])]),
         columns=[f"generated_{name}" for name in observations] + [f"reference_{name}" for name in observations],
         index=index)
@@ -86,17 +116,15 @@ def per_study(generated, reference, labeler="chexpert", uncertain=None, conventi
     return frame
 
 
-_MIMIC_ORDER = [
-    "Atelectasis", "Cardiomegaly", "Consolidation", "Edema", "Enlarged Cardiomediastinum", "Fracture", "Lung Lesion",
-    "Lung Opacity", "No Finding", "Pleural Effusion", "Pleural Other", "Pneumonia", "Pneumothorax", "Support Devices",
-]
-
-
-def _labelled_pairs(generated, reference, labeler):
+def _labelled_pairs(
+    generated: Texts, reference: Texts, labeler: Union[str, Labeler]
+) -> tuple[Labeler, npt.NDArray[np.int8], npt.NDArray[np.int8], Union[pd.Index[Any], range]]:
     """Labels both sides of the pairs: (labeler, truth, predictions, index), the arrays int8 with blank = BLANK."""
+    import pandas as pd
+
     labeler = labeler if isinstance(labeler, Labeler) else Labeler(labeler)
-    if hasattr(generated, "to_list") and hasattr(reference, "to_list") and hasattr(generated, "index") \
-            and hasattr(reference, "index") and not generated.index.equals(reference.index):
+    if isinstance(generated, pd.Series) and isinstance(reference, pd.Series) \
+            and not generated.index.equals(reference.index):
         if generated.index.has_duplicates or reference.index.has_duplicates:
             raise ValueError("generated and reference are Series whose indexes differ and repeat labels: pair them "
                              "by position (.to_list()) or give each study one label.")
@@ -108,33 +136,34 @@ def _labelled_pairs(generated, reference, labeler):
                 f"generated, e.g. {list(only_generated[:3])}; {len(only_reference)} only in reference, e.g. "
                 f"{list(only_reference[:3])}): select the shared studies, or pair by position with .to_list().")
         reference = reference.reindex(generated.index)
-    generated, generated_index = _as_list(generated, "generated")
-    reference, reference_index = _as_list(reference, "reference")
-    if len(generated) != len(reference):
-        raise ValueError(
-            f"{len(generated)} generated reports and {len(reference)} reference reports: pair them one to one.")
-    if not generated:
+    generated_texts, generated_index = _as_list(generated, "generated")
+    reference_texts, reference_index = _as_list(reference, "reference")
+    if len(generated_texts) != len(reference_texts):
+        raise ValueError(f"{len(generated_texts)} generated reports and {len(reference_texts)} reference reports: "
+                         "pair them one to one.")
+    if not generated_texts:
         raise ValueError("There is no pair of reports to score.")
-    predictions = labeler._label(generated, generated_index, BLANK, what="generated item")
-    truth = labeler._label(reference, reference_index, BLANK, what="reference item")
-    index = generated_index if generated_index is not None else range(len(generated))
+    predictions = labeler._label(generated_texts, generated_index, BLANK, what="generated item")
+    truth = labeler._label(reference_texts, reference_index, BLANK, what="reference item")
+    index = generated_index if generated_index is not None else range(len(generated_texts))
     return labeler, truth, predictions, index
 
 
-def score_arrays(truth, predictions, columns, uncertain=None, convention="default"):
+def score_arrays(truth: npt.ArrayLike, predictions: npt.ArrayLike, columns: Sequence[str],
+                 uncertain: Optional[str] = None, convention: str = "default") -> dict[str, Any]:
     """Scores two int8 label arrays (as `Labeler.label_array` returns them) with `columns` naming their columns."""
     return _score_arrays(truth, predictions, columns, _mode(convention, uncertain))
 
 
-def _score_arrays(truth, predictions, columns, mode):
-    truth = np.ascontiguousarray(truth, dtype=np.int8)
-    predictions = np.ascontiguousarray(predictions, dtype=np.int8)
-    if truth.shape != predictions.shape or truth.ndim != 2 or truth.shape[1] != len(columns):
-        raise ValueError(f"label arrays of shapes {truth.shape} and {predictions.shape} for {len(columns)} columns.")
-    error = _native.error_slot()
-    text = _native.take_string(_native.lib.cxrlabel_score(
-        truth.ctypes.data, predictions.ctypes.data, truth.shape[0], truth.shape[1], "\n".join(columns).encode(),
-        mode, ctypes.byref(error)))
-    if text is None:
-        raise ValueError(_native.take_string(error.value))
-    return json.loads(text)
+def _score_arrays(truth: npt.ArrayLike, predictions: npt.ArrayLike, columns: Sequence[str],
+                  mode: int) -> dict[str, Any]:
+    """cxrlabel_score on two label arrays (rows × columns, `columns` naming them) in a mode (`_mode`)."""
+    truth_cells = np.ascontiguousarray(truth, dtype=np.int8)
+    predicted_cells = np.ascontiguousarray(predictions, dtype=np.int8)
+    if truth_cells.shape != predicted_cells.shape or truth_cells.ndim != 2 or truth_cells.shape[1] != len(columns):
+        raise ValueError(
+            f"label arrays of shapes {truth_cells.shape} and {predicted_cells.shape} for {len(columns)} columns.")
+    scores: dict[str, Any] = json.loads(_native.call_for_string(
+        _native.lib.cxrlabel_score, truth_cells.ctypes.data, predicted_cells.ctypes.data, truth_cells.shape[0],
+        truth_cells.shape[1], "\n".join(columns).encode(), mode))
+    return scores
