@@ -23,14 +23,7 @@ public enum ExplanationWriter {
     writeLabels(result.labels, into: &json)
     json.raw(",\"no_finding\":")
     json.string(noFindingReason(result))
-    if !result.analysis.notes.isEmpty {
-      json.raw(",\"notes\":[")
-      for (index, note) in result.analysis.notes.enumerated() {
-        if index > 0 { json.raw(",") }
-        json.string(note.rawValue)
-      }
-      json.raw("]")
-    }
+    json.notes(result.analysis.notes)
     // The cleaned text the offsets count in, always: without it a mention's start and end point nowhere.
     json.raw(",\"clean\":")
     json.string(utf8: result.analysis.text)

@@ -91,4 +91,12 @@ package struct JSONText {
     }
     raw("}")
   }
+
+  /// `,"notes":[…]` with each note's name, when there is any (explanations and mentions write a study's notes
+  /// alike).
+  package mutating func notes(_ notes: [StudyNote]) {
+    guard !notes.isEmpty else { return }
+    raw(",\"notes\":")
+    array(notes.count) { json, index in json.string(notes[index].rawValue) }
+  }
 }

@@ -25,14 +25,7 @@ public enum MentionsWriter {
       json.raw("]")
     }
     json.raw("]")
-    if !analysis.notes.isEmpty {
-      json.raw(",\"notes\":[")
-      for (index, note) in analysis.notes.enumerated() {
-        if index > 0 { json.raw(",") }
-        json.string(note.rawValue)
-      }
-      json.raw("]")
-    }
+    json.notes(analysis.notes)
     json.raw("}\n")
     for mention in analysis.mentions {
       json.raw("{")
