@@ -1,6 +1,6 @@
 /// The kinds of file cxrlabel reads and writes, told apart by how their names end (in any case): the one place
 /// that decides what `.csv.gz`, `.JSONL` or `.txt` mean, for inputs and outputs alike.
-public struct FileEnding: Sendable, Hashable {
+package struct FileEnding: Sendable, Hashable {
   /// The endings, lowercase, each with its dot (`.csv`, `.csv.gz`).
   public let endings: [String]
 

@@ -199,7 +199,7 @@ final class GzipWriter {
 }
 
 /// Gzip compression in memory (for data embedded in a page, which a browser's `DecompressionStream` reads back).
-public enum Gzip {
+package enum Gzip {
   /// `bytes` compressed as one gzip member; nil if zlib fails.
   public static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8]? {
     var stream = z_stream()

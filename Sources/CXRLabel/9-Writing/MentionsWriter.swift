@@ -6,7 +6,7 @@
 ///
 /// Offsets count Unicode code points of `clean`, as Python's `str` slicing does (`clean[start:end]`), like every
 /// other output of cxrlabel.
-public enum MentionsWriter {
+package enum MentionsWriter {
   /// The JSON Lines bytes for one study.
   public static func lines(for analysis: StudyAnalysis) -> [UInt8] {
     let offsets = CharacterOffsets(analysis.text)

@@ -1,6 +1,6 @@
 /// One row per image for training: MIMIC-CXR-JPG's split and metadata files joined with a label file, with the
 /// CheXpert paper's policies for uncertain and blank labels.
-public struct TrainingTable: Sendable {
+package struct TrainingTable: Sendable {
   /// What −1 becomes (the CheXpert paper's U-Ones, U-Zeros, U-Ignore).
   public enum UncertainPolicy: String, Sendable, CaseIterable {
     /// −1 stays −1.
