@@ -18,8 +18,10 @@ extension Labeler {
     var rows: [StudyLabels] = []
     rows.reserveCapacity(reports.count)
     var source = reports.makeIterator()
+    // The reports are in memory already, so one batch holds them all: no batch boundary for the threads to wait
+    // at (with batches of 512 short reports, Python's labelling ran about 10% slower).
     forEachInOrder(
-      &source, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+      &source, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, batchSize: max(1, reports.count),
       transform: { label($0).labels }, consume: { rows.append($0) })
     return rows
   }
