@@ -69,7 +69,7 @@ public enum ExplanationWriter {
       }
       let hasGraph = result.parsed.indices.contains(mention.sentence) && result.parsed[mention.sentence]
       json.raw(",\"why\":")
-      if Labeler.counts(mention, decided) {
+      if result.counted[index] {
         json.string(
           reason(
             decided.decidingMark.map { ($0.phase.rawValue, rule.map { "\($0.id) (\($0.location))" }) },
@@ -103,9 +103,10 @@ public enum ExplanationWriter {
     if result.labels[.noFinding] == .positive {
       return "1: no mention of a finding is positive or uncertain (Support Devices does not count)"
     }
-    let counted = zip(result.analysis.mentions, result.classification.mentions).filter {
-      Labeler.counts($0.0, $0.1) && $0.1.label != .negative && $0.0.observation != .supportDevices
-    }.map { ($0.0, $0.1.label) }
+    let counted = result.analysis.mentions.indices.filter {
+      result.counted[$0] && result.classification.mentions[$0].label != .negative
+        && result.analysis.mentions[$0].observation != .supportDevices
+    }.map { (result.analysis.mentions[$0], result.classification.mentions[$0].label) }
     // A finding of the 13 first; a No Finding-list mention ("emphysema") cancels No Finding only in the CheXpert labeler.
     guard let (mention, label) = counted.first(where: { $0.0.observation != .noFinding }) ?? counted.first else {
       return "blank"

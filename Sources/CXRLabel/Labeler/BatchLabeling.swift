@@ -1,14 +1,5 @@
 internal import Foundation
 
-/// What the row of a study with no text to label holds.
-public enum EmptyTextLabels: String, Sendable, CaseIterable {
-  /// Every observation blank: no text is no evidence (cxrlabel's default; MIMIC-CXR-JPG has no row for such
-  /// studies, and a 1 would read as a normal study).
-  case blank
-  /// No Finding 1, as the original labelers label an empty report.
-  case noFinding
-}
-
 extension Labeler {
   /// Labels many reports on `jobs` threads (nil: one per core); element `i` of the result is `reports[i]`'s
   /// labels (``StudyResult/labels``, with ``emptyText`` applied). For in-process callers (the C interface and the

@@ -6,6 +6,8 @@ public struct Judge: Sendable {
   public var aggregator: Aggregator
   /// Whether to apply NegBio's propagation first (off for graphs that are already propagated).
   public var propagates: Bool
+  /// What a study with no text to label gets: blank (the default, as `label` writes it) or No Finding 1.
+  public var emptyText: EmptyTextLabels = .blank
   private let workspaces = WorkspacePool()
 
   /// Creates a judge.
@@ -55,8 +57,11 @@ public struct Judge: Sendable {
     let classification = classifier.classify(
       text: study.text, sentences: study.sentences.map(\.span), graphs: graphs, mentions: study.mentions,
       workspace: workspace)
-    let labels = aggregator.labels(text: study.text, mentions: study.mentions, mentionLabels: classification.labels)
-    return Verdict(classification: classification, labels: labels, graphs: graphs)
+    let hasText = study.text.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+    let decided = aggregator.aggregate(
+      text: study.text, mentions: study.mentions, classification: classification, hasText: hasText,
+      emptyText: emptyText)
+    return Verdict(classification: classification, labels: decided.labels, graphs: graphs)
   }
 
   /// The study's sentences as dependency graphs (nil for a sentence without a parse), optionally with NegBio's

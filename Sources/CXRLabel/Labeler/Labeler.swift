@@ -12,6 +12,8 @@ public struct StudyResult: Sendable {
   public var graphs: [DependencyGraph?]
   /// Each mention's marks and label, in `analysis.mentions` order.
   public var classification: StudyClassification
+  /// Whether each mention voted in aggregation (false only for a neutral `--amend` mention no rule confirmed).
+  public var counted: [Bool]
   /// The study's labels, as its row holds them: what the aggregator decided, or for a study with no text to
   /// label what `Labeler.emptyText` says (blank by default).
   public var labels: StudyLabels
@@ -137,27 +139,12 @@ public struct Labeler: Sendable {
     }
     let classification = pass.classification
     if tooLong { analysis.notes.append(.sentenceTooLong) }
-    // No text is no evidence: the row is blank unless the original's No Finding 1 is asked for. A neutral mention
-    // (--amend) that no rule decided is not a vote.
-    let labels: StudyLabels
-    if emptyText == .blank && analysis.notes.contains(.emptyText) {
-      labels = StudyLabels()
-    } else if analysis.mentions.contains(where: \.isNeutral) {
-      let counted = analysis.mentions.indices.filter { Self.counts(analysis.mentions[$0], classification.mentions[$0]) }
-      labels = aggregator.labels(
-        text: analysis.text, mentions: counted.map { analysis.mentions[$0] },
-        mentionLabels: counted.map { classification.mentions[$0].label })
-    } else {
-      labels = aggregator.labels(text: analysis.text, mentions: analysis.mentions, mentionLabels: classification.labels)
-    }
+    let decided = aggregator.aggregate(
+      text: analysis.text, mentions: analysis.mentions, classification: classification,
+      hasText: !analysis.notes.contains(.emptyText), emptyText: emptyText)
     return StudyResult(
-      analysis: analysis, parsed: parsed, graphs: graphs, classification: classification, labels: labels)
-  }
-
-  /// Whether a mention votes in aggregation: every mention does, except a neutral one (`--amend`'s "the heart")
-  /// that stayed positive without a confirmation rule saying it is the finding.
-  public static func counts(_ mention: Mention, _ classification: MentionClassification) -> Bool {
-    !mention.isNeutral || classification.label != .positive || classification.marks.contains { $0.kind == .affirmation }
+      analysis: analysis, parsed: parsed, graphs: graphs, classification: classification, counted: decided.counted,
+      labels: decided.labels)
   }
 
   /// A parsed sentence as a propagated graph; nil if the parser returned nothing usable.
