@@ -2,9 +2,9 @@
  * cxrlabel.h: the C interface of libcxrlabel (the CXRLabelC product), the one interface the Python package uses.
  *
  * One convention for every call that can fail: it returns a status (CXRLABEL_OK, or one of the errors below) and
- * gives its result through its last-but-one pointer argument; on failure it leaves that result NULL and, when
- * `error` is not NULL, stores there a UTF-8 message saying what went wrong and what to do (free it with
- * cxrlabel_free_string). Strings returned are UTF-8, allocated with malloc: free them with cxrlabel_free_string.
+ * gives its result through its last-but-one pointer argument; on failure a returned pointer is left NULL (the cells
+ * of cxrlabel_label, the caller's buffer, are then not all written) and, when `error` is not NULL, a UTF-8 message
+ * saying what went wrong and what to do is stored there (free it with cxrlabel_free_string). Strings returned are UTF-8, allocated with malloc: free them with cxrlabel_free_string.
  *
  * Every function is safe to call from any thread; a labeler may be used by several threads at once. The Swift
  * implementation (Sources/CXRLabelC/CInterface.swift) is checked against this header by a test that calls every
@@ -36,6 +36,21 @@ extern "C" {
 /* Add cxrlabel's amendments (--amend) to the labeler's rules and phrases. */
 #define CXRLABEL_AMEND 4
 
+/* cxrlabel_label's `jobs` for one thread per core. */
+#define CXRLABEL_EVERY_CORE 0
+
+/* cxrlabel_score modes: the scoring convention (cxrlabel score --convention) and how it counts -1. */
+/* cxrlabel's default convention, -1 counted negative. */
+#define CXRLABEL_SCORE_DEFAULT_UNCERTAIN_NEGATIVE 0
+/* cxrlabel's default convention, -1 counted positive. */
+#define CXRLABEL_SCORE_DEFAULT_UNCERTAIN_POSITIVE 1
+/* R2Gen's compute_ce.py (-1 negative). */
+#define CXRLABEL_SCORE_R2GEN 2
+/* WCL's calculate_metric.py (-1 positive). */
+#define CXRLABEL_SCORE_WCL 3
+/* f1chexbert / RadEval (-1 positive). */
+#define CXRLABEL_SCORE_CHEXBERT 4
+
 /* A labeler, made by cxrlabel_create and freed by cxrlabel_destroy. */
 typedef struct cxrlabel_labeler cxrlabel_labeler;
 
@@ -46,7 +61,7 @@ int32_t cxrlabel_version(char **version, char **error);
 int32_t cxrlabel_observations(char **names, char **error);
 
 /*
- * A labeler in *labeler: "chexpert" or "negbio", with `flags` (above), an optional vocabulary file in cxrlabel's
+ * A labeler in *labeler: "chexpert" or "negbio" (NULL: "chexpert"), with `flags` (above), an optional vocabulary file in cxrlabel's
  * format (`phrases`, or NULL) and rule file in its notation (`rules`, or NULL).
  */
 int32_t cxrlabel_create(const char *name, int32_t flags, const char *phrases, const char *rules,
@@ -60,7 +75,7 @@ int32_t cxrlabel_columns(const cxrlabel_labeler *labeler, char **names, char **e
 
 /*
  * Labels `count` texts, packed back to back in `texts` (UTF-8; text i is bytes offsets[i] to offsets[i + 1]), with
- * optional study ids packed the same way (`ids` and `id_offsets`, or NULL), on `jobs` threads (0: every core).
+ * optional study ids packed the same way (`ids` and `id_offsets`, or NULL), on `jobs` threads (CXRLABEL_EVERY_CORE).
  * Writes count x columns cells to `cells`, row by row: 1, 0, -1, or `blank` where the report does not mention the
  * observation.
  */
@@ -74,8 +89,8 @@ int32_t cxrlabel_explain(const cxrlabel_labeler *labeler, const uint8_t *text, i
 
 /*
  * The clinical-efficacy scores of two label matrices (rows x columns cells, row by row: 1, 0, -1, anything else
- * blank) whose column names `names` gives one per line, as JSON in *json; `mode` 0 counts -1 negative, 1 positive,
- * 2-4 are the r2gen, wcl and chexbert conventions.
+ * blank) whose column names `names` gives one per line, as JSON in *json; `mode` is one of the CXRLABEL_SCORE_*
+ * modes above.
  */
 int32_t cxrlabel_score(const int8_t *truth, const int8_t *predictions, int64_t rows, int32_t columns,
                        const char *names, int32_t mode, char **json, char **error);

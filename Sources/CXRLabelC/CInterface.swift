@@ -19,6 +19,14 @@ let emptyAsNormalFlag: Int32 = 1
 let reportFilesFlag: Int32 = 2
 /// `cxrlabel_create` flag: add cxrlabel's amendments (`--amend`) to the labeler's rules and phrases.
 let amendFlag: Int32 = 4
+/// `cxrlabel_label`'s `jobs` for one thread per core (`CXRLABEL_EVERY_CORE`).
+let everyCore: Int32 = 0
+
+/// `cxrlabel_score`'s modes (`CXRLABEL_SCORE_*`), in the header's order: each mode's convention, and whether it
+/// counts -1 positive where the convention lets the caller choose.
+let scoreModes: [(convention: ScoreConvention, uncertainIsPositive: Bool)] = [
+  (.standard, false), (.standard, true), (.r2gen, false), (.wcl, true), (.chexbert, true),
+]
 
 /// What a handle points to: a labeler and how texts become reports and rows.
 final class LabelerBox: Sendable {
@@ -178,7 +186,7 @@ public func cxrlabelLabel(
     }
     reports.append(box.report(text, index: index, study: study))
   }
-  let rows = box.labeler.labels(of: reports, jobs: jobs > 0 ? Int(jobs) : nil)
+  let rows = box.labeler.labels(of: reports, jobs: jobs == everyCore ? nil : Int(max(1, jobs)))
   let width = box.columns.count
   for (row, labels) in rows.enumerated() {
     for (column, observation) in box.columns.enumerated() {
@@ -248,13 +256,12 @@ public func cxrlabelScore(
   guard rows > 0, let truth, let predictions else {
     return Status.invalidArgument.fail("There is no pair of reports to score.", error)
   }
-  let conventions: [ScoreConvention] = [.standard, .standard, .r2gen, .wcl, .chexbert]
-  guard (0..<Int32(conventions.count)).contains(mode) else {
-    return Status.invalidArgument.fail("Unknown scoring mode \(mode) (0-4).", error)
+  guard scoreModes.indices.contains(Int(mode)) else {
+    return Status.invalidArgument.fail(
+      "Unknown scoring mode \(mode) (CXRLABEL_SCORE_*: 0-\(scoreModes.count - 1)).", error)
   }
-  let convention = conventions[Int(mode)]
+  let (convention, positive) = scoreModes[Int(mode)]
   let indices = Observation.mimicOrder.map { observation in columnNames.firstIndex(of: observation.name) ?? 0 }
-  let positive = mode == 1
   func matrix(_ cells: UnsafePointer<Int8>) -> BinaryMatrix {
     var matrix = BinaryMatrix(columns: indices.count)
     for row in 0..<Int(rows) {
@@ -270,8 +277,10 @@ public func cxrlabelScore(
     return matrix
   }
   if convention != .standard {
-    json.pointee = mallocString(
-      convention.figures(truth: matrix(truth), predictions: matrix(predictions))?.json() ?? "{}")
+    guard let figures = convention.figures(truth: matrix(truth), predictions: matrix(predictions)) else {
+      return Status.invalidArgument.fail("The \(convention) convention gives no figures for these rows.", error)
+    }
+    json.pointee = mallocString(figures.json())
     return Status.ok.rawValue
   }
   let scores = ClinicalEfficacy(

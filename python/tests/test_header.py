@@ -112,7 +112,8 @@ def test_every_fallible_call_returns_a_status_and_ends_with_its_error(header):
 def test_the_statuses_and_flags_match_the_header(header):
     values = defines(header)
     assert values == {"OK": 0, "INVALID_ARGUMENT": 1, "INVALID_FILE": 2, "EMPTY_AS_NORMAL": 1, "REPORT_FILES": 2,
-                      "AMEND": 4}
+                      "AMEND": 4, "EVERY_CORE": 0, "SCORE_DEFAULT_UNCERTAIN_NEGATIVE": 0,
+                      "SCORE_DEFAULT_UNCERTAIN_POSITIVE": 1, "SCORE_R2GEN": 2, "SCORE_WCL": 3, "SCORE_CHEXBERT": 4}
     for name, value in values.items():
         assert getattr(_native, name) == value, name
 

@@ -1,3 +1,4 @@
+import CXRLabelCHeader
 import Foundation
 import Testing
 
@@ -135,5 +136,22 @@ struct CInterfaceTests {
     let expected = try #require(
       ClinicalEfficacy(truth: rows(truth), predictions: rows(predictions), uncertainIsPositive: true))
     #expect(json == expected.json)
+  }
+
+  /// The Swift side's flags, statuses and modes are the header's macros (a compiler cannot check constants).
+  @Test func constantsAreTheHeadersMacros() {
+    #expect(emptyAsNormalFlag == CXRLABEL_EMPTY_AS_NORMAL && reportFilesFlag == CXRLABEL_REPORT_FILES)
+    #expect(amendFlag == CXRLABEL_AMEND && everyCore == CXRLABEL_EVERY_CORE)
+    #expect(Status.ok.rawValue == CXRLABEL_OK && Status.invalidArgument.rawValue == CXRLABEL_INVALID_ARGUMENT)
+    #expect(Status.invalidFile.rawValue == CXRLABEL_INVALID_FILE)
+    let modes = [
+      CXRLABEL_SCORE_DEFAULT_UNCERTAIN_NEGATIVE, CXRLABEL_SCORE_DEFAULT_UNCERTAIN_POSITIVE, CXRLABEL_SCORE_R2GEN,
+      CXRLABEL_SCORE_WCL, CXRLABEL_SCORE_CHEXBERT,
+    ]
+    #expect(modes == Array(0..<Int32(scoreModes.count)))
+    #expect(scoreModes[Int(CXRLABEL_SCORE_R2GEN)].convention == .r2gen)
+    #expect(scoreModes[Int(CXRLABEL_SCORE_WCL)].convention == .wcl)
+    #expect(scoreModes[Int(CXRLABEL_SCORE_CHEXBERT)].convention == .chexbert)
+    #expect(scoreModes[Int(CXRLABEL_SCORE_DEFAULT_UNCERTAIN_POSITIVE)] == (.standard, true))
   }
 }

@@ -45,6 +45,18 @@ INVALID_FILE = 2
 #: cxrlabel_label's `jobs` for one thread per core.
 EVERY_CORE = 0
 
+# cxrlabel_score modes (CXRLABEL_SCORE_...).
+#: cxrlabel's default convention, -1 counted negative.
+SCORE_DEFAULT_UNCERTAIN_NEGATIVE = 0
+#: cxrlabel's default convention, -1 counted positive.
+SCORE_DEFAULT_UNCERTAIN_POSITIVE = 1
+#: R2Gen's compute_ce.py (-1 negative).
+SCORE_R2GEN = 2
+#: WCL's calculate_metric.py (-1 positive).
+SCORE_WCL = 3
+#: f1chexbert / RadEval (-1 positive).
+SCORE_CHEXBERT = 4
+
 # cxrlabel_create flags (CXRLABEL_EMPTY_AS_NORMAL, ...).
 EMPTY_AS_NORMAL = 1
 REPORT_FILES = 2

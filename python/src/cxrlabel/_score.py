@@ -15,17 +15,12 @@ from ._labeler import BLANK, OBSERVATIONS, Labeler, Texts, _as_list
 if TYPE_CHECKING:
     import pandas as pd
 
-# cxrlabel_score's modes (include/cxrlabel.h).
-#: The default convention, -1 counted negative.
-_DEFAULT_UNCERTAIN_NEGATIVE = 0
-#: The default convention, -1 counted positive.
-_DEFAULT_UNCERTAIN_POSITIVE = 1
-#: R2Gen compute_ce.py (-1 negative).
-_R2GEN = 2
-#: WCL calculate_metric.py (-1 positive).
-_WCL = 3
-#: f1chexbert / RadEval (-1 positive).
-_CHEXBERT = 4
+# cxrlabel_score's modes (include/cxrlabel.h, bound in _native).
+_DEFAULT_UNCERTAIN_NEGATIVE = _native.SCORE_DEFAULT_UNCERTAIN_NEGATIVE
+_DEFAULT_UNCERTAIN_POSITIVE = _native.SCORE_DEFAULT_UNCERTAIN_POSITIVE
+_R2GEN = _native.SCORE_R2GEN
+_WCL = _native.SCORE_WCL
+_CHEXBERT = _native.SCORE_CHEXBERT
 
 #: Each lineage's convention and its mode (the default convention's mode is chosen by `uncertain`).
 _LINEAGES: dict[str, int] = {"r2gen": _R2GEN, "wcl": _WCL, "chexbert": _CHEXBERT}
