@@ -4,6 +4,12 @@
 public struct PassageSplitter: Sendable {
   let titles: PCRE2Pattern
 
+  /// The lines of a title file (any line ending), with `#` comment lines blanked, so that line k of the result
+  /// is line k of the file.
+  static func titleLines(_ text: String) -> [String] {
+    text.universalLines.map { $0.hasPrefix("#") ? "" : String($0) }
+  }
+
   /// Creates a splitter from title patterns, one per line as in NegBio's title files (empty lines skipped;
   /// `titleLines[k]` is line k + 1 of `file`, for messages), joined into one alternation and matched
   /// case-insensitively across lines.

@@ -70,25 +70,3 @@ public struct SectionRules: Sendable, Hashable {
     return name
   }
 }
-
-extension String {
-  /// Python's `str.strip()`: leading and trailing Python whitespace removed.
-  func pythonStripped() -> String {
-    let bytes = Array(utf8)
-    return bytes.withUnsafeBufferPointer { buffer in
-      var start = 0
-      while start < buffer.count {
-        let width = PythonText.whitespaceWidth(buffer, at: start)
-        if width == 0 { break }
-        start += width
-      }
-      var end = buffer.count
-      while end > start {
-        var back = end - 1
-        while back > start, buffer[back] & 0xC0 == 0x80 { back -= 1 }
-        if PythonText.whitespaceWidth(buffer, at: back) == end - back { end = back } else { break }
-      }
-      return String(decoding: buffer[start..<end], as: UTF8.self)
-    }
-  }
-}

@@ -155,9 +155,10 @@ extension Vocabulary {
       }
       let text = try LabelerSettings.utf8Text(Array(data), path: path)
       var phrases: [Phrase] = []
-      let lines = text.universalLines
-      for (number, line) in lines.enumerated() {
-        let location = CXRLabelError.Location(file: path, line: number + 1)
+      let lines = DataFileLines(text, file: path, code: .invalidPhrases, hint: "One phrase per line.")
+      for entry in lines {
+        let line = entry.text
+        let location = entry.location
         let phrase = line.trimmingCharacters(in: .whitespacesAndNewlines).replacingUnderscores()
         guard !phrase.isEmpty else {
           throw CXRLabelError(
@@ -186,8 +187,12 @@ extension Vocabulary {
   public static func loadNegBioYAML(_ text: String, file: String) throws(CXRLabelError) -> Vocabulary {
     var entries: [Entry] = []
     var list: String? = nil
-    for (number, rawLine) in text.universalLines.enumerated() {
-      let location = CXRLabelError.Location(file: file, line: number + 1)
+    let lines = DataFileLines(
+      text, file: file, code: .invalidPhrases,
+      hint: "NegBio's vocabulary: per observation, `include:` and `exclude:` lists.")
+    for entry in lines {
+      let rawLine = entry.text
+      let location = entry.location
       let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
       let trimmed = line.trimmingSpaces()
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }

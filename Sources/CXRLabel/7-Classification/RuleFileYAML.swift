@@ -34,13 +34,13 @@ enum RuleFileYAML {
     /// The line a quoted value that is still open began on.
     var quoteLine = 0
     var pendingBreaks = 0
-    for (number, rawLine) in RuleSet.lines(of: text).enumerated() {
-      let lineNumber = number + 1
-      func bad(_ why: String) -> CXRLabelError {
-        CXRLabelError(
-          .invalidRules, why, at: .init(file: file, line: lineNumber),
-          hint: "NegBio rule files are a YAML list of `- id: N` items with `pattern:` and `comment:` values.")
-      }
+    let lines = DataFileLines(
+      text, file: file, code: .invalidRules,
+      hint: "NegBio rule files are a YAML list of `- id: N` items with `pattern:` and `comment:` values.")
+    for entry in lines {
+      let rawLine = String(entry.text)
+      let lineNumber = entry.location.line ?? 0
+      func bad(_ why: String) -> CXRLabelError { entry.error(why) }
       let scalars = Array(rawLine.unicodeScalars)
       let indent = scalars.prefix { $0 == " " }.count
       let body = scalars[indent...]

@@ -44,7 +44,11 @@ public struct RuleSet: Sendable {
     var rules: [Rule] = []
     var comment: [String] = []
     var commentBlockEnded = false
-    for (number, line) in lines(of: text).enumerated() {
+    let lines = DataFileLines(
+      text, file: file, code: .invalidRules, hint: "Each line of an original rule file is one Semgrex pattern.")
+    for entry in lines {
+      let line = String(entry.text)
+      let number = entry.location.line.map { $0 - 1 } ?? 0
       let leading = line.unicodeScalars.prefix { $0.properties.isWhitespace }.count
       let stripped = line.trimmingCharacters(in: .whitespacesAndNewlines)
       if stripped.isEmpty {
@@ -106,28 +110,6 @@ public struct RuleSet: Sendable {
     workspace.prepare(graph, for: program.table)
     let matcher = PatternMatcher(program: program, graph: graph, workspace: workspace, vetoNegatedKey: vetoNegatedKey)
     return rules.indices.first { matcher.matches(pattern: $0, head: head) }
-  }
-
-  /// The lines of a file as Python's universal-newline reading gives them (`\n`, `\r\n` or `\r` end a line).
-  static func lines(of text: String) -> [String] {
-    var lines: [String] = []
-    var current = String.UnicodeScalarView()
-    var afterCR = false
-    for scalar in text.unicodeScalars {
-      if afterCR && scalar == "\n" {
-        afterCR = false
-        continue
-      }
-      afterCR = scalar == "\r"
-      if scalar == "\n" || scalar == "\r" {
-        lines.append(String(current))
-        current = String.UnicodeScalarView()
-      } else {
-        current.append(scalar)
-      }
-    }
-    if !current.isEmpty { lines.append(String(current)) }
-    return lines
   }
 
   private static func baseName(_ path: String) -> String {

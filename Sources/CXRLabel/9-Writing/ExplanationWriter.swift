@@ -20,7 +20,7 @@ public enum ExplanationWriter {
     json.raw("{")
     json.ids(result.analysis.id)
     json.raw(",\"labels\":")
-    writeLabels(result.labels, into: &json)
+    json.labels(result.labels)
     json.raw(",\"no_finding\":")
     json.string(noFindingReason(result))
     json.notes(result.analysis.notes)
@@ -171,28 +171,13 @@ public enum ExplanationWriter {
     }
   }
 
-  /// Every one of the 14 observations (and any other that has a label), `null` for blank: one shape in every
-  /// JSON Lines output, so that `pandas.json_normalize` gives the same columns.
-  static func writeLabels(_ labels: StudyLabels, into json: inout JSONText) {
-    json.raw("{")
-    var first = true
-    for observation in Observation.mimicOrder + labels.keys.filter({ !Observation.mimicOrder.contains($0) }).sorted() {
-      if !first { json.raw(",") }
-      first = false
-      json.string(observation.name)
-      json.raw(":")
-      if let value = labels[observation] { json.number(Int(value.rawValue)) } else { json.raw("null") }
-    }
-    json.raw("}")
-  }
-
   /// A labels-only JSON line (the `.jsonl` label output).
   public static func labelsLine(id: StudyID, labels: StudyLabels) -> [UInt8] {
     var json = JSONText()
     json.raw("{")
     json.ids(id)
     json.raw(",\"labels\":")
-    writeLabels(labels, into: &json)
+    json.labels(labels)
     json.raw("}\n")
     return json.bytes
   }

@@ -99,4 +99,14 @@ package struct JSONText {
     raw(",\"notes\":")
     array(notes.count) { json, index in json.string(notes[index].rawValue) }
   }
+
+  /// A study's labels as an object: every one of the 14 observations (and any other that has a label), `null` for
+  /// blank; one shape in every JSON Lines output, so that `pandas.json_normalize` gives the same columns.
+  package mutating func labels(_ labels: StudyLabels) {
+    let extra = labels.keys.filter { !Observation.mimicOrder.contains($0) }.sorted()
+    let observations = Observation.mimicOrder + extra
+    object(observations.map(\.name)) { json, index in
+      if let value = labels[observations[index]] { json.number(Int(value.rawValue)) } else { json.null() }
+    }
+  }
 }

@@ -35,15 +35,9 @@ package enum JudgeWriter {
         decided: verdict.classification.mentions[index], sentence: study.mentions[index].sentence,
         graphs: verdict.graphs, into: &json)
     }
-    json.raw("],\"labels\":{")
-    let extra = verdict.labels.keys.filter { !Observation.mimicOrder.contains($0) }.sorted()
-    for (index, observation) in (Observation.mimicOrder + extra).enumerated() {
-      if index > 0 { json.raw(",") }
-      json.string(observation.name)
-      json.raw(":")
-      if let value = verdict.labels[observation] { json.number(Int(value.rawValue)) } else { json.null() }
-    }
-    json.raw("}}\n")
+    json.raw("],\"labels\":")
+    json.labels(verdict.labels)
+    json.raw("}\n")
     return json.bytes
   }
 

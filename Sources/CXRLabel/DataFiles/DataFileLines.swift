@@ -17,6 +17,28 @@ struct DataFileLines: Sequence {
     self.hint = hint
   }
 
+  /// The lines of a text as Python's universal-newline reading gives them (`\n`, `\r\n` or `\r` end a line).
+  static func lines(of text: String) -> [String] {
+    var lines: [String] = []
+    var current = String.UnicodeScalarView()
+    var afterCR = false
+    for scalar in text.unicodeScalars {
+      if afterCR && scalar == "\n" {
+        afterCR = false
+        continue
+      }
+      afterCR = scalar == "\r"
+      if scalar == "\n" || scalar == "\r" {
+        lines.append(String(current))
+        current = String.UnicodeScalarView()
+      } else {
+        current.append(scalar)
+      }
+    }
+    if !current.isEmpty { lines.append(String(current)) }
+    return lines
+  }
+
   /// How many lines the file has.
   var count: Int { lines.count }
 

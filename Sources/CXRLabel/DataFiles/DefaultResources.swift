@@ -65,13 +65,7 @@ public enum DefaultResources {
   /// NegBio-MIMIC's section titles (`Phrases/data/negbio-section-titles.txt`).
   public static func negbioSectionTitles() throws(CXRLabelError) -> PassageSplitter {
     let file = DefaultData.negbioSectionTitles
-    return try PassageSplitter(titleLines: titleLines(file.text), file: file.path)
-  }
-
-  /// The lines of a title file (any line ending), with `#` comment lines blanked, so that line k of the result
-  /// is line k of the file.
-  static func titleLines(_ text: String) -> [String] {
-    text.universalLines.map { $0.hasPrefix("#") ? "" : String($0) }
+    return try PassageSplitter(titleLines: PassageSplitter.titleLines(file.text), file: file.path)
   }
 
   /// Every compiled-in data file, by its file name (`chexpert.phrases`, `parser.lexicon`, ...), with its text: what

@@ -93,5 +93,5 @@ extension String {
 
 extension String {
   /// The lines of a data file; `\n`, `\r\n` and `\r` all end a line (files edited on any system load alike).
-  var universalLines: [Substring] { RuleSet.lines(of: self).map { Substring($0) } }
+  var universalLines: [Substring] { DataFileLines.lines(of: self).map { Substring($0) } }
 }

@@ -135,7 +135,10 @@ public struct ClinicalEfficacy: Sendable, Equatable {
   /// Every figure as one JSON object, with the keys `cxrlabel score --json` writes (and `cxrlabel.score` returns):
   /// `precision_micro` … `f1_example`, `f1_micro_5`, `f1_macro_5`, and `per_observation` (observation →
   /// `precision`, `recall`, `f1`, `support`).
-  public var json: String {
+  public var json: String { json(intervals: nil) }
+
+  /// ``json`` with `"ci95"` added: each flattened key's (``ScoreFigures/init(efficacy:)``) bootstrap interval.
+  public func json(intervals: [ScoreBootstrap.Interval]?) -> String {
     var figures: [(key: String, value: Double)] = []
     for (suffix, score) in [("micro", micro), ("macro", macro), ("example", example)] {
       figures += [
@@ -143,9 +146,11 @@ public struct ClinicalEfficacy: Sendable, Equatable {
       ]
     }
     figures += [("f1_micro_5", f1Micro5), ("f1_macro_5", f1Macro5)]
+    let keys = figures.map(\.key) + ["per_observation"] + (intervals == nil ? [] : ["ci95"])
     var json = JSONText()
-    json.object(figures.map(\.key) + ["per_observation"]) { json, index in
-      guard index == figures.count else { return json.finite(figures[index].value) }
+    json.object(keys) { json, index in
+      if index < figures.count { return json.finite(figures[index].value) }
+      if index > figures.count, let intervals { return json.intervals(intervals) }
       json.object(observations.map(\.name)) { json, row in
         let score = perObservation[row]
         json.object(["precision", "recall", "f1", "support"]) { json, field in
@@ -159,18 +164,6 @@ public struct ClinicalEfficacy: Sendable, Equatable {
       }
     }
     json.raw("\n")
-    return String(decoding: json.bytes, as: UTF8.self)
-  }
-
-  /// ``json`` with `"ci95"` added: each flattened key's (``ScoreFigures/init(efficacy:)``) bootstrap interval.
-  public func json(intervals: [ScoreBootstrap.Interval]) -> String {
-    var json = JSONText()
-    json.bytes = Array(self.json.utf8.dropLast(2))
-    json.raw(",")
-    json.string("ci95")
-    json.raw(":")
-    json.intervals(intervals)
-    json.raw("}\n")
     return String(decoding: json.bytes, as: UTF8.self)
   }
 

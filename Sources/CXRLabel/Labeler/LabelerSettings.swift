@@ -56,7 +56,7 @@ public struct LabelerSettings: Sendable, Hashable {
     let amended = amend ? vocabulary.adding(try DefaultResources.amendVocabulary()) : vocabulary
     let passages: PassageSplitter
     if let file = sectionTitlesFile {
-      passages = try PassageSplitter(titleLines: DefaultResources.titleLines(try Self.readText(file)), file: file)
+      passages = try PassageSplitter(titleLines: PassageSplitter.titleLines(try Self.readText(file)), file: file)
     } else {
       passages = try DefaultResources.negbioSectionTitles()
     }

@@ -19,7 +19,7 @@ import Testing
 
   /// A CRLF title file is one pattern per line, as with LF; line k of the file is named for a bad pattern.
   @Test func titleFilesReadAnyLineEndAndNameTheBadLine() throws {
-    let crlf = DefaultResources.titleLines("# titles\r\nFINDINGS:\r\nIMPRESSION:\r\n")
+    let crlf = PassageSplitter.titleLines("# titles\r\nFINDINGS:\r\nIMPRESSION:\r\n")
     let splitter = try PassageSplitter(titleLines: crlf, file: "t.txt")
     let text = Array("FINDINGS: clear. IMPRESSION: no effusion.".utf8)
     #expect(
@@ -27,7 +27,7 @@ import Testing
         "FINDINGS:", "clear.", "IMPRESSION:", "no effusion.",
       ])
     #expect {
-      try PassageSplitter(titleLines: DefaultResources.titleLines("FINDINGS:\n\nIMPRESSION(:\n"), file: "t.txt")
+      try PassageSplitter(titleLines: PassageSplitter.titleLines("FINDINGS:\n\nIMPRESSION(:\n"), file: "t.txt")
     } throws: { error in
       (error as? CXRLabelError)?.description.hasPrefix("t.txt:3:") == true
     }
@@ -36,7 +36,7 @@ import Testing
   /// A title file with only comments would match the empty string at every byte; it is refused instead.
   @Test func titleFileWithoutPatternsIsRefused() {
     #expect {
-      try PassageSplitter(titleLines: DefaultResources.titleLines("# nothing yet\n\n"), file: "t.txt")
+      try PassageSplitter(titleLines: PassageSplitter.titleLines("# nothing yet\n\n"), file: "t.txt")
     } throws: { error in
       (error as? CXRLabelError)?.description.contains("has no title pattern") == true
     }

@@ -13,7 +13,7 @@ struct OwnRulesReferenceTests {
     var mentions = 0
     var agreeing = 0
     var studiesAgreeing = 0
-    let studies = try RuleEngineReferenceTests.loadStudies()
+    let studies = try ClassificationReferenceTests.loadStudies()
     for study in studies {
       let a = ours.classify(
         text: study.text, sentences: study.sentences, graphs: study.graphs, mentions: study.mentions,

@@ -124,7 +124,7 @@ struct NegBioTests {
     let workspace = RuleWorkspace()
     var mentions = 0
     var agreeing = 0
-    for study in try RuleEngineReferenceTests.loadStudies() {
+    for study in try ClassificationReferenceTests.loadStudies() {
       let a = ours.classify(
         text: study.text, sentences: study.sentences, graphs: study.graphs, mentions: study.mentions,
         workspace: workspace)

@@ -18,7 +18,7 @@ enum RuleReferenceData {
 /// studies, with the original CheXpert rule files, and compares every mention's result, deciding phase and
 /// rule, and every study's 14 labels.
 @Suite(.enabled(if: RuleReferenceData.hasDetailsAndRules, "needs ../shared/data and ../shared/reference"))
-struct RuleEngineReferenceTests {
+struct ClassificationReferenceTests {
   struct ExpectedMention {
     var result: String
     var phase: String?

@@ -11,7 +11,7 @@ import Testing
 /// CheXpert-algorithm output for them (`1.neg_chexpert.xml`: mention marks and document labels). Propagating the
 /// graphs ourselves and classifying the mentions with the original rule files must give the same marks and labels.
 @Suite(.enabled(if: RuleReferenceData.hasFixtures && RuleReferenceData.hasRules, "needs ../shared/reference"))
-struct RuleEngineFixtureTests {
+struct ClassificationFixtureTests {
   struct Document {
     var text: [UInt8]
     var sentences: [Range<Int>]

@@ -1,6 +1,7 @@
+import CXRLabel
 import Testing
 
-@testable import CXRLabel
+@testable import cxrlabel
 
 @Suite("Repeated study ids")
 struct RepeatedStudyIDsTests {

@@ -1,9 +1,11 @@
+import CXRLabel
+
 /// Spots a study id that an earlier study of the run had, comparing ids as every output writes (and `eval` joins)
 /// them: by ``StudyID/studyNumber``, so `s50414267` and `50414267`, or `p1/s9` and `p2/s9`, are one id. It keeps one 64-bit hash per id, not the id's text: a
 /// sorted array plus a small buffer of recent hashes, merged into the array when full. That is 8 bytes per study
 /// (about 2 MB for MIMIC-CXR's 227,000), where a hash set needs several times that. Two different ids with equal
 /// hashes would be reported as a repeat; at MIMIC-CXR's size the chance is about one in 10^8.
-package struct RepeatedStudyIDs: Sendable {
+struct RepeatedStudyIDs: Sendable {
   /// How many hashes wait in `recent` before they are merged into `sorted`.
   static let bufferSize = 4096
   private var sorted: [UInt64] = []

@@ -1,5 +1,7 @@
+import CXRLabel
+
 /// Counts for the end-of-run summary: studies read and written, failures by kind, notes by kind.
-package struct RunSummary: Sendable, Hashable {
+struct RunSummary: Sendable, Hashable {
   /// Studies read (reports and failed records).
   public var read = 0
   /// Rows (or records) written.
