@@ -38,10 +38,7 @@ public enum ExplanationWriter {
       json.string(mention.phrase)
       json.raw(",\"text\":")
       json.string(utf8: result.analysis.text[mention.span])
-      json.raw(",\"start\":")
-      json.number(offsets[mention.span.lowerBound])
-      json.raw(",\"end\":")
-      json.number(offsets[mention.span.upperBound])
+      json.span(mention.span, offsets)
       json.raw(",\"sentence\":")
       json.number(mention.sentence)
       if result.analysis.sentences.indices.contains(mention.sentence) {
@@ -140,10 +137,7 @@ public enum ExplanationWriter {
         json.string(token.lemma)
         json.raw(",\"tag\":")
         json.string(token.tag)
-        json.raw(",\"start\":")
-        json.number(offsets[token.span.lowerBound])
-        json.raw(",\"end\":")
-        json.number(offsets[token.span.upperBound])
+        json.span(token.span, offsets)
         json.raw("}")
       }
       json.raw("],\"edges\":[")

@@ -109,4 +109,12 @@ package struct JSONText {
       if let value = labels[observations[index]] { json.number(Int(value.rawValue)) } else { json.null() }
     }
   }
+
+  /// `,"start":…,"end":…`: a byte span as the code-point offsets every JSON output gives (mentions, tokens).
+  mutating func span(_ span: Range<Int>, _ offsets: CharacterOffsets) {
+    raw(",\"start\":")
+    number(offsets[span.lowerBound])
+    raw(",\"end\":")
+    number(offsets[span.upperBound])
+  }
 }
