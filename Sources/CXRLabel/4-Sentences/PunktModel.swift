@@ -97,14 +97,12 @@ public struct PunktModel: Sendable {
       text.universalLines.filter { !$0.isEmpty }
     }
     var ortho: [String: Ortho] = [:]
-    for (number, line) in orthography.universalLines.enumerated()
-    where !line.isEmpty {
-      let fields = line.split(separator: "\t")
-      guard fields.count == 2, let value = UInt8(fields[1]) else {
-        throw CXRLabelError(
-          .invalidModel, "Expected `word<TAB>flags`.",
-          at: .init(file: orthographyFile, line: number + 1))
-      }
+    let table = DataFileLines(
+      orthography, file: orthographyFile, code: .invalidModel,
+      hint: "NLTK's ortho_context.tsv has one `word<TAB>flags` pair per line.")
+    for entry in table where !entry.text.isEmpty {
+      let fields = entry.text.split(separator: "\t")
+      guard fields.count == 2, let value = UInt8(fields[1]) else { throw entry.error("Expected `word<TAB>flags`.") }
       ortho[String(fields[0])] = Ortho(rawValue: value)
     }
     return PunktModel(

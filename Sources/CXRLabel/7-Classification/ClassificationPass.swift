@@ -12,6 +12,9 @@ public struct ClassificationPass {
   private let bySentence: [[Int]]
   /// The three phases tried at a mention's word, in the original's order: the mark each makes and its patterns.
   private let phases: [(ClassificationPhase, MarkKind, Range<Int>)]
+  /// The amendments' affirmation and confirmation patterns (empty but for `--amend`).
+  private let affirmations: Range<Int>
+  private let confirmations: Range<Int>
   private var results: [MentionClassification]
   private var withoutGraph = 0
 
@@ -41,6 +44,8 @@ public struct ClassificationPass {
     phases = [
       (.preNegationUncertainty, .uncertainty), (.negation, .negation), (.postNegationUncertainty, .uncertainty),
     ].map { phase, kind in (phase, kind, classifier.rules.patternRange(for: phase)) }
+    affirmations = classifier.rules.patternRange(for: .affirmation)
+    confirmations = classifier.rules.patternRange(for: .confirmation)
   }
 
   /// The classification so far (complete once every sentence has been classified).
@@ -114,15 +119,12 @@ public struct ClassificationPass {
       withoutGraph += bySentence[sentence].lazy.filter { !decidedByRegex.contains($0) }.count
       return
     }
-    let rules = classifier.rules
-    let program = rules.program
+    let program = classifier.rules.program
     workspace.prepare(graph, for: program.table)
     let plain = PatternMatcher(program: program, graph: graph, workspace: workspace, vetoNegatedKey: false)
     let vetoing = PatternMatcher(program: program, graph: graph, workspace: workspace, vetoNegatedKey: true)
     let hasNewModifier = workspace.hasNewModifier
     let ordered = Classifier.tokensInOrder(graph)
-    let affirmations = rules.patternRange(for: .affirmation)
-    let confirmations = rules.patternRange(for: .confirmation)
     for index in inOrder[sentence] where !decidedByRegex.contains(index) {
       let mention = mentions[index]
       for node in Classifier.candidateNodes(graph, overlapping: mention.span, ordered: ordered)

@@ -39,7 +39,7 @@ enum RuleFileYAML {
       hint: "NegBio rule files are a YAML list of `- id: N` items with `pattern:` and `comment:` values.")
     for entry in lines {
       let rawLine = String(entry.text)
-      let lineNumber = entry.location.line ?? 0
+      let lineNumber = entry.number
       func bad(_ why: String) -> CXRLabelError { entry.error(why) }
       let scalars = Array(rawLine.unicodeScalars)
       let indent = scalars.prefix { $0 == " " }.count

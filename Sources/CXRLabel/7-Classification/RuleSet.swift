@@ -48,7 +48,6 @@ public struct RuleSet: Sendable {
       text, file: file, code: .invalidRules, hint: "Each line of an original rule file is one Semgrex pattern.")
     for entry in lines {
       let line = String(entry.text)
-      let number = entry.location.line.map { $0 - 1 } ?? 0
       let leading = line.unicodeScalars.prefix { $0.properties.isWhitespace }.count
       let stripped = line.trimmingCharacters(in: .whitespacesAndNewlines)
       if stripped.isEmpty {
@@ -62,11 +61,11 @@ public struct RuleSet: Sendable {
         continue
       }
       commentBlockEnded = true
-      let location = CXRLabelError.Location(file: file, line: number + 1, column: leading + 1)
+      let location = CXRLabelError.Location(file: file, line: entry.number, column: leading + 1)
       let pattern = try NgrexPattern(stripped, location: location)
       rules.append(
         Rule(
-          id: "\(fileName):\(number + 1)", location: location, pattern: pattern,
+          id: "\(fileName):\(entry.number)", location: location, pattern: pattern,
           comment: comment.isEmpty ? nil : comment.joined(separator: "; ")))
     }
     return RuleSet(name: fileName, rules: rules)

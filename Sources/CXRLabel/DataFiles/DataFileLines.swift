@@ -39,14 +39,8 @@ struct DataFileLines: Sequence {
     return lines
   }
 
-  /// How many lines the file has.
-  var count: Int { lines.count }
-
   /// The place just after the last line (for a problem only the end of the file shows: a missing section).
   var end: CXRLabelError.Location { CXRLabelError.Location(file: file, line: Swift.max(1, lines.count)) }
-
-  /// An error at the end of the file.
-  func errorAtEnd(_ why: String) -> CXRLabelError { CXRLabelError(code, why, at: end, hint: hint) }
 
   func makeIterator() -> Iterator { Iterator(lines: self, index: 0) }
 
@@ -59,8 +53,8 @@ struct DataFileLines: Sequence {
       guard index < lines.lines.count else { return nil }
       defer { index += 1 }
       return DataFileLine(
-        text: lines.lines[index], location: CXRLabelError.Location(file: lines.file, line: index + 1),
-        code: lines.code, hint: lines.hint)
+        text: lines.lines[index], number: index + 1,
+        location: CXRLabelError.Location(file: lines.file, line: index + 1), code: lines.code, hint: lines.hint)
     }
   }
 }
@@ -69,6 +63,8 @@ struct DataFileLines: Sequence {
 struct DataFileLine {
   /// The line, without its line break.
   let text: Substring
+  /// Its 1-based line number.
+  let number: Int
   /// Its file and 1-based line.
   let location: CXRLabelError.Location
   fileprivate let code: CXRLabelError.Code
